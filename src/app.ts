@@ -1,0 +1,46 @@
+// The long-lived services of one server process, made once at start-up and
+// shared by every request: configuration, database, clock, tokens.
+import { resolve } from "node:path";
+import { systemClock, type Clock } from "./clock";
+import { createDb, prepareDb, type Db, type DbOptions } from "./db";
+import type { DatabaseTarget } from "./database-url";
+import type { Config } from "./env";
+import { createEvents, type Events } from "./services/events";
+import { resolveJwtSecret, TokenService } from "./services/tokens";
+
+export interface App {
+  readonly config: Config;
+  readonly db: Db;
+  readonly target: DatabaseTarget;
+  readonly clock: Clock;
+  readonly tokens: TokenService;
+  readonly events: Events;
+  readonly dataDir: string;
+  /** Everything to close on shutdown, last opened first. */
+  readonly closers: Array<() => Promise<void> | void>;
+}
+
+export interface AppOptions extends DbOptions {
+  clock?: Clock;
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const { db, target } = createDb(config.DATABASE_URL, options);
+  await prepareDb(db, target);
+  const dataDir = resolve(config.DATA_DIR);
+  const app: App = {
+    config,
+    db,
+    target,
+    clock: options.clock ?? systemClock,
+    tokens: new TokenService(resolveJwtSecret(config.JWT_SECRET, dataDir), config.JWT_TTL_SECONDS),
+    events: createEvents(),
+    dataDir,
+    closers: [() => db.$disconnect()],
+  };
+  return app;
+}
+
+export async function closeApp(app: App): Promise<void> {
+  for (const close of [...app.closers].reverse()) await close();
+}

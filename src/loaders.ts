@@ -1,0 +1,70 @@
+// Per-request DataLoaders for what is not a Prisma relation: aggregate counts,
+// the viewer's grants, media lists of versions. Batch functions return results
+// in key order (DataLoader's contract).
+import DataLoader from "dataloader";
+import type { Db, Media, MediaRole, Role } from "./db";
+import { readableArticleWhere, type Viewer } from "./services/access";
+
+export interface LoaderDeps {
+  db: Db;
+  viewer: Viewer | null;
+  now: Date;
+}
+
+export function createLoaders({ db, viewer, now }: LoaderDeps) {
+  return {
+    /** Articles of a category that this viewer may see, by category id. */
+    categoryArticleCount: new DataLoader<string, number>(async (categoryIds) => {
+      const visible = readableArticleWhere(viewer, now);
+      // Readers count published versions; staff count what they can see of the latest.
+      const relation = viewer ? "currentOf" : "publishedOf";
+      const rows = await db.articleVersion.groupBy({
+        by: ["categoryId"],
+        where: { categoryId: { in: [...categoryIds] }, [relation]: { is: visible } },
+        _count: { _all: true },
+      });
+      const counts = new Map(rows.map((r) => [r.categoryId, r._count._all]));
+      return categoryIds.map((id) => counts.get(id) ?? 0);
+    }),
+
+    /** The viewer's own grant on an article, by article id. */
+    viewerGrant: new DataLoader<string, Role | null>(async (articleIds) => {
+      if (!viewer) return articleIds.map(() => null);
+      const rows = await db.articleGrant.findMany({
+        where: { userId: viewer.id, articleId: { in: [...articleIds] } },
+        select: { articleId: true, role: true },
+      });
+      const byArticle = new Map(rows.map((r) => [r.articleId, r.role]));
+      return articleIds.map((id) => byArticle.get(id) ?? null);
+    }),
+
+    /** Gallery or attachment media of a version, in order; key `${versionId}:${role}`. */
+    versionMedia: new DataLoader<`${string}:${MediaRole}`, Media[]>(async (keys) => {
+      const versionIds = [...new Set(keys.map((k) => k.split(":")[0]!))];
+      const rows = await db.articleVersionMedia.findMany({
+        where: { versionId: { in: versionIds } },
+        orderBy: [{ versionId: "asc" }, { role: "asc" }, { position: "asc" }],
+        include: { media: true },
+      });
+      const byKey = new Map<string, Media[]>();
+      for (const row of rows) {
+        const key = `${row.versionId}:${row.role}`;
+        byKey.set(key, [...(byKey.get(key) ?? []), row.media]);
+      }
+      return keys.map((k) => byKey.get(k) ?? []);
+    }),
+
+    /** Number of versions of an article, by article id. */
+    versionCount: new DataLoader<string, number>(async (articleIds) => {
+      const rows = await db.articleVersion.groupBy({
+        by: ["articleId"],
+        where: { articleId: { in: [...articleIds] } },
+        _count: { _all: true },
+      });
+      const counts = new Map(rows.map((r) => [r.articleId, r._count._all]));
+      return articleIds.map((id) => counts.get(id) ?? 0);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

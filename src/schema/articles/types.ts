@@ -1,0 +1,173 @@
+// The Article type. Its content comes from a version: the latest one for those
+// who may edit the article, the published one for everybody else
+// (../shared/contract/editor.graphql: "Editors see the latest version's content
+// on Article; readers see the published one").
+import type { Context } from "../../context";
+import type { ApprovalStatus } from "../../db";
+import { canEdit, readableArticleWhere, type Viewer } from "../../services/access";
+import { builder } from "../builder";
+import { CategoryRef } from "../categories/types";
+import { MediaRef } from "../media/types";
+import "../users/types";
+
+export const ApprovalStatusEnum = builder.enumType("ApprovalStatus", {
+  values: ["DRAFT", "PENDING", "APPROVED", "REJECTED", "SCHEDULED"] as const,
+});
+
+type VersionRelation = "currentVersion" | "publishedVersion";
+
+/** The versions a viewer's query must load: anonymous readers never need the latest one. */
+const versionRelations = (viewer: Viewer | null): VersionRelation[] =>
+  viewer ? ["currentVersion", "publishedVersion"] : ["publishedVersion"];
+
+/** What deciding the viewer's view of one article needs from the row. */
+const accessSelect = { id: true, inheritsPermissions: true, createdById: true } as const;
+
+interface ViewableArticle {
+  id: string;
+  inheritsPermissions: boolean;
+  createdById: string | null;
+  currentVersion?: Record<string, unknown> | null;
+  publishedVersion?: Record<string, unknown> | null;
+}
+
+/** Does this viewer see the latest version of this article (rather than the published one)? */
+export async function seesLatest(article: Pick<ViewableArticle, "id" | "inheritsPermissions" | "createdById">, ctx: Context) {
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  const needsGrant = !article.inheritsPermissions && viewer.role !== "ADMIN";
+  const grantRole = needsGrant ? await ctx.loaders.viewerGrant.load(article.id) : null;
+  return canEdit(viewer, { inheritsPermissions: article.inheritsPermissions, createdById: article.createdById, grantRole });
+}
+
+async function viewOf<T>(article: ViewableArticle, ctx: Context): Promise<T> {
+  const version = (await seesLatest(article, ctx)) ? article.currentVersion : article.publishedVersion;
+  // Row visibility guarantees the version exists; an article still being created has none.
+  if (!version) throw new Error(`article ${article.id} has no version for this viewer`);
+  return version as T;
+}
+
+/** A Prisma selection of `fields` on whichever version(s) the viewer may need. */
+function versionSelect(ctx: Context, fields: Record<string, unknown>) {
+  const select: Record<string, unknown> = { ...accessSelect };
+  for (const relation of versionRelations(ctx.viewer)) select[relation] = { select: { id: true, ...fields } };
+  return select;
+}
+
+export const ArticleRef = builder.prismaNode("Article", {
+  id: { field: "id" },
+  // `node(id:)` and `nodes` see exactly what lists show this viewer.
+  findUnique: (id, ctx) => ({ id, AND: [articleVisibility(ctx)] }),
+  fields: (t) => {
+    const content = <K extends string>(field: K) => ({
+      select: (_args: unknown, ctx: Context) => versionSelect(ctx, { [field]: true }),
+    });
+    const fromView =
+      <V>(field: string) =>
+      async (article: unknown, _args: unknown, ctx: Context) =>
+        (await viewOf<Record<string, V>>(article as ViewableArticle, ctx))[field] as V;
+    return {
+      slug: t.exposeString("slug"),
+      title: t.string({ ...content("title"), resolve: fromView<string>("title") }),
+      summary: t.string({ nullable: true, ...content("summary"), resolve: fromView<string | null>("summary") }),
+      body: t.string({ description: "Sanitised HTML.", ...content("body"), resolve: fromView<string>("body") }),
+      alternateUrl: t.string({
+        nullable: true,
+        description: "A link shown instead of the body.",
+        ...content("alternateUrl"),
+        resolve: fromView<string | null>("alternateUrl"),
+      }),
+      publishAt: t.field({
+        type: "DateTime",
+        nullable: true,
+        description: "The requested publish date; in the future, the article is scheduled.",
+        ...content("publishAt"),
+        resolve: fromView<Date | null>("publishAt"),
+      }),
+      expireAt: t.field({
+        type: "DateTime",
+        nullable: true,
+        description: "End of publication, if any.",
+        ...content("expireAt"),
+        resolve: fromView<Date | null>("expireAt"),
+      }),
+      publishedAt: t.field({
+        type: "DateTime",
+        nullable: true,
+        description: "When the published version became visible to readers.",
+        select: { publishedAt: true },
+        resolve: (article) => article.publishedAt,
+      }),
+      featured: t.boolean({ ...content("featured"), resolve: fromView<boolean>("featured") }),
+      byline: t.string({ nullable: true, description: "The free-text byline (Tác giả).", ...content("byline"), resolve: fromView<string | null>("byline") }),
+      articleType: t.string({ nullable: true, ...content("articleType"), resolve: fromView<string | null>("articleType") }),
+      pageCount: t.int({ nullable: true, ...content("pageCount"), resolve: fromView<number | null>("pageCount") }),
+      photoCount: t.int({ ...content("photoCount"), resolve: fromView<number>("photoCount") }),
+      approvalStatus: t.field({
+        type: ApprovalStatusEnum,
+        description: "Readers only ever see APPROVED; editors see the latest version's status.",
+        select: (_args, ctx) => ({ ...accessSelect, status: true, scheduledVersion: { select: { publishAt: true } } }),
+        resolve: async (article, _args, ctx) => {
+          if (!(await seesLatest(article, ctx))) return "APPROVED";
+          return effectiveStatus(article.status, article.scheduledVersion?.publishAt ?? null, ctx.now);
+        },
+      }),
+      version: t.string({
+        description: 'The label of the version this viewer sees ("0.1", "1.0", ...).',
+        ...content("label"),
+        resolve: fromView<string>("label"),
+      }),
+      viewCount: t.int({
+        description: "Page views (Lượt người xem).",
+        select: { viewCount: true },
+        resolve: (article) => article.viewCount,
+      }),
+      category: t.field({
+        type: CategoryRef,
+        nullable: true,
+        select: (_args, ctx, nested) => versionSelect(ctx, { category: nested(true) }),
+        resolve: async (article, _args, ctx) => (await viewOf<{ category: never }>(article as ViewableArticle, ctx)).category,
+      }),
+      coverImage: t.field({
+        type: MediaRef,
+        nullable: true,
+        select: (_args, ctx, nested) => versionSelect(ctx, { coverImage: nested(true) }),
+        resolve: async (article, _args, ctx) => (await viewOf<{ coverImage: never }>(article as ViewableArticle, ctx)).coverImage,
+      }),
+      attachments: t.field({
+        type: [MediaRef],
+        description: "Attached documents, in order.",
+        select: (_args, ctx) => versionSelect(ctx, {}),
+        resolve: async (article, _args, ctx) =>
+          ctx.loaders.versionMedia.load(`${(await viewOf<{ id: string }>(article as ViewableArticle, ctx)).id}:ATTACHMENT`),
+      }),
+      gallery: t.field({
+        type: [MediaRef],
+        description: "Photos and videos, in order.",
+        select: (_args, ctx) => versionSelect(ctx, {}),
+        resolve: async (article, _args, ctx) =>
+          ctx.loaders.versionMedia.load(`${(await viewOf<{ id: string }>(article as ViewableArticle, ctx)).id}:GALLERY`),
+      }),
+      author: t.relation("createdBy", { nullable: true, description: "The account that wrote the article (see byline for the printed name)." }),
+      createdAt: t.expose("createdAt", { type: "DateTime" }),
+      createdBy: t.relation("createdBy", { nullable: true }),
+      updatedAt: t.field({
+        type: "DateTime",
+        description: "Last change of what this viewer sees.",
+        select: (_args, ctx) => ({ ...versionSelect(ctx, { createdAt: true }), updatedAt: true }),
+        resolve: async (article, _args, ctx) =>
+          (await seesLatest(article, ctx)) ? article.updatedAt : (await viewOf<{ createdAt: Date }>(article as ViewableArticle, ctx)).createdAt,
+      }),
+      updatedBy: t.relation("updatedBy", { nullable: true }),
+      inheritsPermissions: t.exposeBoolean("inheritsPermissions"),
+    };
+  },
+});
+
+/** The status an editor sees: an approved, scheduled version turns APPROVED once due. */
+export function effectiveStatus(status: ApprovalStatus, scheduledFor: Date | null, now: Date): ApprovalStatus {
+  if (status === "SCHEDULED" && scheduledFor && scheduledFor <= now) return "APPROVED";
+  return status;
+}
+
+export const articleVisibility = (ctx: Context) => readableArticleWhere(ctx.viewer, ctx.now);

@@ -1,0 +1,159 @@
+// The Pothos builder: plugins, scalars and auth scopes. No types live here.
+import SchemaBuilder from "@pothos/core";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import { GraphQLError, Kind } from "graphql";
+import type { Context } from "../context";
+import type { Role } from "../db";
+import { Prisma } from "../db";
+import { badInput, forbidden, unauthenticated } from "../errors";
+import { atLeast } from "../services/access";
+import type PrismaTypes from "../generated/sqlite/pothos-types";
+import { getDatamodel } from "../generated/sqlite/pothos-types";
+
+export interface AuthScopes {
+  /** Any signed-in user. */
+  signedIn: boolean;
+  /** A site role at least this high. */
+  role: Role;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: string; Output: string };
+    File: { Input: File; Output: never };
+    ID: { Input: string; Output: string | number };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (context) => ({
+      signedIn: context.viewer !== null,
+      role: (minimum) => atLeast(context.viewer?.role, minimum),
+    }),
+    // No credentials is UNAUTHENTICATED; a known user without the role is FORBIDDEN.
+    unauthorizedError: (_parent, context) => (context.viewer ? forbidden() : unauthenticated()),
+  },
+  prisma: {
+    client: (context) => context.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    edgesFieldOptions: { nullable: { list: false, items: false } },
+    nodeFieldOptions: { nullable: false },
+    // An ID of the right shape that names nothing this viewer may see is null, as the Relay spec says.
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _ctx, _info, resolveNode) => resolveNode(id).catch(nullWhenMissing),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, _ctx, _info, resolveNodes) =>
+        ids.map((id) => resolveNodes([id]).then((nodes) => nodes[0] ?? null, nullWhenMissing)),
+    },
+    // A malformed ID is the client's mistake, never a server error.
+    decodeGlobalID: (globalID) => {
+      const decoded = Buffer.from(globalID, "base64").toString("utf8");
+      const separator = decoded.indexOf(":");
+      if (globalID.length > 200 || separator < 1 || !/^[A-Za-z]+$/.test(decoded.slice(0, separator))) {
+        throw badInput(`"${globalID.slice(0, 60)}" is not a valid ID.`, ["id"]);
+      }
+      return { typename: decoded.slice(0, separator), id: decoded.slice(separator + 1) };
+    },
+  },
+  validation: {
+    validationError: (result) => {
+      const fields = result.issues.map((issue) => (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join("."));
+      const message = result.issues.map((issue) => {
+        const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join(".");
+        return path ? `${path}: ${issue.message}` : issue.message;
+      });
+      return badInput(message.join("; "), [...new Set(fields.filter(Boolean))]);
+    },
+  },
+});
+
+function nullWhenMissing(error: unknown): null {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+  if (error instanceof Error && /No \w+ found|not found/i.test(error.message)) return null;
+  throw error;
+}
+
+/** The id of a decoded global ID, checked to name the expected type. */
+export function idOf(globalId: { typename: string; id: string }, typename: string, field: string): string {
+  if (globalId.typename !== typename) throw badInput(`${field} must be the ID of a ${typename}.`, [field]);
+  return globalId.id;
+}
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+builder.scalarType("DateTime", {
+  description: "An instant, as an ISO-8601 string with an offset (2019-12-15T07:00:00.000Z).",
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
+  parseValue: (value) => parseDateTime(value),
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== "string" || !ISO_DATE_TIME.test(value)) {
+    throw new GraphQLError("DateTime must be an ISO-8601 string with an offset, e.g. 2019-12-15T14:00:00+07:00.", {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
+  const date = new Date(value);
+  // JavaScript rolls 31 February over into March; a real calendar day does not.
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (Number.isNaN(date.getTime()) || month < 1 || month > 12 || day < 1 || day > daysInMonth) {
+    throw new GraphQLError(`"${value}" is not a real date and time.`, { extensions: { code: "BAD_USER_INPUT" } });
+  }
+  return date;
+}
+
+builder.scalarType("Date", {
+  description: "A calendar day, YYYY-MM-DD, in the site's time zone.",
+  serialize: (value) => value,
+  parseValue: (value) => parseDay(value),
+  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+function parseDay(value: unknown): string {
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const date = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return value;
+  }
+  throw new GraphQLError("Date must be a real calendar day, YYYY-MM-DD.", { extensions: { code: "BAD_USER_INPUT" } });
+}
+
+builder.scalarType("File", {
+  description: "A file sent with the GraphQL multipart request spec.",
+  serialize: () => {
+    throw new Error("File is an input-only scalar");
+  },
+  parseValue: (value) => {
+    if (value instanceof File) return value;
+    throw new GraphQLError("File must be sent as a multipart upload (GraphQL multipart request spec).", {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  },
+});
+
+export { Prisma };

@@ -1,0 +1,15 @@
+// The schema: imports every domain module (each registers its types and root
+// fields on the builder) and builds it. Nothing else lives here.
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "./builder";
+import "./users/types";
+import "./users/auth";
+import "./site/types";
+import "./categories/types";
+import "./media/types";
+import "./articles/types";
+import "./articles/queries";
+import "./stats/types";
+import "./subscriptions/types";
+
+export const schema = lexicographicSortSchema(builder.toSchema());

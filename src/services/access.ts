@@ -1,0 +1,98 @@
+// Who may see and do what with articles: the role ladder of
+// ../shared/contract/editor.graphql and SharePoint's item-level permissions.
+// Row visibility is one Prisma `where`, built here and nowhere else; a viewer who
+// may not see an article gets what they would get if it did not exist.
+import type { Prisma, Role } from "../db";
+
+export interface Viewer {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+const RANK: Record<Role, number> = { READER: 0, CONTRIBUTOR: 1, EDITOR: 2, APPROVER: 3, ADMIN: 4 };
+export const ROLES = Object.keys(RANK) as Role[];
+
+export const atLeast = (role: Role | null | undefined, minimum: Role): boolean =>
+  role != null && RANK[role] >= RANK[minimum];
+
+const rolesFrom = (minimum: Role): Role[] => ROLES.filter((r) => atLeast(r, minimum));
+
+/** What every reader may see: the published version, due, not expired, not deleted. */
+export function liveWhere(now: Date): Prisma.ArticleWhereInput {
+  return {
+    deletedAt: null,
+    publishedVersionId: { not: null },
+    publishedAt: { lte: now },
+    OR: [{ expireAt: null }, { expireAt: { gt: now } }],
+  };
+}
+
+/** Articles the viewer may read (published ones) or work on (any version). */
+export function readableArticleWhere(viewer: Viewer | null, now: Date): Prisma.ArticleWhereInput {
+  const live = liveWhere(now);
+  if (!viewer) return { AND: [live, { OR: [{ inheritsPermissions: true }, { isPublic: true }] }] };
+  if (viewer.role === "ADMIN") return { deletedAt: null };
+  const granted = (roles: Role[]): Prisma.ArticleWhereInput => ({
+    inheritsPermissions: false,
+    grants: { some: { userId: viewer.id, role: { in: roles } } },
+  });
+  const reading: Prisma.ArticleWhereInput = {
+    AND: [live, { OR: [{ inheritsPermissions: true }, { isPublic: true }, granted(ROLES)] }],
+  };
+  return { OR: [reading, { AND: [{ deletedAt: null }, editableWhere(viewer)] }] };
+}
+
+/** Articles whose latest version the viewer may see and edit (not counting deletion). */
+export function editableWhere(viewer: Viewer): Prisma.ArticleWhereInput {
+  if (viewer.role === "ADMIN") return {};
+  const own = { createdById: viewer.id };
+  const bySite: Prisma.ArticleWhereInput[] = atLeast(viewer.role, "EDITOR")
+    ? [{ inheritsPermissions: true }]
+    : viewer.role === "CONTRIBUTOR"
+      ? [{ inheritsPermissions: true, ...own }]
+      : [];
+  const grant = (roles: Role[]) => ({ grants: { some: { userId: viewer.id, role: { in: roles } } } });
+  return {
+    OR: [
+      ...bySite,
+      { inheritsPermissions: false, ...grant(rolesFrom("EDITOR")) },
+      { inheritsPermissions: false, ...own, ...grant(["CONTRIBUTOR"]) },
+    ],
+  };
+}
+
+/** The facts about one article that decide a viewer's role on it. */
+export interface ArticleAccessFacts {
+  inheritsPermissions: boolean;
+  createdById: string | null;
+  /** The viewer's grant on this article, if any. */
+  grantRole: Role | null;
+}
+
+/**
+ * The viewer's effective role on one article: ADMIN always keeps control; an
+ * inheriting article takes the site role; otherwise only the article's grant counts.
+ */
+export function effectiveRole(viewer: Viewer | null, facts: ArticleAccessFacts): Role | null {
+  if (!viewer) return null;
+  if (viewer.role === "ADMIN") return "ADMIN";
+  return facts.inheritsPermissions ? viewer.role : facts.grantRole;
+}
+
+/** May the viewer edit (and so see the latest version of) this article? */
+export function canEdit(viewer: Viewer | null, facts: ArticleAccessFacts): boolean {
+  const role = effectiveRole(viewer, facts);
+  if (atLeast(role, "EDITOR")) return true;
+  return role === "CONTRIBUTOR" && viewer !== null && facts.createdById === viewer.id;
+}
+
+/** May the viewer approve, reject or unpublish this article? */
+export function canApprove(viewer: Viewer | null, facts: ArticleAccessFacts): boolean {
+  return atLeast(effectiveRole(viewer, facts), "APPROVER");
+}
+
+/** Does the viewer's session have any editorial role at all (on the site or through a grant)? */
+export function isStaff(viewer: Viewer | null): boolean {
+  return viewer !== null && viewer.role !== "READER";
+}

@@ -1,0 +1,192 @@
+// Lists of articles for a viewer: filters, orders and keyset (cursor) pagination.
+// No OFFSET: a cursor holds the sort value and id of its row, so a page 5,000
+// articles deep costs what the first page costs.
+import type { Prisma } from "../db";
+import { badInput } from "../errors";
+import { readableArticleWhere, type Viewer } from "./access";
+
+export type ArticleOrderField = "PUBLISHED_AT" | "UPDATED_AT" | "VIEW_COUNT" | "TITLE";
+export type OrderDirection = "ASC" | "DESC";
+
+export interface ArticleFilterInput {
+  search?: string | null;
+  categorySlug?: string | null;
+  categoryId?: string | null;
+  articleType?: string | null;
+  featured?: boolean | null;
+  approvalStatus?: "DRAFT" | "PENDING" | "APPROVED" | "REJECTED" | "SCHEDULED" | null;
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
+  /** ADMIN's recycle bin: deleted articles instead of live ones. */
+  deleted?: boolean | null;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Which version's content the viewer's list filters and sorts on. */
+export const contentRelation = (viewer: Viewer | null) => (viewer ? "currentVersion" : "publishedVersion");
+
+export function filterWhere(viewer: Viewer | null, now: Date, filter: ArticleFilterInput = {}): Prisma.ArticleWhereInput {
+  const and: Prisma.ArticleWhereInput[] = [];
+  if (filter.deleted) {
+    if (viewer?.role !== "ADMIN") throw badInput("Only administrators can list deleted articles.", ["filter.deleted"]);
+    and.push({ deletedAt: { not: null } });
+  } else {
+    and.push(readableArticleWhere(viewer, now));
+  }
+  const version: Prisma.ArticleVersionWhereInput = {};
+  if (filter.categoryId) version.categoryId = filter.categoryId;
+  if (filter.categorySlug) version.category = { is: { slug: filter.categorySlug } };
+  if (filter.articleType) version.articleType = filter.articleType;
+  if (filter.featured != null) version.featured = filter.featured;
+  if (Object.keys(version).length) and.push({ [contentRelation(viewer)]: { is: version } });
+  if (filter.approvalStatus) and.push(statusWhere(viewer, filter.approvalStatus, now));
+  if (filter.publishedAfter || filter.publishedBefore) {
+    and.push({ publishedAt: { ...(filter.publishedAfter && { gte: filter.publishedAfter }), ...(filter.publishedBefore && { lt: filter.publishedBefore }) } });
+  }
+  return { AND: and };
+}
+
+/**
+ * The status a viewer sees: readers only ever see APPROVED articles; for editors
+ * it is the latest version's status, and SCHEDULED turns APPROVED once due.
+ */
+function statusWhere(viewer: Viewer | null, status: NonNullable<ArticleFilterInput["approvalStatus"]>, now: Date): Prisma.ArticleWhereInput {
+  if (!viewer) return status === "APPROVED" ? {} : { id: { in: [] } };
+  switch (status) {
+    case "SCHEDULED":
+      return { status: "SCHEDULED", scheduledVersion: { is: { publishAt: { gt: now } } } };
+    case "APPROVED":
+      return { OR: [{ status: "APPROVED" }, { status: "SCHEDULED", NOT: { scheduledVersion: { is: { publishAt: { gt: now } } } } }] };
+    default:
+      return { status };
+  }
+}
+
+interface SortKey {
+  field: ArticleOrderField;
+  direction: OrderDirection;
+}
+
+type CursorValue = string | number | null;
+
+/** The value of the sort column of a row, as stored in its cursor. */
+export function sortValue(row: Record<string, unknown>, viewer: Viewer | null, field: ArticleOrderField): CursorValue {
+  switch (field) {
+    case "PUBLISHED_AT":
+      return row.publishedAt instanceof Date ? row.publishedAt.toISOString() : null;
+    case "UPDATED_AT":
+      return (row.updatedAt as Date).toISOString();
+    case "VIEW_COUNT":
+      return row.viewCount as number;
+    case "TITLE":
+      return (row[contentRelation(viewer)] as { title: string } | null)?.title ?? null;
+  }
+}
+
+export function encodeCursor(value: CursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, argName: string): { value: CursorValue; id: string } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === "string" &&
+      (parsed[0] === null || typeof parsed[0] === "string" || typeof parsed[0] === "number")
+    ) {
+      return { value: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput(`"${cursor.slice(0, 60)}" is not a cursor from this list.`, [argName]);
+}
+
+/**
+ * The Prisma orderBy for a sort key, id as the tie-breaker. Unpublished articles
+ * (no publishedAt) come last; walking backwards flips everything, nulls included.
+ */
+export function orderByFor(viewer: Viewer | null, key: SortKey, backwards = false): Prisma.ArticleOrderByWithRelationInput[] {
+  const direction = backwards ? (key.direction === "ASC" ? "desc" : "asc") : key.direction === "ASC" ? "asc" : "desc";
+  const sort = direction;
+  const id = { id: sort } as const;
+  switch (key.field) {
+    case "PUBLISHED_AT":
+      return [{ publishedAt: { sort, nulls: backwards ? "first" : "last" } }, id];
+    case "UPDATED_AT":
+      return [{ updatedAt: sort }, id];
+    case "VIEW_COUNT":
+      return [{ viewCount: sort }, id];
+    case "TITLE":
+      return [{ [contentRelation(viewer)]: { title: sort } }, id];
+  }
+}
+
+/** Rows strictly after (or, backwards, before) the cursor row in the list's order. */
+export function afterCursorWhere(
+  viewer: Viewer | null,
+  key: SortKey,
+  cursor: { value: CursorValue; id: string },
+  backwards = false,
+): Prisma.ArticleWhereInput {
+  const beyond = (key.direction === "ASC") !== backwards ? "gt" : "lt";
+  const idBeyond = { id: { [beyond]: cursor.id } };
+  const column = (condition: object): Prisma.ArticleWhereInput => {
+    switch (key.field) {
+      case "PUBLISHED_AT":
+        return { publishedAt: condition };
+      case "UPDATED_AT":
+        return { updatedAt: condition };
+      case "VIEW_COUNT":
+        return { viewCount: condition };
+      case "TITLE":
+        return { [contentRelation(viewer)]: { is: { title: condition } } };
+    }
+  };
+  const typed = (v: CursorValue) => (key.field === "PUBLISHED_AT" || key.field === "UPDATED_AT") && v !== null ? new Date(v) : v;
+  const nullable = key.field === "PUBLISHED_AT";
+  if (cursor.value === null) {
+    // Nulls trail the list: among them only the id decides; walking back, every
+    // non-null row comes before them.
+    const amongNulls = { AND: [column({ equals: null }), idBeyond] };
+    return backwards ? { OR: [amongNulls, { NOT: column({ equals: null }) }] } : amongNulls;
+  }
+  const value = typed(cursor.value);
+  return {
+    OR: [
+      column({ [beyond]: value }),
+      { AND: [column({ equals: value }), idBeyond] },
+      ...(nullable && !backwards ? [column({ equals: null })] : []),
+    ],
+  };
+}
+
+export interface PagePlan {
+  take: number;
+  /** true when paging backwards (last/before): rows are fetched reversed, then flipped. */
+  backwards: boolean;
+  cursor: { value: CursorValue; id: string } | null;
+}
+
+export function planPage(args: PageArgs, maxPageSize: number, defaultPageSize = 20): PagePlan {
+  for (const name of ["first", "last"] as const) {
+    const n = args[name];
+    if (n != null && (n < 0 || n > maxPageSize)) {
+      throw badInput(`${name} must be between 0 and ${maxPageSize}.`, [name]);
+    }
+  }
+  if (args.first != null && args.last != null) throw badInput("Pass first or last, not both.", ["first", "last"]);
+  const backwards = args.last != null || (args.before != null && args.first == null);
+  const take = (backwards ? args.last : args.first) ?? defaultPageSize;
+  const cursorArg = backwards ? args.before : args.after;
+  return { take, backwards, cursor: cursorArg ? decodeCursor(cursorArg, backwards ? "before" : "after") : null };
+}
+

@@ -1,0 +1,89 @@
+// A real app for a test file: its own copy of the migrated database, its own data
+// folder, the real Yoga pipeline (yoga.fetch), and a count of SQL statements.
+import { copyFileSync, mkdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { createApp, closeApp, type App } from "../../src/app";
+import { ManualClock } from "../../src/clock";
+import { testConfig, type Config } from "../../src/env";
+import { seedDemo } from "../../src/seed";
+import { createPortalYoga, type PortalYoga } from "../../src/yoga";
+import type { Role } from "../../src/db";
+import { hashPassword } from "../../src/services/passwords";
+
+export interface TestApp {
+  app: App;
+  yoga: PortalYoga;
+  clock: ManualClock;
+  /** SQL statements since the last reset. */
+  statements: string[];
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  seed?: boolean;
+  config?: Partial<Config>;
+  now?: string;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const id = randomUUID();
+  const dir = join(process.cwd(), "data", "test", id);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "portal.db");
+  const template = process.env.TEST_TEMPLATE_DB ?? join(process.cwd(), "data", "test", "template.db");
+  const databaseUrl = process.env.TEST_DATABASE_URL ?? `file:${file}`;
+  if (!process.env.TEST_DATABASE_URL) copyFileSync(template, file);
+  const statements: string[] = [];
+  const clock = new ManualClock(new Date(options.now ?? "2026-11-29T03:00:00.000Z"));
+  const config = testConfig({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dir,
+    JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
+    SEED_DEMO: options.seed ?? true,
+    ...options.config,
+  });
+  const app = await createApp(config, { clock, onQuery: (sql) => statements.push(sql) });
+  await seedDemo(app);
+  const yoga = createPortalYoga(app);
+  return { app, yoga, clock, statements, close: () => closeApp(app) };
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }>;
+}
+
+/** Sends one GraphQL request through the real HTTP pipeline (yoga.fetch). */
+export async function gql<T = Record<string, any>>(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; operationName?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await t.yoga.fetch("http://portal.test/graphql", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json",
+      ...(options.token && { authorization: `Bearer ${options.token}` }),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables, operationName: options.operationName }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+let userCounter = 0;
+
+/** A user with a role, and a valid token for them. */
+export async function signIn(t: TestApp, role: Role, name = `${role.toLowerCase()} ${++userCounter}`) {
+  const user = await t.app.db.user.create({
+    data: { name, email: `${role.toLowerCase()}-${randomUUID()}@example.vn`, role, passwordHash: await hashPassword("mật khẩu bí mật") },
+  });
+  const { token } = await t.app.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, t.clock.now());
+  return { user, token };
+}
+
+/** The error codes of a response, in order. */
+export const codes = (r: GraphQLResponse) => (r.errors ?? []).map((e) => e.extensions?.code);
