@@ -17,7 +17,7 @@ if (!check && !name?.match(/^[a-z0-9_]+$/)) {
   console.error("usage: npm run db:migration -- <name in snake_case> | --check");
   process.exit(2);
 }
-execFileSync("npx", ["tsx", join(root, "scripts/prisma-variants.ts")], { stdio: "inherit" });
+execFileSync("npx", ["tsx", join(root, "scripts/prisma-variants.ts"), ...(check ? ["--check"] : [])], { stdio: "inherit" });
 
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 let pending = false;

@@ -27,10 +27,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The HomePage operation of the portal contract, preloaded in GraphiQL. */
 function homePageOperation(): string {
   const doc = parse(readFileSync(join(root, "schema/operations/portal.graphql"), "utf8"));
-  const wanted = (d: DefinitionNode) =>
-    (d.kind === "OperationDefinition" && d.name?.value === "HomePage") ||
-    (d.kind === "FragmentDefinition" && d.name.value === "ArticleCard");
-  return doc.definitions.filter(wanted).map((d) => print(d)).join("\n\n");
+  const named = (kind: DefinitionNode["kind"], name: string) =>
+    doc.definitions.find((d) => d.kind === kind && "name" in d && d.name?.value === name)!;
+  // The operation first, so a newcomer sees what runs; then the fragment it uses.
+  return [named("OperationDefinition", "HomePage"), named("FragmentDefinition", "ArticleCard")].map((d) => print(d)).join("\n\n");
 }
 
 async function viewerFrom(app: App, authorization: string | null): Promise<Viewer | null> {

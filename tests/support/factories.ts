@@ -1,0 +1,74 @@
+// Rows made directly with Prisma, for tests that need articles in a given state
+// without going through the editorial workflow.
+import { randomUUID } from "node:crypto";
+import type { TestApp } from "./app";
+import { writeVersion, type ArticleContent } from "../../src/services/versioning";
+
+export type ArticleState = "published" | "draft" | "deleted" | "hidden" | "scheduled" | "expired";
+
+export async function articleRow(
+  t: TestApp,
+  options: { state?: ArticleState; title?: string; categorySlug?: string; featured?: boolean; viewCount?: number; publishedAt?: Date } = {},
+) {
+  const state = options.state ?? "published";
+  const now = t.clock.now();
+  const publishedAt = options.publishedAt ?? new Date(now.getTime() - 3600_000);
+  const category = options.categorySlug
+    ? await t.app.db.category.findUniqueOrThrow({ where: { slug: options.categorySlug } })
+    : null;
+  const title = options.title ?? `Bài viết ${state} ${randomUUID().slice(0, 8)}`;
+  const content: ArticleContent = {
+    title,
+    summary: `Tóm tắt ${title}`,
+    body: `<p>Nội dung ${title}</p>`,
+    alternateUrl: null,
+    publishAt: state === "scheduled" ? new Date(now.getTime() + 86400_000) : publishedAt,
+    expireAt: state === "expired" ? new Date(now.getTime() - 60_000) : null,
+    featured: options.featured ?? false,
+    byline: "Phóng viên",
+    articleType: "Tin",
+    pageCount: null,
+    photoCount: 0,
+    categoryId: category?.id ?? null,
+    coverImageId: null,
+    galleryIds: [],
+    attachmentIds: [],
+  };
+  return t.app.db.$transaction(async (tx) => {
+    const visible = state !== "draft" && state !== "scheduled";
+    const article = await tx.article.create({
+      data: {
+        slug: `bai-${randomUUID()}`,
+        status: state === "draft" ? "DRAFT" : state === "scheduled" ? "SCHEDULED" : "APPROVED",
+        viewCount: options.viewCount ?? 5,
+        publishedAt: visible ? publishedAt : null,
+        firstPublishedAt: visible ? publishedAt : null,
+        expireAt: content.expireAt,
+        inheritsPermissions: state !== "hidden",
+        isPublic: state !== "hidden",
+        deletedAt: state === "deleted" ? now : null,
+      },
+    });
+    const version = await writeVersion(tx, {
+      articleId: article.id,
+      major: state === "draft" ? 0 : 1,
+      minor: state === "draft" ? 1 : 0,
+      status: state === "draft" ? "DRAFT" : state === "scheduled" ? "SCHEDULED" : "APPROVED",
+      content,
+      previous: null,
+      comment: null,
+      userId: null,
+      at: now,
+    });
+    return tx.article.update({
+      where: { id: article.id },
+      data: {
+        currentVersionId: version.id,
+        publishedVersionId: visible ? version.id : null,
+        scheduledVersionId: state === "scheduled" ? version.id : null,
+      },
+    });
+  });
+}
+
+export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
