@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { GraphQLError, parse, print, type DefinitionNode } from "graphql";
+import { GraphQLError, Kind, parse, print, type DefinitionNode } from "graphql";
 import { PothosValidationError } from "@pothos/core";
 import type { App } from "./app";
 import { createContext, type Context } from "./context";
@@ -30,7 +30,7 @@ function homePageOperation(): string {
   const named = (kind: DefinitionNode["kind"], name: string) =>
     doc.definitions.find((d) => d.kind === kind && "name" in d && d.name?.value === name)!;
   // The operation first, so a newcomer sees what runs; then the fragment it uses.
-  return [named("OperationDefinition", "HomePage"), named("FragmentDefinition", "ArticleCard")].map((d) => print(d)).join("\n\n");
+  return [named(Kind.OPERATION_DEFINITION, "HomePage"), named(Kind.FRAGMENT_DEFINITION, "ArticleCard")].map((d) => print(d)).join("\n\n");
 }
 
 async function viewerFrom(app: App, authorization: string | null): Promise<Viewer | null> {
