@@ -1,9 +1,7 @@
 // Imports article pages of the old SharePoint portal saved as text (docs/importer.md).
 //   npm run import -- [--dry-run] <files or folders>
 // Prints one line per file and a summary; exits 1 when any file failed, 2 on bad usage.
-import { createDb, migrate, prepareDb } from "../src/db";
 import { ConfigError, readConfig } from "../src/env";
-import { formatOutcome, formatSummary, importPaths } from "../src/services/importer/import-files";
 
 const USAGE = "usage: npm run import -- [--dry-run] <files or folders>";
 
@@ -31,6 +29,9 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  // Loaded after the arguments are checked: the database client takes a while to load.
+  const { createDb, migrate, prepareDb } = await import("../src/db");
+  const { formatOutcome, formatSummary, importPaths } = await import("../src/services/importer/import-files");
   // The schema must be current before anything is read; a dry run writes no content.
   await migrate(config.DATABASE_URL);
   const { db, target } = createDb(config.DATABASE_URL);

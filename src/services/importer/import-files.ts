@@ -57,8 +57,8 @@ export function readPageFile(path: string): { ok: true; text: string } | { ok: f
     if (size > MAX_FILE_BYTES) return { ok: false, error: `the file is too large to be one page (${size} bytes)` };
     return { ok: true, text: utf8.decode(readFileSync(path)) };
   } catch (error) {
-    if (error instanceof TypeError) return { ok: false, error: "the file is not UTF-8 text" };
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ERR_ENCODING_INVALID_ENCODED_DATA") return { ok: false, error: "the file is not UTF-8 text" };
     return { ok: false, error: `the file could not be read (${code ?? (error as Error).message})` };
   }
 }
