@@ -368,6 +368,27 @@ describe("files and folders", () => {
   });
 });
 
+describe("two saves of one article in one run", () => {
+  it("imports both in order and points out the second", async () => {
+    const t = await createTestApp({ seed: false });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "portal-import-twice-"));
+      writeFileSync(join(dir, "a.txt"), FIXTURE);
+      writeFileSync(join(dir, "b.txt"), EDITED);
+      const summary = await importPaths(t.app.db, [dir], { now: NOW });
+      expect(summary.outcomes.map((o) => [o.source, o.status, o.version])).toEqual([
+        ["a.txt", "imported", "1.0"],
+        ["b.txt", "updated", "2.0"],
+      ]);
+      expect(formatOutcome(summary.outcomes[1]!)).toBe(
+        "updated   b.txt: new version 2.0 changing body\n  warning: the same article as a.txt, imported earlier in this run",
+      );
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("npm run import (scripts/import.ts)", () => {
   const run = promisify(execFile);
   const work = mkdtempSync(join(tmpdir(), "portal-import-cli-"));

@@ -81,12 +81,21 @@ export async function importPaths(
     options.onOutcome?.(outcome);
   };
   const failure = (source: string, error: string): ImportOutcome => ({
-    source, status: "failed", slug: null, articleId: null, version: null, changes: [], errors: [error], warnings: [],
+    source, status: "failed", sourceKey: null, slug: null, articleId: null, version: null, changes: [], errors: [error], warnings: [],
   });
   for (const path of missing) report(failure(path, "no such file or folder"));
+  // Two saves of one article in one run are imported in path order, the last one
+  // winning; that is rarely what was meant, so it is pointed out.
+  const seen = new Map<string, string>();
   for (const file of files) {
     const read = readPageFile(file.path);
-    report(read.ok ? await importPageText(db, read.text, file.name, options) : failure(file.name, read.error));
+    const outcome = read.ok ? await importPageText(db, read.text, file.name, options) : failure(file.name, read.error);
+    const earlier = outcome.sourceKey === null ? undefined : seen.get(outcome.sourceKey);
+    if (earlier !== undefined) {
+      outcome.warnings = [...outcome.warnings, `the same article as ${earlier}, imported earlier in this run`];
+    }
+    if (outcome.sourceKey !== null && outcome.status !== "failed") seen.set(outcome.sourceKey, file.name);
+    report(outcome);
   }
   const counts: Record<ImportStatus, number> = { imported: 0, updated: 0, unchanged: 0, failed: 0 };
   for (const o of outcomes) counts[o.status]++;

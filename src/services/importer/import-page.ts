@@ -37,6 +37,8 @@ export interface ImportOutcome {
   /** The file name (or other label) the page came from. */
   source: string;
   status: ImportStatus;
+  /** The page's stable identity (see ParsedPage.sourceKey), when the page was understood. */
+  sourceKey: string | null;
   /** The article's slug (its ArticlePage address), when the page was understood. */
   slug: string | null;
   articleId: string | null;
@@ -348,12 +350,12 @@ const firstLine = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).pop() ?? "unknown error";
 
 function failed(source: string, errors: string[], warnings: string[] = []): ImportOutcome {
-  return { source, status: "failed", slug: null, articleId: null, version: null, changes: [], errors, warnings };
+  return { source, status: "failed", sourceKey: null, slug: null, articleId: null, version: null, changes: [], errors, warnings };
 }
 
 /** Imports one parsed page (see the file comment). Never throws for a bad page or a failed write. */
 export async function importParsedPage(db: Db, page: ParsedPage, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const base = { source: page.source, errors: [], warnings: page.warnings };
+  const base = { source: page.source, sourceKey: page.sourceKey, errors: [], warnings: page.warnings };
   try {
     if (options.dryRun) {
       const plan = await planImport(db, page, options);
@@ -363,10 +365,14 @@ export async function importParsedPage(db: Db, page: ParsedPage, options: Import
         plan.article.kind === "create" ? "1.0" : plan.article.kind === "version" ? formatLabel(plan.article.next.major, 0) : null;
       return { ...base, status: statusOf(plan), slug, articleId, version, changes: describePlan(plan) };
     }
-    const { plan, written } = await db.$transaction(async (tx) => {
-      const plan = await planImport(tx, page, options);
-      return { plan, written: await applyPlan(tx, plan, options) };
-    });
+    const { plan, written } = await db.$transaction(
+      async (tx) => {
+        const plan = await planImport(tx, page, options);
+        return { plan, written: await applyPlan(tx, plan, options) };
+      },
+      // Prisma's 5 s default is short for a busy server sharing a SQLite file.
+      { maxWait: 15_000, timeout: 60_000 },
+    );
     if (written.announce && options.events) {
       publishArticle(options.events, { articleId: written.articleId, categorySlug: slugify(page.section) || null });
     }
@@ -380,7 +386,7 @@ export async function importParsedPage(db: Db, page: ParsedPage, options: Import
     };
   } catch (error) {
     // The transaction rolled back: nothing of this page was written.
-    return failed(page.source, [`could not be written: ${firstLine(error)}`], page.warnings);
+    return { ...failed(page.source, [`could not be written: ${firstLine(error)}`], page.warnings), sourceKey: page.sourceKey };
   }
 }
 
