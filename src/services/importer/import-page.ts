@@ -176,7 +176,7 @@ async function planSite(tx: Tx, page: ParsedPage, footerIsNewest: boolean, conte
   return { create: null, update, raiseVisitsFrom: raise ? site.totalVisits : null, raiseVisitsTo: raise ? visits : null };
 }
 
-async function planImport(tx: Tx, page: ParsedPage, options: ImportOptions): Promise<ImportPlan> {
+async function planImport(tx: Tx, page: ParsedPage): Promise<ImportPlan> {
   const categorySlug = slugify(page.section) || "chuyen-muc";
   const existingCategory = await tx.category.findUnique({ where: { slug: categorySlug }, select: { id: true, name: true } });
   const category: CategoryPlan = existingCategory
@@ -358,7 +358,7 @@ export async function importParsedPage(db: Db, page: ParsedPage, options: Import
   const base = { source: page.source, sourceKey: page.sourceKey, errors: [], warnings: page.warnings };
   try {
     if (options.dryRun) {
-      const plan = await planImport(db, page, options);
+      const plan = await planImport(db, page);
       const slug = plan.article.slug;
       const articleId = plan.article.kind === "create" ? null : plan.article.articleId;
       const version =
@@ -367,7 +367,7 @@ export async function importParsedPage(db: Db, page: ParsedPage, options: Import
     }
     const { plan, written } = await db.$transaction(
       async (tx) => {
-        const plan = await planImport(tx, page, options);
+        const plan = await planImport(tx, page);
         return { plan, written: await applyPlan(tx, plan, options) };
       },
       // Prisma's 5 s default is short for a busy server sharing a SQLite file.
