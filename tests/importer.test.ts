@@ -3,7 +3,7 @@
 // and the real command line, `scripts/import.ts`, on a folder.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -15,6 +15,17 @@ import { FIXTURE_PAGE } from "../src/seed";
 import { readFileSync } from "node:fs";
 
 const FIXTURE = readFileSync(FIXTURE_PAGE, "utf8");
+
+// Folders of page files written by the tests, removed at the end.
+const tempDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 const SOURCE = "000_6aa2adaba41c4592.txt";
 const TITLE = "Kiến Tường: Thực hiện đạt và vượt 22/24 chỉ tiêu Nghị quyết Thị ủy năm 2019";
 const SLUG = "kien-tuong-thuc-hien-dat-va-vuot-22-24-chi-tieu-nghi-quyet-thi-uy-nam-2019";
@@ -334,7 +345,7 @@ describe("files and folders", () => {
   let dir: string;
   beforeEach(async () => {
     t = await createTestApp({ seed: false });
-    dir = mkdtempSync(join(tmpdir(), "portal-import-"));
+    dir = tempDir("portal-import-");
   });
   afterEach(() => t.close());
 
@@ -372,7 +383,7 @@ describe("two saves of one article in one run", () => {
   it("imports both in order and points out the second", async () => {
     const t = await createTestApp({ seed: false });
     try {
-      const dir = mkdtempSync(join(tmpdir(), "portal-import-twice-"));
+      const dir = tempDir("portal-import-twice-");
       writeFileSync(join(dir, "a.txt"), FIXTURE);
       writeFileSync(join(dir, "b.txt"), EDITED);
       const summary = await importPaths(t.app.db, [dir], { now: NOW });
@@ -391,7 +402,7 @@ describe("two saves of one article in one run", () => {
 
 describe("npm run import (scripts/import.ts)", () => {
   const run = promisify(execFile);
-  const work = mkdtempSync(join(tmpdir(), "portal-import-cli-"));
+  const work = tempDir("portal-import-cli-");
   const databaseUrl = `file:${join(work, "portal.db")}`;
   copyFileSync(process.env.TEST_TEMPLATE_DB ?? join(process.cwd(), "data", "test", "template.db"), join(work, "portal.db"));
   const pages = join(work, "pages");
