@@ -8,11 +8,14 @@ import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServer
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, parse, print, type DefinitionNode } from "graphql";
 import { PothosValidationError } from "@pothos/core";
+import { createFetch } from "@whatwg-node/fetch";
 import type { App } from "./app";
 import { createContext, type Context } from "./context";
 import { Prisma } from "./db";
 import { appError, unauthenticated } from "./errors";
 import { schema } from "./schema/index";
+import { largestUpload } from "./services/media/formats";
+import { mediaRoutes } from "./services/media/http";
 import type { Viewer } from "./services/access";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -50,6 +53,10 @@ async function viewerFrom(app: App, authorization: string | null): Promise<Viewe
 /** Expected errors keep their code; database conflicts become CONFLICT; the rest is masked. */
 export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // The multipart parser's own cap (the largest upload any media kind allows).
+  if (original instanceof GraphQLError && original.extensions?.code === "REQUEST_ENTITY_TOO_LARGE") {
+    return appError("BAD_USER_INPUT", "The file is too large.", { fields: ["file"], http: { status: 413 } });
+  }
   if (original instanceof GraphQLError && typeof original.extensions?.code === "string") return error as Error;
   // Pothos rejects a global ID of the wrong type this way.
   if (original instanceof PothosValidationError) return appError("BAD_USER_INPUT", original.message);
@@ -78,6 +85,9 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
         userAgent: request.headers.get("user-agent"),
       });
     },
-    plugins: [...extraPlugins],
+    // Uploads (GraphQL multipart request spec): one file per request, no larger
+    // than the largest media kind allows (docs/media.md); the parser holds it in memory.
+    fetchAPI: createFetch({ formDataLimits: { files: 1, fileSize: largestUpload(config), fields: 10, parts: 12 } }),
+    plugins: [mediaRoutes(app), ...extraPlugins],
   });
 }
