@@ -8,7 +8,6 @@ import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServer
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, parse, print, type DefinitionNode } from "graphql";
 import { PothosValidationError } from "@pothos/core";
-import { createFetch } from "@whatwg-node/fetch";
 import type { App } from "./app";
 import { createContext, type Context } from "./context";
 import { Prisma } from "./db";
@@ -16,6 +15,7 @@ import { appError, unauthenticated } from "./errors";
 import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./services/media/http";
+import { multipartUploads } from "./services/media/multipart";
 import type { Viewer } from "./services/access";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -53,9 +53,9 @@ async function viewerFrom(app: App, authorization: string | null): Promise<Viewe
 /** Expected errors keep their code; database conflicts become CONFLICT; the rest is masked. */
 export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  // The multipart parser's own cap (the largest upload any media kind allows).
+  // Yoga's cap on request bodies (maxRequestBodySize): the client sent too much.
   if (original instanceof GraphQLError && original.extensions?.code === "REQUEST_ENTITY_TOO_LARGE") {
-    return appError("BAD_USER_INPUT", "The file is too large.", { fields: ["file"], http: { status: 413 } });
+    return appError("BAD_USER_INPUT", "The request body is too large.", { http: { status: 413 } });
   }
   if (original instanceof GraphQLError && typeof original.extensions?.code === "string") return error as Error;
   // Pothos rejects a global ID of the wrong type this way.
@@ -85,9 +85,8 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
         userAgent: request.headers.get("user-agent"),
       });
     },
-    // Uploads (GraphQL multipart request spec): one file per request, no larger
-    // than the largest media kind allows (docs/media.md); the parser holds it in memory.
-    fetchAPI: createFetch({ formDataLimits: { files: 1, fileSize: largestUpload(config), fields: 10, parts: 12 } }),
-    plugins: [mediaRoutes(app), ...extraPlugins],
+    // Uploads (docs/media.md): the body may carry the largest file a media kind allows.
+    maxRequestBodySize: Math.max(25_000_000, largestUpload(config) + 1024 * 1024),
+    plugins: [multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }), mediaRoutes(app), ...extraPlugins],
   });
 }
