@@ -44,7 +44,7 @@ function uploadForm(bytes: Uint8Array, name: string, options: { description?: st
     JSON.stringify({ query: options.query ?? contractOperation("UploadMedia"), variables: { file: null, description: options.description ?? null } }),
   );
   form.set("map", JSON.stringify({ "0": ["variables.file"] }));
-  form.set("0", new Blob([bytes], { type: options.declaredType ?? "application/octet-stream" }), name);
+  form.set("0", new Blob([new Uint8Array(bytes)], { type: options.declaredType ?? "application/octet-stream" }), name);
   return form;
 }
 
@@ -222,7 +222,7 @@ describe("uploadMedia over HTTP (multipart)", () => {
 
   it("answers malformed multipart requests with BAD_USER_INPUT", async () => {
     const noOperations = new FormData();
-    noOperations.set("0", new Blob([png(2, 2)]), "a.png");
+    noOperations.set("0", new Blob([new Uint8Array(png(2, 2))]), "a.png");
     const missingFile = uploadForm(png(2, 2), "a.png");
     missingFile.set("map", JSON.stringify({ "7": ["variables.file"] }));
     const prototypePath = uploadForm(png(2, 2), "a.png");
