@@ -8,7 +8,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { codes, createTestApp, gql, signIn, type GraphQLResponse, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { docx, mp4, pdf, png } from "./support/media-files";
+import { docx, jpegHeader, mp4, pdf, png } from "./support/media-files";
+import { checkArticleMedia } from "../src/services/media/library";
 import { writeVersion, type ArticleContent } from "../src/services/versioning";
 
 const KB = 1024;
@@ -166,6 +167,13 @@ describe("uploadMedia over HTTP (multipart)", () => {
       // The download must not lie about its type.
       fileName: "ke-hoach.docx",
     });
+  });
+
+  it("gives a sideways phone photo (EXIF orientation 6) its displayed size", async () => {
+    const r = await upload(jpegHeader(400, 300, 6), "Ảnh chụp.JPEG");
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.uploadMedia).toMatchObject({ kind: "IMAGE", contentType: "image/jpeg", fileName: "Ảnh chụp.JPEG", width: 300, height: 400 });
+    expect(r.data!.uploadMedia.url).toMatch(/\.jpg$/);
   });
 
   it("refuses a text file renamed .png, and leaves nothing behind", async () => {
@@ -381,7 +389,7 @@ const GALLERIES = /* GraphQL */ `
 `;
 const EXTERNAL = /* GraphQL */ `
   mutation External($url: String!, $description: String) {
-    addExternalVideo(url: $url, description: $description) { id kind url fileName contentType size external description }
+    addExternalVideo(url: $url, description: $description) { id kind url embedUrl fileName contentType size external description }
   }
 `;
 const DELETE = /* GraphQL */ `
@@ -427,10 +435,13 @@ describe("library and galleries", () => {
     expect(ok.data!.addExternalVideo).toMatchObject({
       kind: "VIDEO",
       url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+      embedUrl: "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
       external: true,
       size: 0,
       description: "Phóng sự",
     });
+    const vimeo = await gql(t, EXTERNAL, { url: "https://vimeo.com/76979871" }, { token: contributor.token });
+    expect(vimeo.data!.addExternalVideo).toMatchObject({ kind: "VIDEO", embedUrl: "https://player.vimeo.com/video/76979871" });
     for (const url of [
       "http://www.youtube.com/watch?v=x",
       "https://youtube.com.evil.example/watch?v=x",
@@ -511,6 +522,27 @@ describe("changing and deleting media", () => {
     expect((await fetch(`${base}${old.url}`)).status).toBe(404);
     const library = await gql(t, LIBRARY, { first: 100 }, { token: editor.token });
     expect(library.data!.mediaLibrary.edges.map((e: any) => e.node.id)).not.toContain(old.id);
+  });
+
+  it("checks the media an article names, for the editorial workflow", async () => {
+    const image = rawId((await upload(png(2, 2), "a.png")).data!.uploadMedia.id);
+    const document = rawId((await upload(pdf(), "b.pdf")).data!.uploadMedia.id);
+    const link = rawId((await gql(t, EXTERNAL, { url: "https://youtu.be/abcdef12" }, { token: editor.token })).data!.addExternalVideo.id);
+    const gone = rawId((await upload(png(2, 2), "c.png")).data!.uploadMedia.id);
+    await gql(t, DELETE, { id: Buffer.from(`Media:${gone}`).toString("base64") }, { token: editor.token });
+    const db = t.app.db;
+    expect(await checkArticleMedia(db, { coverImageId: image, galleryIds: [image, link], attachmentIds: [document] })).toEqual({ galleryImages: 1 });
+    const failure = (refs: Parameters<typeof checkArticleMedia>[1]) =>
+      checkArticleMedia(db, refs).then(
+        () => null,
+        (error: { extensions: { code: string; fields: string[] } }) => [error.extensions.code, ...error.extensions.fields],
+      );
+    expect(await failure({ coverImageId: document })).toEqual(["BAD_USER_INPUT", "input.coverImageId"]);
+    expect(await failure({ coverImageId: gone })).toEqual(["BAD_USER_INPUT", "input.coverImageId"]);
+    expect(await failure({ galleryIds: [document] })).toEqual(["BAD_USER_INPUT", "input.galleryIds"]);
+    expect(await failure({ galleryIds: [image, image] })).toEqual(["BAD_USER_INPUT", "input.galleryIds"]);
+    expect(await failure({ attachmentIds: [link] })).toEqual(["BAD_USER_INPUT", "input.attachmentIds"]);
+    expect(await failure({ attachmentIds: ["khong-ton-tai"] })).toEqual(["BAD_USER_INPUT", "input.attachmentIds"]);
   });
 
   it("rejects an ID of another type", async () => {

@@ -102,3 +102,31 @@ export function docx(): Buffer {
   const end = Buffer.concat([u32le(0x06054b50), u16le(0), u16le(0), u16le(files.length), u16le(files.length), u32le(central.length), u32le(offset), u16le(0)]);
   return Buffer.concat([...locals, central, end]);
 }
+
+/** A JPEG header: EXIF orientation `orientation` and a frame of width × height (no pixels; enough for sniffing and sizing). */
+export function jpegHeader(width: number, height: number, orientation = 1): Buffer {
+  const u16 = (n: number) => Buffer.from([(n >> 8) & 0xff, n & 0xff]);
+  const tiff = Buffer.concat([
+    Buffer.from("MM\0*", "latin1"),
+    Buffer.from([0, 0, 0, 8]),
+    u16(1),
+    u16(0x0112),
+    u16(3),
+    Buffer.from([0, 0, 0, 1]),
+    u16(orientation),
+    u16(0),
+    Buffer.from([0, 0, 0, 0]),
+  ]);
+  const exif = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
+  const frame = Buffer.concat([Buffer.from([8]), u16(height), u16(width), Buffer.from([3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1])]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    Buffer.from([0xff, 0xe1]),
+    u16(exif.length + 2),
+    exif,
+    Buffer.from([0xff, 0xc0]),
+    u16(frame.length + 2),
+    frame,
+    Buffer.from([0xff, 0xd9]),
+  ]);
+}

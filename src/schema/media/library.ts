@@ -28,6 +28,10 @@ const meta = (ctx: Context, description: string | null | undefined) => ({
   now: ctx.now,
 });
 
+/** Substring match; case-insensitive on PostgreSQL too (SQLite's LIKE already is, for ASCII letters). */
+const textContains = (ctx: Context, text: string) =>
+  (ctx.app.target.provider === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as Prisma.StringFilter;
+
 /** A live media item the viewer may change: any for EDITOR and up, their own for a contributor. */
 async function manageable(ctx: Context, id: string) {
   const media = await ctx.db.media.findFirst({ where: { id, deletedAt: null }, select: { id: true, createdById: true } });
@@ -118,7 +122,7 @@ builder.queryField("mediaLibrary", (t) =>
             deletedAt: null,
             ...(kind && { kind }),
             ...(!atLeast(ctx.viewer?.role, "EDITOR") && { createdById: ctx.viewer?.id ?? "" }),
-            ...(search && { OR: [{ fileName: { contains: search } }, { description: { contains: search } }] }),
+            ...(search && { OR: [{ fileName: textContains(ctx, search) }, { description: textContains(ctx, search) }] }),
           },
           orderBy: newestFirst,
         }),

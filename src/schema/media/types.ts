@@ -1,3 +1,4 @@
+import { embedUrlFor } from "../../services/media/library";
 import { builder } from "../builder";
 
 export const MediaKindEnum = builder.enumType("MediaKind", { values: ["IMAGE", "VIDEO", "DOCUMENT"] as const });
@@ -17,6 +18,12 @@ export const MediaRef = builder.prismaNode("Media", {
       description: "True for a video that is a link to another site (YouTube...), not a stored file.",
       select: { externalUrl: true },
       resolve: (media) => media.externalUrl !== null,
+    }),
+    embedUrl: t.string({
+      nullable: true,
+      description: "For a YouTube or Vimeo video: the player address for an <iframe>.",
+      select: { externalUrl: true },
+      resolve: (media) => (media.externalUrl ? embedUrlFor(media.externalUrl) : null),
     }),
     fileName: t.exposeString("fileName", { description: "The uploader's file name (the name a download gets)." }),
     contentType: t.exposeString("contentType", { description: "Detected from the file's bytes at upload." }),

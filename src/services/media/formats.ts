@@ -65,8 +65,10 @@ export const largestUpload = (config: Parameters<typeof sizeLimits>[0]) => Math.
 /** Width and height of an image, or null when its header cannot be read (a damaged or disguised file). */
 export function imageDimensions(bytes: Uint8Array): { width: number; height: number } | null {
   try {
-    const { width, height } = imageSize(bytes);
-    return width > 0 && height > 0 ? { width, height } : null;
+    const { width, height, orientation } = imageSize(bytes);
+    if (!(width > 0 && height > 0)) return null;
+    // A phone photo stored sideways with an EXIF rotation (orientations 5-8) is shown turned a quarter.
+    return orientation && orientation >= 5 ? { width: height, height: width } : { width, height };
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import type { Prisma } from "../../db";
 import { badInput, conflict } from "../../errors";
 import { ALLOWED_LABELS, formatMegabytes, imageDimensions, largestUpload, sizeLimits, sniffFormat, type MediaFormat } from "./formats";
 import { newStorageKey } from "./storage";
+import type { Tx } from "../versioning";
 
 /** What the multipart parser hands over for a File variable (a Blob with a name). */
 export interface UploadedFile {
@@ -182,3 +183,70 @@ export async function deleteMedia(app: App, mediaId: string, now: Date): Promise
   if (storageKey) await app.media.delete(storageKey);
 }
 
+
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{6,20}$/;
+const VIMEO_ID = /^\d{1,12}$/;
+
+/**
+ * The player address to put in an <iframe> for a YouTube or Vimeo link (YouTube's
+ * privacy-enhanced domain: no cookies until the reader plays); null for other hosts,
+ * which the portal shows as a plain link.
+ */
+export function embedUrlFor(link: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase().replace(/^(www|m)\./, "");
+  const segments = url.pathname.split("/").filter(Boolean);
+  let youtube: string | null | undefined = null;
+  if (host === "youtu.be") youtube = segments[0];
+  else if (host === "youtube.com" || host === "youtube-nocookie.com") {
+    youtube = segments[0] === "watch" ? url.searchParams.get("v") : ["embed", "shorts", "live", "v"].includes(segments[0] ?? "") ? segments[1] : null;
+  }
+  if (youtube && YOUTUBE_ID.test(youtube)) return `https://www.youtube-nocookie.com/embed/${youtube}`;
+  const vimeo = host === "vimeo.com" ? segments[0] : host === "player.vimeo.com" && segments[0] === "video" ? segments[1] : null;
+  if (vimeo && VIMEO_ID.test(vimeo)) return `https://player.vimeo.com/video/${vimeo}`;
+  return null;
+}
+
+/** Media an article version names, as raw ids (decoded from the input's global IDs). */
+export interface ArticleMediaRefs {
+  coverImageId?: string | null;
+  galleryIds?: readonly string[] | null;
+  attachmentIds?: readonly string[] | null;
+}
+
+const MAX_LINKED = 200;
+
+/**
+ * Checks the media an article input names, for the editorial workflow: each item
+ * exists and is not deleted; the cover is an image; the gallery holds images and
+ * videos; attachments are stored files (not links); no list repeats an item.
+ * Throws BAD_USER_INPUT naming the field (`${prefix}.coverImageId`, ...). Returns
+ * the number of images in the gallery (one term of photoCount).
+ */
+export async function checkArticleMedia(db: Pick<Tx, "media">, refs: ArticleMediaRefs, prefix = "input"): Promise<{ galleryImages: number }> {
+  const gallery = refs.galleryIds ?? [];
+  const attachments = refs.attachmentIds ?? [];
+  for (const [field, ids] of [["galleryIds", gallery], ["attachmentIds", attachments]] as const) {
+    if (ids.length > MAX_LINKED) throw badInput(`${field} may name at most ${MAX_LINKED} items.`, [`${prefix}.${field}`]);
+    if (new Set(ids).size !== ids.length) throw badInput(`${field} names the same media twice.`, [`${prefix}.${field}`]);
+  }
+  const ids = [...new Set([...(refs.coverImageId ? [refs.coverImageId] : []), ...gallery, ...attachments])];
+  const rows = ids.length
+    ? await db.media.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, kind: true, externalUrl: true } })
+    : [];
+  const byId = new Map(rows.map((m) => [m.id, m]));
+  const check = (field: string, id: string, ok: (m: (typeof rows)[number]) => boolean, what: string) => {
+    const media = byId.get(id);
+    if (!media) throw badInput(`${field} names media that does not exist.`, [`${prefix}.${field}`]);
+    if (!ok(media)) throw badInput(`${field} must name ${what}.`, [`${prefix}.${field}`]);
+  };
+  if (refs.coverImageId) check("coverImageId", refs.coverImageId, (m) => m.kind === "IMAGE", "an image");
+  for (const id of gallery) check("galleryIds", id, (m) => m.kind === "IMAGE" || m.kind === "VIDEO", "images or videos");
+  for (const id of attachments) check("attachmentIds", id, (m) => m.externalUrl === null, "uploaded files (not links)");
+  return { galleryImages: gallery.filter((id) => byId.get(id)?.kind === "IMAGE").length };
+}
