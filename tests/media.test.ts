@@ -520,6 +520,7 @@ describe("changing and deleting media", () => {
     const record = await t.app.db.media.findUniqueOrThrow({ where: { id: rawId(old.id) } });
     expect(record.deletedAt).not.toBeNull();
     expect((await fetch(`${base}${old.url}`)).status).toBe(404);
+    expect((await gql(t, `query ($id: ID!) { node(id: $id) { id } }`, { id: old.id }, { token: editor.token })).data!.node).toBeNull();
     const library = await gql(t, LIBRARY, { first: 100 }, { token: editor.token });
     expect(library.data!.mediaLibrary.edges.map((e: any) => e.node.id)).not.toContain(old.id);
   });

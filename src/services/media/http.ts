@@ -16,7 +16,13 @@ export function mediaRoutes(app: App): Plugin {
   return {
     onRequest({ url, request, fetchAPI, endResponse }) {
       if (!url.pathname.startsWith(MEDIA_PATH)) return;
-      return serveMedia(app, request, url.pathname.slice(MEDIA_PATH.length), fetchAPI.Response).then(endResponse);
+      return serveMedia(app, request, url.pathname.slice(MEDIA_PATH.length), fetchAPI.Response)
+        // Never a stack trace or a file path in the answer.
+        .catch((error: unknown) => {
+          console.error(`media: serving ${url.pathname} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+          return new fetchAPI.Response("Internal error\n", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+        })
+        .then(endResponse);
     },
   };
 }
