@@ -427,6 +427,16 @@ describe("library and galleries", () => {
     expect(found.data!.mediaLibrary.edges.map((e: any) => e.node.id)).toEqual([b.id]);
 
     expect(codes(await gql(t, LIBRARY, {}))).toEqual(["UNAUTHENTICATED"]);
+
+    // A page of the library, with uploaders, and a gallery page are a fixed number of statements (no N+1).
+    t.statements.length = 0;
+    const big = await gql(t, LIBRARY, { first: 50 }, { token: editor.token });
+    expect(big.data!.mediaLibrary.edges.length).toBeGreaterThan(10);
+    const libraryStatements = t.statements.length;
+    t.statements.length = 0;
+    await gql(t, GALLERIES, {});
+    expect({ libraryStatements, galleryStatements: t.statements.length }).toEqual({ libraryStatements: expect.any(Number), galleryStatements: 2 });
+    expect(libraryStatements).toBeLessThanOrEqual(3);
   });
 
   it("records external videos from allowed hosts only", async () => {
