@@ -167,6 +167,8 @@ describe("uploadMedia over HTTP (multipart)", () => {
       // The download must not lie about its type.
       fileName: "ke-hoach.docx",
     });
+    const dotted = await upload(pdf(), "Kế hoạch 12.2026");
+    expect(dotted.data!.uploadMedia.fileName).toBe("Kế hoạch 12.2026.pdf");
   });
 
   it("gives a sideways phone photo (EXIF orientation 6) its displayed size", async () => {

@@ -150,7 +150,7 @@ builder.scalarType("File", {
     throw new Error("File is an input-only scalar");
   },
   parseValue: (value) => {
-    // The server's multipart parser makes its own File class, not Node's global one.
+    // Checked by shape, not class: Blob implementations differ between runtimes and fetch ponyfills.
     if (isUploadedFile(value)) return value as File;
     throw new GraphQLError("File must be sent as a multipart upload (GraphQL multipart request spec).", {
       extensions: { code: "BAD_USER_INPUT" },

@@ -4,7 +4,7 @@
 import type { App } from "../../app";
 import type { Prisma } from "../../db";
 import { badInput, conflict } from "../../errors";
-import { ALLOWED_LABELS, formatMegabytes, imageDimensions, largestUpload, sizeLimits, sniffFormat, type MediaFormat } from "./formats";
+import { ALLOWED_FORMATS, ALLOWED_LABELS, formatMegabytes, imageDimensions, largestUpload, sizeLimits, sniffFormat, type MediaFormat } from "./formats";
 import { newStorageKey } from "./storage";
 import type { Tx } from "../versioning";
 
@@ -15,7 +15,7 @@ export interface UploadedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** Duck-typed: uploads parsed from a real socket are the server's own File class, not Node's global one. */
+/** Checked by shape, not class: Blob implementations differ between runtimes and fetch ponyfills. */
 export function isUploadedFile(value: unknown): value is UploadedFile {
   const v = value as Partial<UploadedFile> | null;
   return typeof v === "object" && v !== null && typeof v.name === "string" && typeof v.size === "number" && typeof v.arrayBuffer === "function";
@@ -41,16 +41,25 @@ export function checkFileName(raw: string): string {
 
 const EXTENSION_ALIASES: Record<string, string[]> = { jpg: ["jpg", "jpeg", "jpe", "jfif"] };
 
+// Suffixes that name a file type: replaced when wrong. Any other suffix after a dot
+// is part of the name ("Kế hoạch 12.2026") and is kept.
+const KNOWN_EXTENSIONS = new Set([
+  ...[...ALLOWED_FORMATS.values()].map((f) => f.extension),
+  ...EXTENSION_ALIASES.jpg!,
+  ..."doc dot xls ppt rtf txt csv htm html xml json svg bmp tif tiff heic avif mov avi mkv wmv flv mp3 wav zip rar 7z exe".split(" "),
+]);
+
 /**
  * The name readers download: the client's name, with the extension of what the
  * bytes really are when the name says otherwise ("báo cáo.png" holding a PDF
- * becomes "báo cáo.pdf"), so a download never lies about its type.
+ * becomes "báo cáo.pdf"; "Kế hoạch 12.2026" becomes "Kế hoạch 12.2026.pdf"), so a
+ * download never lies about its type.
  */
 export function downloadName(name: string, format: MediaFormat): string {
   const dot = name.lastIndexOf(".");
-  const stem = dot > 0 ? name.slice(0, dot) : name;
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
   if ((EXTENSION_ALIASES[format.extension] ?? [format.extension]).includes(extension)) return name;
+  const stem = KNOWN_EXTENSIONS.has(extension) ? name.slice(0, dot) : name;
   return `${stem}.${format.extension}`;
 }
 
