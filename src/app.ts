@@ -1,11 +1,12 @@
 // The long-lived services of one server process, made once at start-up and
 // shared by every request: configuration, database, clock, tokens.
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { systemClock, type Clock } from "./clock";
 import { createDb, prepareDb, type Db, type DbOptions } from "./db";
 import type { DatabaseTarget } from "./database-url";
 import type { Config } from "./env";
 import { createEvents, type Events } from "./services/events";
+import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
 import { resolveJwtSecret, TokenService } from "./services/tokens";
 
 export interface App {
@@ -16,6 +17,8 @@ export interface App {
   readonly tokens: TokenService;
   readonly events: Events;
   readonly dataDir: string;
+  /** Uploaded files (docs/media.md). */
+  readonly media: MediaStorage;
   /** Everything to close on shutdown, last opened first. */
   readonly closers: Array<() => Promise<void> | void>;
 }
@@ -36,6 +39,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     tokens: new TokenService(resolveJwtSecret(config.JWT_SECRET, dataDir), config.JWT_TTL_SECONDS),
     events: createEvents(),
     dataDir,
+    media: new LocalDiskStorage(config.MEDIA_DIR ? resolve(config.MEDIA_DIR) : join(dataDir, "media")),
     closers: [() => db.$disconnect()],
   };
   return app;

@@ -42,6 +42,16 @@ const schema = z.object({
   GRAPHIQL: bool(true),
   INTROSPECTION: bool(true),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  // Media (docs/media.md): where uploads are kept, per-kind size limits, external video hosts.
+  MEDIA_DIR: z.string().min(1).optional(),
+  MEDIA_MAX_IMAGE_MB: z.coerce.number().positive().max(10_240).default(10),
+  MEDIA_MAX_VIDEO_MB: z.coerce.number().positive().max(10_240).default(200),
+  MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(10_240).default(25),
+  VIDEO_HOSTS: z
+    .string()
+    .default("youtube.com,youtu.be,vimeo.com")
+    .transform((list) => list.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hosts) => hosts.every((h) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(h)), "expected host names separated by commas"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -13,6 +13,9 @@ import { createContext, type Context } from "./context";
 import { Prisma } from "./db";
 import { appError, unauthenticated } from "./errors";
 import { schema } from "./schema/index";
+import { largestUpload } from "./services/media/formats";
+import { mediaRoutes } from "./services/media/http";
+import { multipartUploads } from "./services/media/multipart";
 import type { Viewer } from "./services/access";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -50,6 +53,10 @@ async function viewerFrom(app: App, authorization: string | null): Promise<Viewe
 /** Expected errors keep their code; database conflicts become CONFLICT; the rest is masked. */
 export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // Yoga's cap on request bodies (maxRequestBodySize): the client sent too much.
+  if (original instanceof GraphQLError && original.extensions?.code === "REQUEST_ENTITY_TOO_LARGE") {
+    return appError("BAD_USER_INPUT", "The request body is too large.", { http: { status: 413 } });
+  }
   if (original instanceof GraphQLError && typeof original.extensions?.code === "string") return error as Error;
   // Pothos rejects a global ID of the wrong type this way.
   if (original instanceof PothosValidationError) return appError("BAD_USER_INPUT", original.message);
@@ -78,6 +85,8 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
         userAgent: request.headers.get("user-agent"),
       });
     },
-    plugins: [...extraPlugins],
+    // Uploads (docs/media.md): the body may carry the largest file a media kind allows.
+    maxRequestBodySize: Math.max(25_000_000, largestUpload(config) + 1024 * 1024),
+    plugins: [multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }), mediaRoutes(app), ...extraPlugins],
   });
 }

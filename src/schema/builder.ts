@@ -10,6 +10,7 @@ import type { Role } from "../db";
 import { Prisma } from "../db";
 import { badInput, forbidden, unauthenticated } from "../errors";
 import { atLeast } from "../services/access";
+import { isUploadedFile } from "../services/media/library";
 import type PrismaTypes from "../generated/sqlite/pothos-types";
 import { getDatamodel } from "../generated/sqlite/pothos-types";
 
@@ -149,7 +150,8 @@ builder.scalarType("File", {
     throw new Error("File is an input-only scalar");
   },
   parseValue: (value) => {
-    if (value instanceof File) return value;
+    // Checked by shape, not class: Blob implementations differ between runtimes and fetch ponyfills.
+    if (isUploadedFile(value)) return value as File;
     throw new GraphQLError("File must be sent as a multipart upload (GraphQL multipart request spec).", {
       extensions: { code: "BAD_USER_INPUT" },
     });

@@ -7,6 +7,7 @@ import "./users/auth";
 import "./site/types";
 import "./categories/types";
 import "./media/types";
+import "./media/library";
 import "./articles/types";
 import "./articles/queries";
 import "./stats/types";

@@ -1,9 +1,12 @@
+import { embedUrlFor } from "../../services/media/library";
 import { builder } from "../builder";
 
 export const MediaKindEnum = builder.enumType("MediaKind", { values: ["IMAGE", "VIDEO", "DOCUMENT"] as const });
 
 export const MediaRef = builder.prismaNode("Media", {
   id: { field: "id" },
+  // A deleted item is gone for node(id:); versions that still name it keep showing its record.
+  findUnique: (id) => ({ id, deletedAt: null }),
   fields: (t) => ({
     kind: t.expose("kind", { type: MediaKindEnum }),
     url: t.string({
@@ -11,15 +14,29 @@ export const MediaRef = builder.prismaNode("Media", {
       select: { storageKey: true, externalUrl: true, id: true },
       resolve: (media, _args, ctx) => media.externalUrl ?? mediaUrl(ctx.app.config.PUBLIC_URL, media.id, media.storageKey),
     }),
-    fileName: t.exposeString("fileName"),
-    contentType: t.exposeString("contentType"),
-    size: t.exposeInt("size"),
-    width: t.exposeInt("width", { nullable: true }),
-    height: t.exposeInt("height", { nullable: true }),
-    description: t.exposeString("description", { nullable: true }),
+    external: t.boolean({
+      description: "True for a video that is a link to another site (YouTube...), not a stored file.",
+      select: { externalUrl: true },
+      resolve: (media) => media.externalUrl !== null,
+    }),
+    embedUrl: t.string({
+      nullable: true,
+      description: "For a YouTube or Vimeo video: the player address for an <iframe>.",
+      select: { externalUrl: true },
+      resolve: (media) => (media.externalUrl ? embedUrlFor(media.externalUrl) : null),
+    }),
+    fileName: t.exposeString("fileName", { description: "The uploader's file name (the name a download gets)." }),
+    contentType: t.exposeString("contentType", { description: "Detected from the file's bytes at upload." }),
+    size: t.exposeInt("size", { description: "Bytes; 0 for an external video." }),
+    width: t.exposeInt("width", { nullable: true, description: "Pixels, images only." }),
+    height: t.exposeInt("height", { nullable: true, description: "Pixels, images only." }),
+    description: t.exposeString("description", { nullable: true, description: "Caption and alt text (Hình ảnh mô tả)." }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdBy: t.relation("createdBy", { nullable: true }),
   }),
 });
+
+export const MediaConnection = builder.connectionObject({ type: MediaRef, name: "MediaConnection" });
 
 /** Stable address of a stored file; relative unless PUBLIC_URL is configured. */
 export function mediaUrl(publicUrl: string | undefined, id: string, storageKey: string | null): string {

@@ -1,0 +1,164 @@
+// Root fields of the media library: upload, external video links, captions,
+// deletion, the editors' library and the public "Ảnh" / "Video" galleries.
+// Who: CONTRIBUTOR and up may upload and link videos (a contributor writing an
+// article needs its lead image); EDITOR and up manage every item ("EDITOR ...
+// manages categories and media", ../shared/contract/editor.graphql), a
+// contributor only the items they uploaded.
+import { z } from "zod";
+import type { Context } from "../../context";
+import type { MediaKind, Prisma } from "../../db";
+import { forbidden, notFound } from "../../errors";
+import { atLeast, liveWhere, readableArticleWhere } from "../../services/access";
+import { addExternalVideo, deleteMedia, ingestUpload, type UploadedFile } from "../../services/media/library";
+import { builder } from "../builder";
+import { MediaConnection, MediaKindEnum, MediaRef } from "./types";
+
+const DESCRIPTION = z.string().trim().max(2000).nullish();
+
+const pageSize = {
+  defaultSize: 20,
+  maxSize: (_args: unknown, ctx: Context) => ctx.app.config.MAX_PAGE_SIZE,
+};
+
+const newestFirst: Prisma.MediaOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+
+const meta = (ctx: Context, description: string | null | undefined) => ({
+  description: description?.trim() || null,
+  userId: ctx.viewer?.id ?? null,
+  now: ctx.now,
+});
+
+/** Substring match; case-insensitive on PostgreSQL too (SQLite's LIKE already is, for ASCII letters). */
+const textContains = (ctx: Context, text: string) =>
+  (ctx.app.target.provider === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as Prisma.StringFilter;
+
+/** A live media item the viewer may change: any for EDITOR and up, their own for a contributor. */
+async function manageable(ctx: Context, id: string) {
+  const media = await ctx.db.media.findFirst({ where: { id, deletedAt: null }, select: { id: true, createdById: true } });
+  if (!media) throw notFound("The media item");
+  if (!atLeast(ctx.viewer?.role, "EDITOR") && media.createdById !== ctx.viewer?.id) {
+    throw forbidden("Contributors may change only the media they uploaded.");
+  }
+  return media;
+}
+
+builder.mutationField("uploadMedia", (t) =>
+  t.prismaField({
+    type: MediaRef,
+    description:
+      "Uploads one file (GraphQL multipart request spec). Its kind and content type are detected from its bytes; " +
+      "only the allowed formats, each within its size limit, are accepted (docs/media.md).",
+    authScopes: { role: "CONTRIBUTOR" },
+    args: {
+      file: t.arg({ type: "File", required: true }),
+      description: t.arg.string({ validate: DESCRIPTION }),
+    },
+    resolve: (query, _root, { file, description }, ctx) =>
+      ingestUpload(ctx.app, file as unknown as UploadedFile, meta(ctx, description), query),
+  }),
+);
+
+builder.mutationField("addExternalVideo", (t) =>
+  t.prismaField({
+    type: MediaRef,
+    description: "Records a video hosted elsewhere (an https link on an allowed host: VIDEO_HOSTS) as VIDEO media.",
+    authScopes: { role: "CONTRIBUTOR" },
+    args: {
+      url: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2048) }),
+      description: t.arg.string({ validate: DESCRIPTION }),
+    },
+    resolve: (query, _root, { url, description }, ctx) => addExternalVideo(ctx.app, url, meta(ctx, description), query),
+  }),
+);
+
+builder.mutationField("updateMedia", (t) =>
+  t.prismaField({
+    type: MediaRef,
+    description: "Changes the caption (alt text) of a media item; null clears it. Every article using the item shows the new caption.",
+    authScopes: { role: "CONTRIBUTOR" },
+    args: {
+      id: t.arg.globalID({ required: true, for: MediaRef }),
+      description: t.arg.string({ validate: DESCRIPTION }),
+    },
+    resolve: async (query, _root, { id, description }, ctx) => {
+      await manageable(ctx, id.id);
+      return ctx.db.media.update({ ...query, where: { id: id.id }, data: { description: description?.trim() || null } });
+    },
+  }),
+);
+
+builder.mutationField("deleteMedia", (t) =>
+  t.field({
+    type: "ID",
+    description:
+      "Deletes a media item and its file; returns its ID. CONFLICT while an article that is not deleted shows it " +
+      "(in its published, scheduled or current version).",
+    authScopes: { role: "CONTRIBUTOR" },
+    args: { id: t.arg.globalID({ required: true, for: MediaRef }) },
+    resolve: async (_root, { id }, ctx) => {
+      await manageable(ctx, id.id);
+      await deleteMedia(ctx.app, id.id, ctx.now);
+      return Buffer.from(`Media:${id.id}`).toString("base64");
+    },
+  }),
+);
+
+builder.queryField("mediaLibrary", (t) =>
+  t.prismaConnection(
+    {
+      type: MediaRef,
+      cursor: "id",
+      ...pageSize,
+      description: "The media library, newest first: every item for EDITOR and up, a contributor's own uploads for a contributor.",
+      authScopes: { role: "CONTRIBUTOR" },
+      args: {
+        kind: t.arg({ type: MediaKindEnum }),
+        search: t.arg.string({ description: "Part of the file name or caption.", validate: z.string().trim().max(200).nullish() }),
+      },
+      resolve: (query, _root, { kind, search }, ctx) =>
+        ctx.db.media.findMany({
+          ...query,
+          where: {
+            deletedAt: null,
+            ...(kind && { kind }),
+            ...(!atLeast(ctx.viewer?.role, "EDITOR") && { createdById: ctx.viewer?.id ?? "" }),
+            ...(search && { OR: [{ fileName: textContains(ctx, search) }, { description: textContains(ctx, search) }] }),
+          },
+          orderBy: newestFirst,
+        }),
+    },
+    MediaConnection,
+  ),
+);
+
+/** Media of one kind in the gallery of an article this viewer may read as published. */
+function galleryWhere(ctx: Context, kind: MediaKind): Prisma.MediaWhereInput {
+  return {
+    kind,
+    deletedAt: null,
+    usedIn: {
+      some: {
+        role: "GALLERY",
+        version: { publishedOf: { is: { AND: [readableArticleWhere(ctx.viewer, ctx.now), liveWhere(ctx.now)] } } },
+      },
+    },
+  };
+}
+
+for (const [name, kind, block] of [
+  ["galleryPhotos", "IMAGE", "Ảnh"],
+  ["galleryVideos", "VIDEO", "Video"],
+] as const) {
+  builder.queryField(name, (t) =>
+    t.prismaConnection(
+      {
+        type: MediaRef,
+        cursor: "id",
+        ...pageSize,
+        description: `The "${block}" block: ${kind === "IMAGE" ? "photos" : "videos"} in the galleries of published articles, newest first.`,
+        resolve: (query, _root, _args, ctx) => ctx.db.media.findMany({ ...query, where: galleryWhere(ctx, kind), orderBy: newestFirst }),
+      },
+      MediaConnection,
+    ),
+  );
+}
