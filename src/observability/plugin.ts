@@ -80,6 +80,11 @@ export function observabilityPlugin(app: App): Plugin {
       const body = await metrics.registry.metrics();
       endResponse(new fetchAPI.Response(body, { status: 200, headers: { "content-type": metrics.registry.contentType } }));
     },
+    // Before validation, so an operation that fails validation is still named in its log line.
+    onValidate({ context, params }) {
+      const { request, params: graphqlParams } = context as { request?: Request; params?: { operationName?: string } };
+      if (request) noteOperation(recordOf(request), params.documentAST, graphqlParams?.operationName);
+    },
     onExecute({ args }) {
       noteOperation(recordOf(args.contextValue.request), args.document, args.operationName);
     },
