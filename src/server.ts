@@ -1,14 +1,10 @@
 // Starts the HTTP server: configuration, database, migrations, demo content,
 // listen. Whatever stops it at start-up is told in one line, never a stack trace.
 import { createServer } from "node:http";
-import { closeApp, createApp, type App } from "./app";
+import type { App } from "./app";
 import { ConfigError, readConfig, type Config } from "./env";
 import { parseDatabaseUrl } from "./database-url";
-import { probeDatabase } from "./database-probe";
-import { migrate } from "./db";
 import { createLogger, oneLine } from "./logger";
-import { seedDemo } from "./seed";
-import { createPortalYoga } from "./yoga";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -24,6 +20,14 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config);
+  // Loaded after the configuration is known good, so a bad setting is reported at once.
+  const [{ probeDatabase }, { migrate }, { closeApp, createApp }, { seedDemo }, { createPortalYoga }] = await Promise.all([
+    import("./database-probe"),
+    import("./db"),
+    import("./app"),
+    import("./seed"),
+    import("./yoga"),
+  ]);
   let app: App;
   try {
     await probeDatabase(parseDatabaseUrl(config.DATABASE_URL));
