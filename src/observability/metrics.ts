@@ -87,7 +87,7 @@ export class PortalMetrics {
     }).set({ provider: sources.provider }, 1);
     new Gauge({
       name: "portal_counter_buffer_size",
-      help: "Counts (views, visits) buffered and not yet written to the database; absent when buffering is not installed.",
+      help: "Counts (views, visits) buffered and not yet written to the database (0 when buffering is not installed).",
       registers: [this.registry],
       collect() {
         const counters = sources.counters();
