@@ -6,17 +6,15 @@ import { createRequire } from "node:module";
 import { parseArgs, promisify } from "node:util";
 import { z } from "zod";
 import type { App } from "../src/app";
-import { closeApp } from "../src/app";
-import { migrate } from "../src/db";
 import { parseDatabaseUrl } from "../src/database-url";
 import { probeDatabase } from "../src/database-probe";
-import { ROLES } from "../src/services/access";
+import type { Role } from "../src/db";
 import { maintenanceTask, maintenanceTasks, SEARCH_REBUILD_TASK } from "../src/services/maintenance";
 import { hashPassword } from "../src/services/passwords";
-// The schema imports every domain module, and so every service that registers
-// a maintenance task (search:rebuild, ...).
-import "../src/schema/index";
 import { Failure, loadConfig, openApp, projectRoot, run, UsageError } from "./lib/cli";
+
+// The site roles, lowest to highest (the Role enum of the data model).
+const ROLES = ["READER", "CONTRIBUTOR", "EDITOR", "APPROVER", "ADMIN"] as const satisfies readonly Role[];
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -90,54 +88,65 @@ async function findUser(app: App, email: string) {
 
 const out = (line = ""): void => void process.stdout.write(`${line}\n`);
 
-type Command = { needsApp: boolean; run: (options: Options, positionals: string[], app: App | null) => Promise<number | void> };
+/**
+ * A command checks its arguments in `prepare` (before the database client is even
+ * loaded, so usage errors are instant) and returns the work to do with the app.
+ */
+type Work = (app: App | null) => Promise<number | void>;
+type Command = { needsApp: boolean; prepare: (options: Options, positionals: string[]) => Promise<Work> | Work };
 
 const commands: Record<string, Command> = {
   "user:create": {
     needsApp: true,
-    async run(options, _p, app) {
+    async prepare(options) {
       const email = check(emailSchema, required(options, "email").trim().toLowerCase(), "email");
       const name = check(z.string().trim().min(1).max(200, "is too long"), required(options, "name"), "name");
       const role = check(roleSchema, required(options, "role").toUpperCase(), "role");
       const { password, generated } = await passwordFrom(options);
-      if (await app!.db.user.findUnique({ where: { email }, select: { id: true } })) {
-        throw new Failure(`a user with e-mail ${email} already exists`);
-      }
-      const user = await app!.db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
-      out(`Created ${role} ${email} (id ${user.id}).`);
-      if (generated) out(`Password (shown once, pass it on safely): ${password}`);
+      return async (app) => {
+        if (await app!.db.user.findUnique({ where: { email }, select: { id: true } })) {
+          throw new Failure(`a user with e-mail ${email} already exists`);
+        }
+        const user = await app!.db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
+        out(`Created ${role} ${email} (id ${user.id}).`);
+        if (generated) out(`Password (shown once, pass it on safely): ${password}`);
+      };
     },
   },
   "user:password": {
     needsApp: true,
-    async run(options, _p, app) {
+    async prepare(options) {
       const email = required(options, "email");
       const { password, generated } = await passwordFrom(options);
-      const user = await findUser(app!, email);
-      await app!.db.user.update({
-        where: { id: user.id },
-        data: { passwordHash: await hashPassword(password), tokenVersion: { increment: 1 } },
-      });
-      out(`Password changed for ${user.email}; their existing sessions are signed out.`);
-      if (generated) out(`New password (shown once, pass it on safely): ${password}`);
+      return async (app) => {
+        const user = await findUser(app!, email);
+        await app!.db.user.update({
+          where: { id: user.id },
+          data: { passwordHash: await hashPassword(password), tokenVersion: { increment: 1 } },
+        });
+        out(`Password changed for ${user.email}; their existing sessions are signed out.`);
+        if (generated) out(`New password (shown once, pass it on safely): ${password}`);
+      };
     },
   },
   "user:role": {
     needsApp: true,
-    async run(options, _p, app) {
+    prepare(options) {
       const email = required(options, "email");
       const role = check(roleSchema, required(options, "role").toUpperCase(), "role");
-      const user = await findUser(app!, email);
-      if (user.role === "ADMIN" && role !== "ADMIN" && (await app!.db.user.count({ where: { role: "ADMIN" } })) === 1) {
-        throw new Failure(`${user.email} is the only ADMIN: make another user ADMIN first`);
-      }
-      await app!.db.user.update({ where: { id: user.id }, data: { role } });
-      out(`${user.email}: ${user.role} → ${role}.`);
+      return async (app) => {
+        const user = await findUser(app!, email);
+        if (user.role === "ADMIN" && role !== "ADMIN" && (await app!.db.user.count({ where: { role: "ADMIN" } })) === 1) {
+          throw new Failure(`${user.email} is the only ADMIN: make another user ADMIN first`);
+        }
+        await app!.db.user.update({ where: { id: user.id }, data: { role } });
+        out(`${user.email}: ${user.role} → ${role}.`);
+      };
     },
   },
   "user:list": {
     needsApp: true,
-    async run(options, _p, app) {
+    prepare: (options) => async (app) => {
       const users = await app!.db.user.findMany({
         select: { id: true, email: true, name: true, role: true, createdAt: true },
         orderBy: [{ role: "desc" }, { email: "asc" }],
@@ -152,11 +161,11 @@ const commands: Record<string, Command> = {
   },
   "search:rebuild": {
     needsApp: true,
-    run: (_o, _p, app) => runTask(app!, SEARCH_REBUILD_TASK, "search indexing is not installed in this build"),
+    prepare: () => (app) => runTask(app!, SEARCH_REBUILD_TASK, "search indexing is not installed in this build"),
   },
   "counters:flush": {
     needsApp: true,
-    async run(_o, _p, app) {
+    prepare: () => async (app) => {
       if (!app!.counters) throw new Failure("counter buffering is not installed in this build: counts are written directly");
       const started = Date.now();
       const summary = await app!.counters.flush();
@@ -169,7 +178,8 @@ const commands: Record<string, Command> = {
   },
   tasks: {
     needsApp: false,
-    async run() {
+    prepare: () => async () => {
+      await loadServices();
       const all = maintenanceTasks();
       if (all.length === 0) return out("No maintenance tasks are registered in this build.");
       for (const [name, task] of all) out(`${name.padEnd(24)} ${task.description}`);
@@ -177,15 +187,15 @@ const commands: Record<string, Command> = {
   },
   task: {
     needsApp: true,
-    async run(_o, positionals, app) {
+    prepare(_o, positionals) {
       const name = positionals[0];
       if (!name) throw new UsageError("task needs a name (see `npm run admin -- tasks`)");
-      return runTask(app!, name, `no maintenance task named "${name}" (see \`npm run admin -- tasks\`)`);
+      return (app) => runTask(app!, name, `no maintenance task named "${name}" (see \`npm run admin -- tasks\`)`);
     },
   },
   "migrate:status": {
     needsApp: false,
-    async run() {
+    prepare: () => async () => {
       const config = loadConfig();
       const target = parseDatabaseUrl(config.DATABASE_URL);
       await probeDatabase(target);
@@ -211,14 +221,23 @@ const commands: Record<string, Command> = {
   },
   "migrate:deploy": {
     needsApp: false,
-    async run() {
+    prepare: () => async () => {
       const config = loadConfig();
       await probeDatabase(parseDatabaseUrl(config.DATABASE_URL));
+      const { migrate } = await import("../src/db");
       await migrate(config.DATABASE_URL);
       out("Migrations applied; the database is up to date.");
     },
   },
 };
+
+/**
+ * The schema imports every domain module, and so every service that registers a
+ * maintenance task (search:rebuild, ...).
+ */
+async function loadServices(): Promise<void> {
+  await import("../src/schema/index");
+}
 
 /** Prisma's status output without its banners and its warning about the schema's url. */
 function meaningful(output: string): string[] {
@@ -262,11 +281,15 @@ run("admin", "Run `npm run admin -- --help` for the commands and their options."
   }
   const command = commands[name];
   if (!command) throw new UsageError(`unknown command "${name}"`);
-  if (!command.needsApp) return command.run(parsed.values, positionals, null);
-  const app = await openApp(loadConfig());
+  const work = await command.prepare(parsed.values, positionals);
+  if (!command.needsApp) return work(null);
+  const config = loadConfig();
+  await loadServices();
+  const app = await openApp(config);
   try {
-    return await command.run(parsed.values, positionals, app);
+    return await work(app);
   } finally {
+    const { closeApp } = await import("../src/app");
     await closeApp(app);
   }
 });

@@ -2,7 +2,7 @@
 // exit codes (0 done, 1 failed, 2 wrong usage) and opening the configured app.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp, type App } from "../../src/app";
+import type { App } from "../../src/app";
 import { parseDatabaseUrl } from "../../src/database-url";
 import { probeDatabase } from "../../src/database-probe";
 import { ConfigError, readConfig, type Config } from "../../src/env";
@@ -27,6 +27,8 @@ export function loadConfig(): Config {
 /** The app on the configured database, for one command; quiet unless something goes wrong. */
 export async function openApp(config: Config): Promise<App> {
   await probeDatabase(parseDatabaseUrl(config.DATABASE_URL));
+  // Loaded here, not at the top: wrong arguments are answered without loading the database client.
+  const { createApp } = await import("../../src/app");
   return createApp(config, { logger: createLogger({ LOG_LEVEL: "warn", LOG_FORMAT: config.LOG_FORMAT }) });
 }
 
