@@ -22,6 +22,8 @@ const CREATE_CATEGORY = "mutation NewCategory($input: CreateCategoryInput!) { cr
 const CREATE_USER = "mutation NewUser($input: CreateUserInput!) { createUser(input: $input) { email } }";
 const ARTICLES = "query AllArticles { articles(first: 100) { totalCount edges { node { id slug title version viewCount publishedAt } } } }";
 const CATEGORIES = "query Sections { categories { slug name } }";
+const UPDATE_SITE = "mutation SitePhone($input: UpdateSiteInput!) { updateSite(input: $input) { phone } }";
+const SITE = "query Footer { site { name address phone statistics { totalVisits } } }";
 
 async function signInAdmin(server: RunningServer): Promise<string> {
   const { body } = await httpGql(server.url, LOGIN, { email: ADMIN.ADMIN_EMAIL, password: ADMIN.ADMIN_PASSWORD });
@@ -47,11 +49,13 @@ it("backs up a running server under writes, restores, and the restored server ha
   mkdirSync(join(source.dir, "media", "2026", "11"), { recursive: true });
   writeFileSync(mediaFile, randomBytes(64 * 1024));
   const articlesBefore = (await httpGql(server.url, ARTICLES, {}, token)).body.data.articles;
+  const siteBefore = (await httpGql(server.url, SITE)).body.data.site;
   expect(articlesBefore.totalCount).toBeGreaterThan(0);
   const versionsBefore = dbRows(source.dbFile, 'SELECT id FROM "ArticleVersion" ORDER BY id');
 
   // Write load: three writers creating categories and users as fast as the server answers.
   const acknowledged: string[] = [];
+  const phonesAcknowledged: number[] = [];
   const sentAfterBackup: string[] = [];
   let backupDone = false;
   let stop = false;
@@ -62,6 +66,15 @@ it("backs up a running server under writes, restores, and the restored server ha
       const i = n++;
       const slug = `muc-${w}-${i}`;
       if (backupDone) sentAfterBackup.push(slug);
+      if (w === 0 && i % 5 === 2) {
+        // Site phone numbers rise with i, written by one writer in order: the restored
+        // value tells which writes the snapshot saw.
+        if (backupDone) sentAfterBackup.push(`phone-${i}`);
+        const { body } = await httpGql(server.url, UPDATE_SITE, { input: { phone: String(100000 + i) } }, token);
+        if (body.errors) failures++;
+        else phonesAcknowledged.push(100000 + i);
+        continue;
+      }
       const { body } =
         i % 5 === 4
           ? await httpGql(server.url, CREATE_USER, { input: { name: `Người ${i}`, email: `${slug}@example.vn`, password: "mật khẩu 12345", role: "READER" } }, token)
@@ -75,6 +88,7 @@ it("backs up a running server under writes, restores, and the restored server ha
 
   const archive = join(source.dir, "..", `backup-${randomBytes(4).toString("hex")}.tar.gz`);
   const acknowledgedBeforeBackup = [...acknowledged];
+  const lastPhoneBeforeBackup = phonesAcknowledged.at(-1) ?? 0;
   const backup = await runScript("scripts/backup.ts", [archive], { DATABASE_URL: source.databaseUrl, DATA_DIR: source.dir });
   backupDone = true;
   while (sentAfterBackup.length < 10) await new Promise((r) => setTimeout(r, 20));
@@ -96,6 +110,7 @@ it("backs up a running server under writes, restores, and the restored server ha
   const metrics = await (await fetch(`${server.url}/metrics`)).text();
   const counted = (op: string) => Number(new RegExp(`^portal_graphql_operations_total\\{operation="${op}",type="mutation",outcome="ok"\\} (\\d+)$`, "m").exec(metrics)?.[1]);
   expect(counted("NewCategory") + counted("NewUser")).toBe(acknowledged.length);
+  expect(counted("SitePhone")).toBe(phonesAcknowledged.length);
 
   // Restore into an empty folder, start a second server there.
   const target = tempDataDir();
@@ -113,6 +128,10 @@ it("backs up a running server under writes, restores, and the restored server ha
     ...((await httpGql(second.url, CATEGORIES, {}, token2)).body.data.categories as Array<{ slug: string }>).map((c) => c.slug),
     ...dbRows(target.dbFile, 'SELECT email FROM "User"').map((e) => e.replace(/@example\.vn$/, "")),
   ]);
+  const siteRestored = (await httpGql(second.url, SITE)).body.data.site;
+  expect({ ...siteRestored, phone: null }).toEqual({ ...siteBefore, phone: null });
+  expect(Number(siteRestored.phone)).toBeGreaterThanOrEqual(lastPhoneBeforeBackup);
+  expect(sentAfterBackup).not.toContain(`phone-${Number(siteRestored.phone) - 100000}`);
   // Everything acknowledged before the backup began is there; nothing sent after it ended.
   expect(acknowledgedBeforeBackup.filter((s) => !restoredSlugs.has(s))).toEqual([]);
   expect(sentAfterBackup.filter((s) => restoredSlugs.has(s))).toEqual([]);
