@@ -1,5 +1,6 @@
 // The process logger (pino), made once from the configuration: JSON lines in
 // production for log collectors, colourful single lines in development.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
 import type { Config } from "./env";
@@ -33,6 +34,12 @@ export const REDACTED_PATHS = [
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The request being handled (set by the observability plugin): every line logged
+ * while handling it, by any module, carries its `reqId`.
+ */
+export const requestScope = new AsyncLocalStorage<{ reqId: string }>();
+
 export interface LoggerOptions {
   /** Where lines go (default stdout); tests pass a stream to read them. */
   destination?: DestinationStream;
@@ -44,6 +51,7 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">, o
     base: { service: "portal-api" },
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: () => requestScope.getStore() ?? {},
   };
   if (options.destination) return pino(base, options.destination);
   if (config.LOG_FORMAT === "pretty") {

@@ -55,6 +55,8 @@ describe("request log", () => {
     });
     expect(typeof added[0]!.durationMs).toBe("number");
     expect(typeof added[0]!.time).toBe("string");
+    const text = raw.find((l) => l.includes('"component":"http"') && l.includes(id!))!;
+    expect(text.match(/"reqId"/g)).toHaveLength(1);
   });
 
   it("keeps a plain client request id and replaces a hostile one", async () => {
@@ -91,6 +93,28 @@ describe("request log", () => {
     expect(everything).not.toContain(password);
     expect(everything).not.toContain(token);
     expect(everything.toLowerCase()).not.toContain("bearer");
+  });
+
+  it("logs an unexpected error with its stack for developers, tied to the request line by reqId", async () => {
+    const own: Array<Record<string, any>> = [];
+    const broken = await createTestApp({
+      seed: false,
+      logger: createLogger({ LOG_LEVEL: "info", LOG_FORMAT: "json" }, { destination: { write: (s: string) => void own.push(JSON.parse(s)) } }),
+    });
+    try {
+      // A database in a state the code does not expect: the table is gone.
+      await broken.app.db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
+      await broken.app.db.$executeRawUnsafe('DROP TABLE "Category"');
+      const response = await gql(broken, "query Menu { categories { slug } }");
+      expect(response.errors).toEqual([expect.objectContaining({ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } })]);
+      const line = own.find((l) => l.component === "http")!;
+      expect(line).toMatchObject({ level: 50, operation: "Menu", outcome: "INTERNAL_SERVER_ERROR" });
+      const cause = own.find((l) => l.component === "yoga" && l.err)!;
+      expect(cause).toMatchObject({ level: 50, reqId: line.reqId });
+      expect(cause.err.stack).toMatch(/does not exist/);
+    } finally {
+      await broken.close();
+    }
   });
 
   it("redacts secrets wherever else they are logged", () => {

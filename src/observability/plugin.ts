@@ -4,6 +4,7 @@ import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { getOperationAST, type DocumentNode, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { App } from "../app";
+import { requestScope } from "../logger";
 import { routeLabel } from "./metrics";
 
 interface RequestRecord {
@@ -61,6 +62,11 @@ export function observabilityPlugin(app: App): Plugin {
   const { metrics, logger, config } = app;
   const log = logger.child({ component: "http" });
   return {
+    instrumentation: {
+      // Everything that runs for this request (resolvers, services, Yoga's own error
+      // messages) logs with its reqId.
+      request: ({ request }, wrapped) => requestScope.run({ reqId: recordOf(request).id }, wrapped),
+    },
     async onRequest({ request, url, endResponse, fetchAPI }) {
       recordOf(request);
       if (url.pathname !== "/metrics") return;
