@@ -20,6 +20,14 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config);
+  // After start-up, a bug that escapes every handler is logged as one JSON line
+  // (with its stack, for the developers) instead of raw text on stderr.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, `uncaught exception: ${oneLine(error)}`);
+    logger.flush();
+    process.exit(1);
+  });
   // Loaded after the configuration is known good, so a bad setting is reported at once.
   const [{ probeDatabase }, { migrate }, { closeApp, createApp }, { seedDemo }, { createPortalYoga }] = await Promise.all([
     import("./database-probe"),
