@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import { promisify } from "node:util";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url";
@@ -21,12 +22,19 @@ export interface DbOptions {
   onQuery?: (sql: string) => void;
 }
 
-export function createDb(databaseUrl: string | undefined, options: DbOptions = {}): { db: Db; target: DatabaseTarget } {
+export function createDb(
+  databaseUrl: string | undefined,
+  options: DbOptions = {},
+): { db: Db; target: DatabaseTarget; pool?: pg.Pool } {
   const target = parseDatabaseUrl(databaseUrl);
   const log = [{ emit: "event", level: "query" }] as const;
   let db: Db;
+  let pool: pg.Pool | undefined;
   if (target.provider === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+    // Our own pool, handed to the adapter, so /metrics can report its use;
+    // the adapter closes it on $disconnect.
+    pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     // Same data model, same API: only the embedded query compiler differs.
     db = new PostgresClient({ adapter, log: [...log] }) as unknown as Db;
   } else {
@@ -38,7 +46,7 @@ export function createDb(databaseUrl: string | undefined, options: DbOptions = {
     const onQuery = options.onQuery;
     db.$on("query", (event) => onQuery(event.query));
   }
-  return { db, target };
+  return { db, target, pool };
 }
 
 /** Connection settings that belong to the database file, not to a query. */
@@ -59,10 +67,25 @@ const require = createRequire(import.meta.url);
 export async function migrate(databaseUrl: string | undefined): Promise<void> {
   const target = parseDatabaseUrl(databaseUrl);
   const cli = require.resolve("prisma/build/index.js");
-  await promisify(execFile)(process.execPath, [cli, "migrate", "deploy"], {
-    cwd: projectRoot(),
-    env: { ...process.env, DATABASE_URL: target.url },
-  });
+  try {
+    await promisify(execFile)(process.execPath, [cli, "migrate", "deploy"], {
+      cwd: projectRoot(),
+      env: { ...process.env, DATABASE_URL: target.url },
+    });
+  } catch (error) {
+    throw new Error(`database migration failed: ${prismaErrorLine(error)}`);
+  }
+}
+
+/** The line of the Prisma command line's output that says what went wrong. */
+function prismaErrorLine(error: unknown): string {
+  const { stderr = "", stdout = "" } = error as { stderr?: string; stdout?: string };
+  const lines = `${stderr}\n${stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
+  const coded = lines.find((l) => /\bP\d{4}\b/.test(l) || /^Error:/.test(l));
+  const index = coded ? lines.indexOf(coded) : -1;
+  // "Error: P3009" is followed by the sentence that explains it.
+  const line = coded && /^Error:\s*P?\d*\s*$/.test(coded) && lines[index + 1] ? `${coded} ${lines[index + 1]}` : coded;
+  return line ?? lines.at(-1) ?? (error instanceof Error ? error.message.split("\n")[0]! : String(error));
 }
 
 function projectRoot(): string {

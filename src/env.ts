@@ -52,24 +52,42 @@ const schema = z.object({
     .default("youtube.com,youtu.be,vimeo.com")
     .transform((list) => list.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
     .refine((hosts) => hosts.every((h) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(h)), "expected host names separated by commas"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Unset: "info", or "silent" under NODE_ENV=test so test output stays readable.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  // Unset: "pretty" in development, "json" otherwise (one JSON object a line, for log collectors).
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  METRICS: bool(true),
+  // When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
-export type Config = z.infer<typeof schema>;
+const withDefaults = schema.transform((c) => ({
+  ...c,
+  LOG_LEVEL: c.LOG_LEVEL ?? (c.NODE_ENV === "test" ? "silent" : "info"),
+  LOG_FORMAT: c.LOG_FORMAT ?? (c.NODE_ENV === "development" ? "pretty" : "json"),
+}));
+
+export type Config = z.infer<typeof withDefaults>;
 
 export class ConfigError extends Error {}
 
 /** Reads and validates the configuration; throws ConfigError with one line per bad variable. */
 export function readConfig(source: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = schema.safeParse(cleaned);
+  const result = withDefaults.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "config");
-    const value = issue.code === "invalid_type" && issue.input === undefined ? "" : ` (${JSON.stringify(cleaned[name]).slice(0, 40)})`;
-    return `${name}: ${issue.message}${/SECRET|PASSWORD/.test(name) ? "" : value}`;
+    const shown = cleaned[name] === undefined ? undefined : redactUrlPassword(cleaned[name]!);
+    const value = shown === undefined ? "" : ` (${JSON.stringify(shown).slice(0, 60)})`;
+    return `${name}: ${issue.message}${/SECRET|PASSWORD|TOKEN/.test(name) ? "" : value}`;
   });
   throw new ConfigError(lines.join("\n"));
+}
+
+/** `scheme://user:secret@host` → `scheme://user:***@host`: a URL's password never reaches a log. */
+export function redactUrlPassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, "$1:***@");
 }
 
 /** A configuration for tests and scripts: the defaults, overridden. */

@@ -1,7 +1,6 @@
 // Builds the GraphQL server: schema, context, error masking, GraphiQL. Exported
 // for tests (yoga.fetch) and for src/server.ts, which only listens.
 import { readFileSync } from "node:fs";
-import { randomUUID } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
@@ -10,6 +9,8 @@ import { GraphQLError, Kind, parse, print, type DefinitionNode } from "graphql";
 import { PothosValidationError } from "@pothos/core";
 import type { App } from "./app";
 import { createContext, type Context } from "./context";
+import type { Logger } from "./logger";
+import { observabilityPlugin, requestIdOf } from "./observability/plugin";
 import { Prisma } from "./db";
 import { appError, unauthenticated } from "./errors";
 import { schema } from "./schema/index";
@@ -67,26 +68,43 @@ export function maskError(error: unknown, message: string): Error {
   return defaultMaskError(error, message, false);
 }
 
+/** Yoga's own messages (unexpected errors, mostly) through the app's logger, errors as `err`. */
+function yogaLogger(logger: Logger) {
+  const log = logger.child({ component: "yoga" });
+  const emit = (level: "debug" | "info" | "warn" | "error") => (...args: unknown[]) => {
+    const error = args.find((a): a is Error => a instanceof Error);
+    const text = args.filter((a) => !(a instanceof Error)).map(String).join(" ");
+    if (error) log[level]({ err: error }, text || error.message);
+    else log[level](text);
+  };
+  return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
+}
+
 export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalYoga {
   const { config } = app;
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    logging: config.NODE_ENV === "test" ? false : config.LOG_LEVEL === "silent" ? false : "warn",
+    logging: yogaLogger(app.logger),
     maskedErrors: { maskError, isDev: false },
     graphiql: config.GRAPHIQL ? { title: "Cổng thông tin điện tử: GraphQL", defaultQuery: homePageOperation() } : false,
     renderGraphiQL,
     context: async ({ request, ...server }) => {
       const viewer = await viewerFrom(app, request.headers.get("authorization"));
       return createContext(app, viewer, {
-        requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
+        requestId: requestIdOf(request),
         clientAddress: (server as ServerContext).clientAddress ?? null,
         userAgent: request.headers.get("user-agent"),
       });
     },
     // Uploads (docs/media.md): the body may carry the largest file a media kind allows.
     maxRequestBodySize: Math.max(25_000_000, largestUpload(config) + 1024 * 1024),
-    plugins: [multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }), mediaRoutes(app), ...extraPlugins],
+    plugins: [
+      observabilityPlugin(app),
+      multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
+      mediaRoutes(app),
+      ...extraPlugins,
+    ],
   });
 }

@@ -10,6 +10,7 @@ import { seedDemo } from "../../src/seed";
 import { createPortalYoga, type PortalYoga } from "../../src/yoga";
 import type { Role } from "../../src/db";
 import { hashPassword } from "../../src/services/passwords";
+import type { Logger } from "../../src/logger";
 
 export interface TestApp {
   app: App;
@@ -24,6 +25,8 @@ export interface TestAppOptions {
   seed?: boolean;
   config?: Partial<Config>;
   now?: string;
+  /** A logger to read the app's log lines (default: silent, from the test configuration). */
+  logger?: Logger;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -43,7 +46,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SEED_DEMO: options.seed ?? true,
     ...options.config,
   });
-  const app = await createApp(config, { clock, onQuery: (sql) => statements.push(sql) });
+  const app = await createApp(config, { clock, onQuery: (sql) => statements.push(sql), logger: options.logger });
   await seedDemo(app);
   const yoga = createPortalYoga(app);
   return { app, yoga, clock, statements, close: () => closeApp(app) };

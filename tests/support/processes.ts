@@ -1,0 +1,117 @@
+// The real commands, as an operator runs them: the server and the scripts in
+// their own processes (node + tsx), with their own environment.
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+
+const root = process.cwd();
+
+/** A fresh folder under data/test, with a migrated database copied from the template when asked. */
+export function tempDataDir(options: { migrated?: boolean } = {}): { dir: string; databaseUrl: string; dbFile: string } {
+  const dir = join(root, "data", "test", `ops-${randomUUID()}`);
+  mkdirSync(dir, { recursive: true });
+  const dbFile = join(dir, "portal.db");
+  if (options.migrated) copyFileSync(process.env.TEST_TEMPLATE_DB ?? join(root, "data", "test", "template.db"), dbFile);
+  return { dir, databaseUrl: `file:${dbFile}`, dbFile };
+}
+
+/** The environment of a command: the variables given, on top of PATH and HOME only. */
+function commandEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", LOG_FORMAT: "json", ...env };
+}
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `tsx <script> <args>` to completion. */
+export function runScript(script: string, args: string[], env: Record<string, string>, stdin?: string): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, env: commandEnv(env) });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? "");
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Parsed JSON log lines so far. */
+  logs: Array<Record<string, any>>;
+  stderr: () => string;
+  stop(): Promise<number | null>;
+  child: ChildProcess;
+}
+
+/** Starts `tsx src/server.ts` on a free port and waits until it listens. */
+export function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+      cwd: root,
+      env: commandEnv({ PORT: "0", HOST: "127.0.0.1", ...env }),
+    });
+    const logs: Array<Record<string, any>> = [];
+    let stderr = "";
+    let buffer = "";
+    let started = false;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start in time: ${stderr}`));
+    }, timeoutMs);
+    const closed = new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (data) => {
+      buffer += data;
+      let newline;
+      while ((newline = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        try {
+          logs.push(JSON.parse(line));
+        } catch {
+          logs.push({ unparsed: line });
+        }
+        const last = logs.at(-1)!;
+        if (!started && typeof last.port === "number") {
+          started = true;
+          clearTimeout(timer);
+          resolve({
+            url: `http://127.0.0.1:${last.port}`,
+            port: last.port,
+            logs,
+            stderr: () => stderr,
+            child,
+            stop: () => {
+              child.kill("SIGTERM");
+              return closed;
+            },
+          });
+        }
+      }
+    });
+    closed.then((code) => {
+      if (!started) {
+        clearTimeout(timer);
+        reject(new Error(`server exited with ${code}: ${stderr}`));
+      }
+    });
+  });
+}
+
+/** One GraphQL request over HTTP. */
+export async function httpGql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { response, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
+}
