@@ -42,6 +42,8 @@ const schema = z.object({
   GRAPHIQL: bool(true),
   INTROSPECTION: bool(true),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  // Scheduled publishing: how often due articles are published and expired ones withdrawn (0 = never).
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -4,6 +4,7 @@ import { closeApp, createApp } from "./app";
 import { ConfigError, readConfig } from "./env";
 import { migrate } from "./db";
 import { seedDemo } from "./seed";
+import { createScheduler } from "./services/scheduler";
 import { createPortalYoga } from "./yoga";
 
 async function main() {
@@ -20,6 +21,15 @@ async function main() {
   await migrate(config.DATABASE_URL);
   const app = await createApp(config);
   await seedDemo(app);
+  const scheduler = createScheduler({
+    db: app.db,
+    clock: app.clock,
+    events: app.events,
+    intervalMs: config.SCHEDULER_INTERVAL_MS,
+    onError: (error) => console.error(`Scheduled publishing failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`),
+  });
+  scheduler.start();
+  app.closers.push(() => scheduler.stop());
   const yoga = createPortalYoga(app);
   const server = createServer((req, res) => yoga.handle(req, res, { clientAddress: req.socket.remoteAddress ?? null }));
   server.listen(config.PORT, config.HOST, () => {

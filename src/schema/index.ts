@@ -9,6 +9,9 @@ import "./categories/types";
 import "./media/types";
 import "./articles/types";
 import "./articles/queries";
+import "./articles/mutations";
+import "./versions/types";
+import "./permissions/types";
 import "./stats/types";
 import "./subscriptions/types";
 
