@@ -79,7 +79,7 @@ describe("hidden articles", () => {
     for (const [who, token] of Object.entries(viewers)) before[who] = await readerAnswers(token);
 
     const input = (title: string, extra: Record<string, unknown> = {}) => ({ ...hiddenInput(title), categoryId, ...extra });
-    const hidden: Record<string, { id: string; slug: string }> = {};
+    const hidden: Record<string, any> = {};
     hidden.draft = await draft(t, author, input("nháp"));
     hidden.pending = await pending(t, author, input("chờ duyệt"));
     hidden.rejected = await pending(t, author, input("bị từ chối"));

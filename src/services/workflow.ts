@@ -593,38 +593,30 @@ export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermis
 export async function promoteDue(db: Db, events: Events, now: Date, limit = 100): Promise<string[]> {
   const due = await db.article.findMany({
     where: { deletedAt: null, scheduledVersionId: { not: null }, scheduledVersion: { is: { publishAt: { lte: now } } } },
-    select: { id: true },
+    select: { id: true, scheduledVersionId: true, scheduledVersion: { select: { publishAt: true, expireAt: true, categoryId: true } } },
+    orderBy: { id: "asc" },
     take: limit,
   });
   const promoted: string[] = [];
-  for (const { id } of due) {
-    const result = await db.$transaction(async (t) => {
+  for (const { id, scheduledVersionId, scheduledVersion: version } of due) {
+    if (!scheduledVersionId || !version?.publishAt) continue;
+    const announce = await db.$transaction(async (t) => {
       const tx = t as Tx;
-      const article = await tx.article.findFirst({
-        where: { id, deletedAt: null, scheduledVersionId: { not: null } },
-        select: { status: true, currentVersionId: true, scheduledVersionId: true, scheduledVersion: { select: { publishAt: true, expireAt: true, categoryId: true } } },
-      });
-      const version = article?.scheduledVersion;
-      if (!article || !version?.publishAt || version.publishAt > now) return null;
-      const isCurrent = article.currentVersionId === article.scheduledVersionId;
+      // The claim comes first: it is the write that only one instance can win
+      // (and on SQLite it takes the write lock before anything is read).
       const { count } = await tx.article.updateMany({
-        where: { id, scheduledVersionId: article.scheduledVersionId },
-        data: {
-          publishedVersionId: article.scheduledVersionId,
-          scheduledVersionId: null,
-          publishedAt: version.publishAt,
-          expireAt: version.expireAt,
-          ...(isCurrent && article.status === "SCHEDULED" && { status: "APPROVED" as const }),
-        },
+        where: { id, deletedAt: null, scheduledVersionId },
+        data: { publishedVersionId: scheduledVersionId, scheduledVersionId: null, publishedAt: version.publishAt, expireAt: version.expireAt },
       });
-      if (count !== 1) return null;
-      // The version is live now: its row says so, like an immediate approval's.
-      await tx.articleVersion.update({ where: { id: article.scheduledVersionId! }, data: { status: "APPROVED" } });
-      return { announce: await firstPublication(tx, id, version.categoryId, now) };
+      if (count !== 1) return false;
+      // The latest version, if it is this one, is now simply APPROVED; so is its row.
+      await tx.article.updateMany({ where: { id, currentVersionId: scheduledVersionId, status: "SCHEDULED" }, data: { status: "APPROVED" } });
+      await tx.articleVersion.update({ where: { id: scheduledVersionId }, data: { status: "APPROVED" } });
+      return firstPublication(tx, id, version.categoryId, now);
     });
-    if (!result) continue;
+    if (announce === false) continue;
     promoted.push(id);
-    if (result.announce) publishArticle(events, result.announce);
+    if (announce) publishArticle(events, announce);
   }
   return promoted;
 }
