@@ -245,13 +245,17 @@ async function advance(tx: Tx, current: Current, data: Prisma.ArticleUncheckedUp
   if (count !== 1) throw changedMeanwhile(current.version.label);
 }
 
-/** Runs one workflow step in a transaction; a lost race on a unique key is a CONFLICT. */
-async function step<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs one workflow step on an article in a transaction. A lost race on a unique
+ * key (two writers of the same version label, on PostgreSQL) is a CONFLICT too.
+ */
+async function step<T>(db: Db, articleId: string, run: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db.$transaction((tx) => run(tx as Tx), { timeout: 15_000, maxWait: 15_000 });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("Another change to this article landed first; reload it and try again.");
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    const now = await db.article.findUnique({ where: { id: articleId }, select: { currentVersion: { select: { label: true } } } });
+    throw now?.currentVersion ? changedMeanwhile(now.currentVersion.label) : conflict("Another change landed first; reload and try again.");
   }
 }
 
@@ -302,7 +306,7 @@ export async function createArticle(deps: WorkflowDeps, input: CreateArticleInpu
  */
 export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInput): Promise<string> {
   if (!parseLabel(input.expectedVersion)) throw badInput('expectedVersion must be a version label such as "1.2".', ["input.expectedVersion"]);
-  return step(deps.db, async (tx) => {
+  return step(deps.db, input.id, async (tx) => {
     const current = await loadCurrent(tx, input.id);
     if (current.version.label !== input.expectedVersion.trim()) throw changedMeanwhile(current.version.label);
     const previous = await loadContent(tx, current.version.id);
@@ -340,7 +344,7 @@ function illegal(action: string, current: Current): never {
 
 /** submitArticle: DRAFT or REJECTED → PENDING. */
 export async function submitArticle(deps: WorkflowDeps, articleId: string, comment: string | null | undefined): Promise<string> {
-  return step(deps.db, async (tx) => {
+  return step(deps.db, articleId, async (tx) => {
     const current = await loadCurrent(tx, articleId);
     if (current.status !== "DRAFT" && current.status !== "REJECTED") illegal("submit", current);
     const note = blankToNull(comment);
@@ -371,7 +375,7 @@ export interface StepResult {
  * readers, or SCHEDULED while its publish date is in the future.
  */
 export async function approveArticle(deps: WorkflowDeps, articleId: string, comment: string | null | undefined): Promise<StepResult> {
-  const result = await step(deps.db, async (tx): Promise<StepResult> => {
+  const result = await step(deps.db, articleId, async (tx): Promise<StepResult> => {
     const current = await loadCurrent(tx, articleId);
     if (current.status !== "PENDING") illegal("approve", current);
     const content = await loadContent(tx, current.version.id);
@@ -437,7 +441,7 @@ async function firstPublication(tx: Tx, articleId: string, categoryId: string | 
 export async function rejectArticle(deps: WorkflowDeps, articleId: string, comment: string): Promise<string> {
   const reason = blankToNull(comment);
   if (!reason) throw badInput("A rejection needs a comment saying why.", ["comment"]);
-  return step(deps.db, async (tx) => {
+  return step(deps.db, articleId, async (tx) => {
     const current = await loadCurrent(tx, articleId);
     if (current.status !== "PENDING") illegal("reject", current);
     // A major version is the record of an approval and keeps its status.
@@ -464,7 +468,7 @@ export async function rejectArticle(deps: WorkflowDeps, articleId: string, comme
  * version becomes DRAFT for the editors; a pending or rejected one keeps its status.
  */
 export async function unpublishArticle(deps: WorkflowDeps, articleId: string): Promise<string> {
-  return step(deps.db, async (tx) => {
+  return step(deps.db, articleId, async (tx) => {
     const current = await loadCurrent(tx, articleId);
     if (!current.publishedVersionId && !current.scheduledVersionId) {
       throw badInput("Cannot unpublish this article: it is neither published nor scheduled.", ["id"]);
@@ -490,7 +494,7 @@ const withdrawn = (status: ApprovalStatus) => ({
 export async function restoreArticleVersion(deps: WorkflowDeps, articleId: string, label: string): Promise<string> {
   const wanted = parseLabel(label);
   if (!wanted) throw badInput('version must be a version label such as "1.2".', ["version"]);
-  return step(deps.db, async (tx) => {
+  return step(deps.db, articleId, async (tx) => {
     const current = await loadCurrent(tx, articleId);
     const source = await tx.articleVersion.findFirst({
       where: { articleId: current.id, major: wanted.major, minor: wanted.minor },
@@ -559,7 +563,7 @@ export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermis
   if (grants && new Set(grants.map((g) => g.userId)).size !== grants.length) {
     throw badInput("grants names the same user twice.", ["input.grants"]);
   }
-  return step(deps.db, async (tx) => {
+  return step(deps.db, input.articleId, async (tx) => {
     const article = await tx.article.findFirst({ where: { id: input.articleId, deletedAt: null }, select: { id: true, isPublic: true } });
     if (!article) throw notFound("The article");
     if (grants?.length) {
