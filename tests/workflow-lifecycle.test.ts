@@ -332,3 +332,58 @@ describe("contract document", () => {
     expect(contractOperation("ApprovalQueue")).toContain("approvalStatus: PENDING");
   });
 });
+
+describe("history pagination and cost", () => {
+  it("pages versions newest first", async () => {
+    const a = await draft(t, contributor.token);
+    for (let i = 1; i <= 4; i++) {
+      await ok(t, "UpdateArticle", { input: { id: a.id, expectedVersion: `0.${i}`, title: `Lần ${i}` } }, contributor.token);
+    }
+    const query = `query($id: ID!, $after: String) { node(id: $id) { ... on Article { versions(first: 2, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { label } } } } } }`;
+    const labels: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const r: any = await gql(t, query, { id: a.id, after }, { token: contributor.token });
+      const versions = r.data.node.versions;
+      expect(versions.totalCount).toBe(5);
+      labels.push(...versions.edges.map((e: any) => e.node.label));
+      if (!versions.pageInfo.hasNextPage) break;
+      after = versions.pageInfo.endCursor;
+    }
+    expect(labels).toEqual(["0.5", "0.4", "0.3", "0.2", "0.1"]);
+  });
+
+  it("lists editors' articles with a number of SQL statements that does not grow with the page", async () => {
+    for (let i = 0; i < 12; i++) await draft(t, contributor.token, { title: `Bài đếm ${i}` });
+    const count = async (first: number) => {
+      t.statements.length = 0;
+      const r = await run(t, "EditorArticles", { first }, editor.token);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.articles.edges).toHaveLength(first);
+      return t.statements.length;
+    };
+    const few = await count(2);
+    const many = await count(12);
+    expect(many).toBe(few);
+  });
+});
+
+describe("CreateCategory", () => {
+  it("lets EDITOR and above manage categories, with a slug made from the name", async () => {
+    const r = await ok(t, "CreateCategory", { input: { name: "Quốc phòng - An ninh", description: "Tin quốc phòng" } }, editor.token);
+    expect(r.createCategory).toMatchObject({ slug: "quoc-phong-an-ninh", name: "Quốc phòng - An ninh" });
+    expect(await refusal(t, "CreateCategory", { input: { name: "Quốc phòng - An ninh" } }, approver.token)).toBe("CONFLICT");
+    expect(await refusal(t, "CreateCategory", { input: { name: "Khác" } }, contributor.token)).toBe("FORBIDDEN");
+    expect(await refusal(t, "CreateCategory", { input: { name: "Khác" } })).toBe("UNAUTHENTICATED");
+    // A new category counts only what its readers may see.
+    const article = await draft(t, contributor.token, { categoryId: r.createCategory.id });
+    const count = async (token?: string) =>
+      (await ok(t, "HomePage", {}, token)).categories.find((c: any) => c.slug === "quoc-phong-an-ninh").articleCount;
+    expect(await count()).toBe(0);
+    expect(await count(contributor.token)).toBe(1);
+    await ok(t, "SubmitArticle", { id: article.id }, contributor.token);
+    await ok(t, "ApproveArticle", { id: article.id }, approver.token);
+    expect(await count()).toBe(1);
+  });
+});
