@@ -195,6 +195,12 @@ describe("createArticle and updateArticle input", () => {
     expect(codes(retitled)).toEqual(["CONFLICT"]);
     const renamed = await ok(t, "UpdateArticle", { input: { id: c.id, expectedVersion: "0.1", slug: "hop-bao-thang-12" } }, contributor.token);
     expect(renamed.updateArticle).toMatchObject({ slug: "hop-bao-thang-12", version: "0.2" });
+    // Once published, the address stays: no draft shows through it, links keep working.
+    const live = await approved(t, contributor.token, approver.token, { title: "Đã đăng" });
+    const moved = await run(t, "UpdateArticle", { input: { id: live.id, expectedVersion: "1.0", slug: "dia-chi-moi" } }, contributor.token);
+    expect(moved.errors![0]!.extensions).toEqual({ code: "BAD_USER_INPUT", fields: ["input.slug"] });
+    const same = await ok(t, "UpdateArticle", { input: { id: live.id, expectedVersion: "1.0", slug: live.slug, title: "Đã đăng (sửa)" } }, contributor.token);
+    expect(same.updateArticle.slug).toBe(live.slug);
     const noLetters = await draft(t, contributor.token, { title: "!!!" });
     expect(noLetters.slug).toBe("bai-viet");
   });

@@ -212,6 +212,7 @@ interface Current {
   publishedVersionId: string | null;
   scheduledVersionId: string | null;
   publishedAt: Date | null;
+  firstPublishedAt: Date | null;
   version: { id: string; major: number; minor: number; label: string; status: ApprovalStatus; comment: string | null };
 }
 
@@ -225,6 +226,7 @@ async function loadCurrent(tx: Tx, articleId: string): Promise<Current> {
       publishedVersionId: true,
       scheduledVersionId: true,
       publishedAt: true,
+      firstPublishedAt: true,
       currentVersion: { select: { id: true, major: true, minor: true, label: true, status: true, comment: true } },
     },
   });
@@ -312,6 +314,11 @@ export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInpu
     const previous = await loadContent(tx, current.version.id);
     const content = await nextContent(tx, previous, input);
     const slug = input.slug && input.slug !== current.slug ? input.slug : null;
+    // The slug is the article's address, not versioned content: once readers have
+    // seen the article it stays, so links keep working and no draft shows through it.
+    if (slug && current.firstPublishedAt) {
+      throw badInput("The slug of an article that has been published cannot change.", ["input.slug"]);
+    }
     if (slug) await assertSlugFree(tx, slug, current.id);
     const version = await writeVersion(tx, {
       articleId: current.id,
