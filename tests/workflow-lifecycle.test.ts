@@ -170,6 +170,7 @@ describe("the life of an article", () => {
     await ok(t, "DeleteArticle", { id: article.id }, admin.token);
     expect(await readerView(article.slug)).toBeNull();
     expect(await refusal(t, "SubmitArticle", { id: article.id }, editor.token)).toBe("NOT_FOUND");
+    expect(await refusal(t, "SubmitArticle", { id: article.id }, admin.token)).toBe("BAD_USER_INPUT");
     expect((await ok(t, "ArticleHistory", { id: article.id }, admin.token)).node).toBeNull();
     const bin = await ok(t, "EditorArticles", { filter: { deleted: true } }, admin.token);
     expect(bin.articles.edges.map((e: any) => e.node.id)).toContain(article.id);
@@ -286,8 +287,14 @@ describe("illegal transitions", () => {
     expect(resubmit.errors![0]!.message).toMatch(/already approved/);
     expect(codes(await run(t, "RejectArticle", { id: live.id, comment: "x" }, approver.token))).toEqual(["BAD_USER_INPUT"]);
     await ok(t, "DeleteArticle", { id: live.id }, admin.token);
-    expect(await refusal(t, "DeleteArticle", { id: live.id }, admin.token)).toBe("NOT_FOUND");
-    expect(await refusal(t, "SubmitArticle", { id: live.id }, admin.token)).toBe("NOT_FOUND");
+    // ADMIN sees the recycle bin, so is told why; for everyone else a deleted article does not exist.
+    for (const operation of ["DeleteArticle", "SubmitArticle", "ApproveArticle", "UnpublishArticle"]) {
+      const r = await run(t, operation, { id: live.id }, admin.token);
+      expect([operation, codes(r), r.errors![0]!.message]).toEqual([operation, ["BAD_USER_INPUT"], expect.stringMatching(/recycle bin/)]);
+      expect(await refusal(t, operation, { id: live.id }, approver.token)).toBe("NOT_FOUND");
+    }
+    const notDeleted = await gql(t, `mutation($id: ID!) { restoreArticle(id: $id) { id } }`, { id: a.id }, { token: admin.token });
+    expect(codes(notDeleted)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("approving an article whose end of publication has passed is refused", async () => {

@@ -54,8 +54,10 @@ export interface ArticleAccess {
  * may not even see it (then every operation answers as if it did not exist).
  */
 export async function articleAccess(db: Db, viewer: Viewer, articleId: string, now: Date): Promise<ArticleAccess | null> {
+  // ADMIN also sees the recycle bin, and so learns why a deleted article cannot move.
+  const visible = viewer.role === "ADMIN" ? {} : readableArticleWhere(viewer, now);
   const row = await db.article.findFirst({
-    where: { AND: [{ id: articleId }, readableArticleWhere(viewer, now)] },
+    where: { AND: [{ id: articleId }, visible] },
     select: { inheritsPermissions: true, createdById: true, grants: { where: { userId: viewer.id }, select: { role: true } } },
   });
   if (!row) return null;
@@ -216,13 +218,18 @@ interface Current {
   version: { id: string; major: number; minor: number; label: string; status: ApprovalStatus; comment: string | null };
 }
 
-async function loadCurrent(tx: Tx, articleId: string): Promise<Current> {
-  const article = await tx.article.findFirst({
-    where: { id: articleId, deletedAt: null },
+/**
+ * The article a step works on. A deleted one exists only for ADMIN (the recycle
+ * bin): they are told why nothing can be done; everyone else never gets this far.
+ */
+async function loadCurrent(tx: Tx, articleId: string, action: string): Promise<Current> {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
     select: {
       id: true,
       slug: true,
       status: true,
+      deletedAt: true,
       publishedVersionId: true,
       scheduledVersionId: true,
       publishedAt: true,
@@ -231,9 +238,13 @@ async function loadCurrent(tx: Tx, articleId: string): Promise<Current> {
     },
   });
   if (!article || !article.currentVersion) throw notFound("The article");
-  const { currentVersion, ...rest } = article;
+  if (article.deletedAt) throw deletedArticle(action);
+  const { currentVersion, deletedAt: _deletedAt, ...rest } = article;
   return { ...rest, version: currentVersion };
 }
+
+const deletedArticle = (action: string) =>
+  badInput(`Cannot ${action} this article: it is in the recycle bin; restore it first.`, ["id"]);
 
 const changedMeanwhile = (label: string) =>
   conflict(`The article changed meanwhile (it is now at version ${label}); reload it and try again.`, { currentVersion: label });
@@ -309,7 +320,7 @@ export async function createArticle(deps: WorkflowDeps, input: CreateArticleInpu
 export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInput): Promise<string> {
   if (!parseLabel(input.expectedVersion)) throw badInput('expectedVersion must be a version label such as "1.2".', ["input.expectedVersion"]);
   return step(deps.db, input.id, async (tx) => {
-    const current = await loadCurrent(tx, input.id);
+    const current = await loadCurrent(tx, input.id, "update");
     if (current.version.label !== input.expectedVersion.trim()) throw changedMeanwhile(current.version.label);
     const previous = await loadContent(tx, current.version.id);
     const content = await nextContent(tx, previous, input);
@@ -352,7 +363,7 @@ function illegal(action: string, current: Current): never {
 /** submitArticle: DRAFT or REJECTED → PENDING. */
 export async function submitArticle(deps: WorkflowDeps, articleId: string, comment: string | null | undefined): Promise<string> {
   return step(deps.db, articleId, async (tx) => {
-    const current = await loadCurrent(tx, articleId);
+    const current = await loadCurrent(tx, articleId, "submit");
     if (current.status !== "DRAFT" && current.status !== "REJECTED") illegal("submit", current);
     const note = blankToNull(comment);
     // A major version is the record of an approval and keeps its status (an
@@ -383,7 +394,7 @@ export interface StepResult {
  */
 export async function approveArticle(deps: WorkflowDeps, articleId: string, comment: string | null | undefined): Promise<StepResult> {
   const result = await step(deps.db, articleId, async (tx): Promise<StepResult> => {
-    const current = await loadCurrent(tx, articleId);
+    const current = await loadCurrent(tx, articleId, "approve");
     if (current.status !== "PENDING") illegal("approve", current);
     const content = await loadContent(tx, current.version.id);
     if (content.expireAt && content.expireAt <= deps.now) {
@@ -449,7 +460,7 @@ export async function rejectArticle(deps: WorkflowDeps, articleId: string, comme
   const reason = blankToNull(comment);
   if (!reason) throw badInput("A rejection needs a comment saying why.", ["comment"]);
   return step(deps.db, articleId, async (tx) => {
-    const current = await loadCurrent(tx, articleId);
+    const current = await loadCurrent(tx, articleId, "reject");
     if (current.status !== "PENDING") illegal("reject", current);
     // A major version is the record of an approval and keeps its status.
     if (current.version.minor !== 0) await tx.articleVersion.update({ where: { id: current.version.id }, data: { status: "REJECTED" } });
@@ -476,7 +487,7 @@ export async function rejectArticle(deps: WorkflowDeps, articleId: string, comme
  */
 export async function unpublishArticle(deps: WorkflowDeps, articleId: string): Promise<string> {
   return step(deps.db, articleId, async (tx) => {
-    const current = await loadCurrent(tx, articleId);
+    const current = await loadCurrent(tx, articleId, "unpublish");
     if (!current.publishedVersionId && !current.scheduledVersionId) {
       throw badInput("Cannot unpublish this article: it is neither published nor scheduled.", ["id"]);
     }
@@ -502,7 +513,7 @@ export async function restoreArticleVersion(deps: WorkflowDeps, articleId: strin
   const wanted = parseLabel(label);
   if (!wanted) throw badInput('version must be a version label such as "1.2".', ["version"]);
   return step(deps.db, articleId, async (tx) => {
-    const current = await loadCurrent(tx, articleId);
+    const current = await loadCurrent(tx, articleId, "restore a version of");
     const source = await tx.articleVersion.findFirst({
       where: { articleId: current.id, major: wanted.major, minor: wanted.minor },
       select: { id: true, label: true },
@@ -532,7 +543,7 @@ export async function deleteArticle(deps: WorkflowDeps, articleId: string): Prom
     where: { id: articleId, deletedAt: null },
     data: { deletedAt: deps.now, deletedById: deps.viewer.id, ...touched(deps) },
   });
-  if (count !== 1) throw notFound("The article");
+  if (count !== 1) throw (await deps.db.article.count({ where: { id: articleId } })) ? deletedArticle("delete") : notFound("The article");
   return articleId;
 }
 
@@ -542,8 +553,9 @@ export async function restoreArticle(deps: WorkflowDeps, articleId: string): Pro
     where: { id: articleId, deletedAt: { not: null } },
     data: { deletedAt: null, deletedById: null, ...touched(deps) },
   });
-  if (count !== 1) throw notFound("The deleted article");
-  return articleId;
+  if (count === 1) return articleId;
+  if (await deps.db.article.count({ where: { id: articleId } })) throw badInput("This article is not in the recycle bin.", ["id"]);
+  throw notFound("The article");
 }
 
 // ---------------------------------------------------------------------------
@@ -571,8 +583,9 @@ export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermis
     throw badInput("grants names the same user twice.", ["input.grants"]);
   }
   return step(deps.db, input.articleId, async (tx) => {
-    const article = await tx.article.findFirst({ where: { id: input.articleId, deletedAt: null }, select: { id: true, isPublic: true } });
+    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, isPublic: true, deletedAt: true } });
     if (!article) throw notFound("The article");
+    if (article.deletedAt) throw deletedArticle("change the permissions of");
     if (grants?.length) {
       const found = await tx.user.count({ where: { id: { in: grants.map((g) => g.userId) } } });
       if (found !== grants.length) throw badInput("grants names a user that does not exist.", ["input.grants"]);
