@@ -36,9 +36,14 @@ export class Scheduler {
     const now = this.deps.clock.now();
     this.running = (async () => {
       try {
-        const promoted = await promoteDue(this.deps.db, this.deps.events, now);
-        const expired = await expireDue(this.deps.db, now);
-        return { promoted, expired };
+        // Both jobs run even when one fails; the failure is reported after.
+        const [promoted, expired] = await Promise.allSettled([
+          promoteDue(this.deps.db, this.deps.events, now),
+          expireDue(this.deps.db, now),
+        ]);
+        if (promoted.status === "rejected") throw promoted.reason;
+        if (expired.status === "rejected") throw expired.reason;
+        return { promoted: promoted.value, expired: expired.value };
       } finally {
         this.running = null;
       }

@@ -622,8 +622,10 @@ export async function promoteDue(db: Db, events: Events, now: Date, limit = 100)
     take: limit,
   });
   const promoted: string[] = [];
+  const failures: unknown[] = [];
   for (const { id, scheduledVersionId, scheduledVersion: version } of due) {
     if (!scheduledVersionId || !version?.publishAt) continue;
+    // One article that cannot be promoted must not hold back the others.
     const announce = await db.$transaction(async (t) => {
       const tx = t as Tx;
       // The claim comes first: it is the write that only one instance can win
@@ -637,11 +639,15 @@ export async function promoteDue(db: Db, events: Events, now: Date, limit = 100)
       await tx.article.updateMany({ where: { id, currentVersionId: scheduledVersionId, status: "SCHEDULED" }, data: { status: "APPROVED" } });
       await tx.articleVersion.update({ where: { id: scheduledVersionId }, data: { status: "APPROVED" } });
       return firstPublication(tx, id, version.categoryId, now);
+    }).catch((error: unknown) => {
+      failures.push(error);
+      return false as const;
     });
     if (announce === false) continue;
     promoted.push(id);
     if (announce) publishArticle(events, announce);
   }
+  if (failures.length) throw new AggregateError(failures, `${failures.length} scheduled article(s) could not be published; retried on the next pass`);
   return promoted;
 }
 
