@@ -117,6 +117,39 @@ describe("scheduled publishing", () => {
   });
 });
 
+describe("editing around a schedule", () => {
+  it("publishes the approved version when due even if a newer draft exists; unpublish withdraws the schedule", async () => {
+    const article = await pending(t, author, { title: "Bản đã duyệt", publishAt: later(HOUR) });
+    await ok(t, "ApproveArticle", { id: article.id }, approver);
+    const edited = await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "1.0", title: "Bản nháp sau duyệt" } }, author);
+    expect(edited.updateArticle).toMatchObject({ version: "1.1", approvalStatus: "DRAFT" });
+    t.clock.advance(HOUR);
+    expect((await scheduler().tick()).promoted).toEqual([rawId(article.id)]);
+    expect(await readerView(article.slug)).toMatchObject({ title: "Bản đã duyệt", version: "1.0" });
+    const editorView = (await ok(t, "ArticleHistory", { id: article.id }, author)).node;
+    expect(editorView).toMatchObject({ title: "Bản nháp sau duyệt", version: "1.1" });
+    expect(editorView.versions.edges.map((e: any) => [e.node.label, e.node.approvalStatus])).toEqual([
+      ["1.1", "DRAFT"],
+      ["1.0", "APPROVED"],
+      ["0.1", "PENDING"],
+    ]);
+
+    // A pending edit on top of a published article keeps its status when the article is unpublished.
+    await ok(t, "SubmitArticle", { id: article.id }, author);
+    const unpublished = await ok(t, "UnpublishArticle", { id: article.id }, approver);
+    expect(unpublished.unpublishArticle).toMatchObject({ approvalStatus: "PENDING", publishedAt: null });
+    expect(await readerView(article.slug)).toBeNull();
+
+    // Unpublishing a scheduled article cancels the schedule.
+    const scheduled = await pending(t, author, { title: "Hủy lịch", publishAt: later(HOUR) });
+    await ok(t, "ApproveArticle", { id: scheduled.id }, approver);
+    expect((await ok(t, "UnpublishArticle", { id: scheduled.id }, approver)).unpublishArticle.approvalStatus).toBe("DRAFT");
+    t.clock.advance(2 * HOUR);
+    expect((await scheduler().tick()).promoted).toEqual([]);
+    expect(await readerView(scheduled.slug)).toBeNull();
+  });
+});
+
 describe("end of publication", () => {
   it("hides the article the moment it passes, and the scheduler then unpublishes it", async () => {
     const article = await approved(t, author, approver, { title: "Thông báo có thời hạn", expireAt: later(HOUR) });
