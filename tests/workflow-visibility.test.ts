@@ -156,6 +156,36 @@ describe("hidden articles", () => {
   });
 });
 
+describe("reader ordering", () => {
+  it("an unapproved edit does not move an article in a reader's 'recently updated' order, and cursors follow it", async () => {
+    const a = await approved(t, author, approver, { title: "Thứ tự A" });
+    t.clock.advance(1000);
+    await approved(t, author, approver, { title: "Thứ tự B" });
+    t.clock.advance(1000);
+    const order = { orderBy: { field: "UPDATED_AT", direction: "DESC" } };
+    const titles = async (token?: string) =>
+      (await ok(t, "FilteredArticles", { first: 50, ...order }, token)).articles.edges.map((e: any) => e.node.title);
+    const before: Record<string, string[]> = {};
+    for (const [who, token] of Object.entries(viewers)) before[who] = await titles(token);
+    await ok(t, "UpdateArticle", { input: { id: a.id, expectedVersion: "1.0", summary: "Sửa chưa duyệt" } }, author);
+    for (const [who, token] of Object.entries(viewers)) {
+      if (who === "otherContributor") continue; // staff order on the latest edit
+      expect([who, await titles(token)]).toEqual([who, before[who]]);
+    }
+    // Paging through the reader's order with cursors gives the same sequence.
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await ok(t, "FilteredArticles", { first: 3, after, ...order })).articles;
+      paged.push(...page.edges.map((e: any) => e.node.title));
+      const next: any = await gql(t, `query($after: String) { articles(first: 3, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } } }`, { after });
+      if (!next.data.articles.pageInfo.hasNextPage) break;
+      after = next.data.articles.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(before.anonymous);
+  });
+});
+
 /** An ArticlePublished subscription over SSE through the real pipeline, as the mobile app opens it. */
 async function subscribe(token?: string) {
   const response = await t.yoga.fetch("http://portal.test/graphql", {

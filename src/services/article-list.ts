@@ -69,7 +69,7 @@ export function sortValue(row: Record<string, unknown>, viewer: Viewer | null, f
     case "PUBLISHED_AT":
       return row.publishedAt instanceof Date ? row.publishedAt.toISOString() : null;
     case "UPDATED_AT":
-      return (row.updatedAt as Date).toISOString();
+      return (isStaff(viewer) ? (row.updatedAt as Date) : (row.publishedVersion as { createdAt: Date }).createdAt).toISOString();
     case "VIEW_COUNT":
       return row.viewCount as number;
     case "TITLE":
@@ -110,7 +110,8 @@ export function orderByFor(viewer: Viewer | null, key: SortKey, backwards = fals
     case "PUBLISHED_AT":
       return [{ publishedAt: { sort, nulls: backwards ? "first" : "last" } }, id];
     case "UPDATED_AT":
-      return [{ updatedAt: sort }, id];
+      // Readers sort on when the version they see was made: an unapproved edit must not move an article.
+      return [isStaff(viewer) ? { updatedAt: sort } : { publishedVersion: { createdAt: sort } }, id];
     case "VIEW_COUNT":
       return [{ viewCount: sort }, id];
     case "TITLE":
@@ -132,7 +133,7 @@ export function afterCursorWhere(
       case "PUBLISHED_AT":
         return { publishedAt: condition };
       case "UPDATED_AT":
-        return { updatedAt: condition };
+        return isStaff(viewer) ? { updatedAt: condition } : { publishedVersion: { is: { createdAt: condition } } };
       case "VIEW_COUNT":
         return { viewCount: condition };
       case "TITLE":
