@@ -1,10 +1,6 @@
 // Imports article pages of the old SharePoint portal saved as text (docs/importer.md).
 //   npm run import -- [--dry-run] <files or folders>
 // Prints one line per file and a summary; exits 1 when any file failed, 2 on bad usage.
-import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Db } from "../src/db";
 import { ConfigError, readConfig } from "../src/env";
 
 const USAGE = "usage: npm run import -- [--dry-run] <files or folders>";
@@ -36,13 +32,9 @@ async function main(): Promise<number> {
   // Loaded after the arguments are checked: the database client takes a while to load.
   const { createDb, migrate, prepareDb } = await import("../src/db");
   const { formatOutcome, formatSummary, importPaths } = await import("../src/services/importer/import-files");
-  // The schema must be current before anything is read (a dry run writes no content).
-  // `prisma migrate deploy` is only run when needed, with no connection of ours open:
-  // it cannot take a SQLite file another connection holds (a running server's, say),
-  // and an import of a few pages usually runs beside a live server.
-  const probe = createDb(config.DATABASE_URL);
-  const pending = await migrationsPending(probe.db, probe.target.provider).finally(() => probe.db.$disconnect());
-  if (pending) await migrate(config.DATABASE_URL);
+  // The schema must be current before anything is read (a dry run writes no content);
+  // migrate() does nothing when no migration is pending, so an import can run beside a live server.
+  await migrate(config.DATABASE_URL);
   const { db, target } = createDb(config.DATABASE_URL);
   await prepareDb(db, target);
   try {
@@ -55,22 +47,6 @@ async function main(): Promise<number> {
   } finally {
     await db.$disconnect();
   }
-}
-
-/** Is any committed migration of this provider not yet applied to the database? */
-async function migrationsPending(db: Db, provider: "sqlite" | "postgres"): Promise<boolean> {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "prisma", provider, "migrations");
-  const committed = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-  let applied: Array<{ migration_name: string }>;
-  try {
-    applied = await db.$queryRawUnsafe(
-      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-  } catch {
-    return true; // a new database: no migration table yet
-  }
-  const done = new Set(applied.map((m) => m.migration_name));
-  return committed.some((name) => !done.has(name));
 }
 
 main().then(

@@ -2,9 +2,9 @@
 // each through its driver adapter and its own generated client (DESIGN.md §1).
 // The rest of the code sees one type, `Db`, and never asks which one runs.
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -64,8 +64,32 @@ export async function prepareDb(db: Db, target: DatabaseTarget): Promise<void> {
 const require = createRequire(import.meta.url);
 
 /** Applies the committed migrations of the provider (prisma migrate deploy, WebAssembly engine). */
+/**
+ * Is any committed migration of the provider not yet applied? Asked with a
+ * short-lived connection of our own, so `migrate` only runs Prisma's engine when
+ * there is work: `prisma migrate deploy` cannot take a SQLite file that another
+ * connection holds (a running server's, say).
+ */
+export async function migrationsPending(databaseUrl: string | undefined): Promise<boolean> {
+  const { db, target } = createDb(databaseUrl);
+  const dir = join(projectRoot(), "prisma", target.provider, "migrations");
+  const committed = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  try {
+    const applied: Array<{ migration_name: string }> = await db.$queryRawUnsafe(
+      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const done = new Set(applied.map((m) => m.migration_name));
+    return committed.some((name) => !done.has(name));
+  } catch {
+    return true; // a new database: no migration table yet
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 export async function migrate(databaseUrl: string | undefined): Promise<void> {
   const target = parseDatabaseUrl(databaseUrl);
+  if (!(await migrationsPending(databaseUrl))) return;
   const cli = require.resolve("prisma/build/index.js");
   try {
     await promisify(execFile)(process.execPath, [cli, "migrate", "deploy"], {

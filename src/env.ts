@@ -59,6 +59,8 @@ const schema = z.object({
   METRICS: bool(true),
   // When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Scheduled publishing: how often due articles are published and expired ones withdrawn (0 = never).
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
 });
 
 const withDefaults = schema.transform((c) => ({

@@ -3,7 +3,7 @@
 // in key order (DataLoader's contract).
 import DataLoader from "dataloader";
 import type { Db, Media, MediaRole, Role } from "./db";
-import { readableArticleWhere, type Viewer } from "./services/access";
+import { readableArticleWhere, seenVersionOf, type Viewer } from "./services/access";
 
 export interface LoaderDeps {
   db: Db;
@@ -15,12 +15,11 @@ export function createLoaders({ db, viewer, now }: LoaderDeps) {
   return {
     /** Articles of a category that this viewer may see, by category id. */
     categoryArticleCount: new DataLoader<string, number>(async (categoryIds) => {
-      const visible = readableArticleWhere(viewer, now);
-      // Readers count published versions; staff count what they can see of the latest.
-      const relation = viewer ? "currentOf" : "publishedOf";
+      // Counted on the version each article shows this viewer (published for
+      // readers, latest where they may edit), so a count never reveals a draft.
       const rows = await db.articleVersion.groupBy({
         by: ["categoryId"],
-        where: { categoryId: { in: [...categoryIds] }, [relation]: { is: visible } },
+        where: { categoryId: { in: [...categoryIds] }, OR: seenVersionOf(viewer, readableArticleWhere(viewer, now)) },
         _count: { _all: true },
       });
       const counts = new Map(rows.map((r) => [r.categoryId, r._count._all]));
@@ -36,6 +35,16 @@ export function createLoaders({ db, viewer, now }: LoaderDeps) {
       });
       const byArticle = new Map(rows.map((r) => [r.articleId, r.role]));
       return articleIds.map((id) => byArticle.get(id) ?? null);
+    }),
+
+    /** What decides a viewer's rights on an article (not its visibility), by article id. */
+    articleAccessFacts: new DataLoader<string, { inheritsPermissions: boolean; createdById: string | null } | null>(async (articleIds) => {
+      const rows = await db.article.findMany({
+        where: { id: { in: [...articleIds] } },
+        select: { id: true, inheritsPermissions: true, createdById: true },
+      });
+      const byId = new Map(rows.map(({ id, ...facts }) => [id, facts]));
+      return articleIds.map((id) => byId.get(id) ?? null);
     }),
 
     /** Gallery or attachment media of a version, in order; key `${versionId}:${role}`. */

@@ -36,6 +36,7 @@ async function main() {
     import("./seed"),
     import("./yoga"),
   ]);
+  const { createScheduler } = await import("./services/scheduler");
   let app: App;
   try {
     await probeDatabase(parseDatabaseUrl(config.DATABASE_URL));
@@ -45,6 +46,16 @@ async function main() {
   } catch (error) {
     fail(`The server could not start: ${oneLine(error)}`);
   }
+  // Scheduled publishing and end of publication, with no request needed (docs/workflow.md).
+  const scheduler = createScheduler({
+    db: app.db,
+    clock: app.clock,
+    events: app.events,
+    intervalMs: config.SCHEDULER_INTERVAL_MS,
+    onError: (error) => logger.error({ err: error }, `scheduled publishing failed: ${oneLine(error)}`),
+  });
+  scheduler.start();
+  app.closers.push(() => scheduler.stop());
   const yoga = createPortalYoga(app);
   const server = createServer((req, res) => yoga.handle(req, res, { clientAddress: req.socket.remoteAddress ?? null }));
   server.once("error", (error: NodeJS.ErrnoException) => {

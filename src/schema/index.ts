@@ -10,6 +10,9 @@ import "./media/types";
 import "./media/library";
 import "./articles/types";
 import "./articles/queries";
+import "./articles/mutations";
+import "./versions/types";
+import "./permissions/types";
 import "./stats/types";
 import "./subscriptions/types";
 

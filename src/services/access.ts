@@ -46,7 +46,9 @@ export function readableArticleWhere(viewer: Viewer | null, now: Date): Prisma.A
 /** Articles whose latest version the viewer may see and edit (not counting deletion). */
 export function editableWhere(viewer: Viewer): Prisma.ArticleWhereInput {
   if (viewer.role === "ADMIN") return {};
-  const own = { createdById: viewer.id };
+  // Written so that it is never SQL NULL (a NULL createdById compares to NULL):
+  // `NOT editableWhere(...)` must hold exactly for the rows this does not match.
+  const own: Prisma.ArticleWhereInput = { AND: [{ createdById: { not: null } }, { createdById: viewer.id }] };
   const bySite: Prisma.ArticleWhereInput[] = atLeast(viewer.role, "EDITOR")
     ? [{ inheritsPermissions: true }]
     : viewer.role === "CONTRIBUTOR"
@@ -95,4 +97,59 @@ export function canApprove(viewer: Viewer | null, facts: ArticleAccessFacts): bo
 /** Does the viewer's session have any editorial role at all (on the site or through a grant)? */
 export function isStaff(viewer: Viewer | null): boolean {
   return viewer !== null && viewer.role !== "READER";
+}
+
+/**
+ * Articles whose version seen by this viewer matches `version`: the latest one
+ * where the viewer may edit, the published one everywhere else. Lists, filters
+ * and counts use this so that they agree with what the Article type shows.
+ */
+export function viewedVersionWhere(viewer: Viewer | null, version: Prisma.ArticleVersionWhereInput): Prisma.ArticleWhereInput {
+  if (!viewer) return { publishedVersion: { is: version } };
+  if (viewer.role === "ADMIN") return { currentVersion: { is: version } };
+  const editable = editableWhere(viewer);
+  return {
+    OR: [
+      { AND: [editable, { currentVersion: { is: version } }] },
+      { AND: [{ NOT: editable }, { publishedVersion: { is: version } }] },
+    ],
+  };
+}
+
+/**
+ * Articles whose status, as this viewer sees it, is `status`: readers only ever
+ * see APPROVED; where the viewer may edit, the latest version's status (a
+ * SCHEDULED version whose time has come counts as APPROVED).
+ */
+export function viewedStatusWhere(
+  viewer: Viewer | null,
+  status: "DRAFT" | "PENDING" | "APPROVED" | "REJECTED" | "SCHEDULED",
+  now: Date,
+): Prisma.ArticleWhereInput {
+  const latest: Prisma.ArticleWhereInput =
+    status === "SCHEDULED"
+      ? { status: "SCHEDULED", scheduledVersion: { is: { publishAt: { gt: now } } } }
+      : status === "APPROVED"
+        ? { OR: [{ status: "APPROVED" }, { status: "SCHEDULED", NOT: { scheduledVersion: { is: { publishAt: { gt: now } } } } }] }
+        : { status };
+  if (!viewer) return status === "APPROVED" ? {} : { id: { in: [] } };
+  if (viewer.role === "ADMIN") return latest;
+  const editable = editableWhere(viewer);
+  return status === "APPROVED"
+    ? { OR: [{ AND: [editable, latest] }, { NOT: editable }] }
+    : { AND: [editable, latest] };
+}
+
+/**
+ * Version rows that are the version this viewer sees of an article matching
+ * `articles` (the counterpart of viewedVersionWhere, for queries on versions).
+ */
+export function seenVersionOf(viewer: Viewer | null, articles: Prisma.ArticleWhereInput): Prisma.ArticleVersionWhereInput[] {
+  if (!viewer) return [{ publishedOf: { is: articles } }];
+  if (viewer.role === "ADMIN") return [{ currentOf: { is: articles } }];
+  const editable = editableWhere(viewer);
+  return [
+    { currentOf: { is: { AND: [articles, editable] } } },
+    { publishedOf: { is: { AND: [articles, { NOT: editable }] } } },
+  ];
 }

@@ -3,7 +3,7 @@
 // articles deep costs what the first page costs.
 import type { Prisma } from "../db";
 import { badInput } from "../errors";
-import { readableArticleWhere, type Viewer } from "./access";
+import { isStaff, readableArticleWhere, viewedStatusWhere, viewedVersionWhere, type Viewer } from "./access";
 
 export type ArticleOrderField = "PUBLISHED_AT" | "UPDATED_AT" | "VIEW_COUNT" | "TITLE";
 export type OrderDirection = "ASC" | "DESC";
@@ -28,8 +28,12 @@ export interface PageArgs {
   before?: string | null;
 }
 
-/** Which version's content the viewer's list filters and sorts on. */
-export const contentRelation = (viewer: Viewer | null) => (viewer ? "currentVersion" : "publishedVersion");
+/**
+ * Which version's title a list sorts on: staff sort on the latest version, readers
+ * (anonymous or READER) on the published one. Filters use viewedVersionWhere, which
+ * is exact per row.
+ */
+export const contentRelation = (viewer: Viewer | null) => (isStaff(viewer) ? "currentVersion" : "publishedVersion");
 
 export function filterWhere(viewer: Viewer | null, now: Date, filter: ArticleFilterInput = {}): Prisma.ArticleWhereInput {
   const and: Prisma.ArticleWhereInput[] = [];
@@ -44,28 +48,12 @@ export function filterWhere(viewer: Viewer | null, now: Date, filter: ArticleFil
   if (filter.categorySlug) version.category = { is: { slug: filter.categorySlug } };
   if (filter.articleType) version.articleType = filter.articleType;
   if (filter.featured != null) version.featured = filter.featured;
-  if (Object.keys(version).length) and.push({ [contentRelation(viewer)]: { is: version } });
-  if (filter.approvalStatus) and.push(statusWhere(viewer, filter.approvalStatus, now));
+  if (Object.keys(version).length) and.push(viewedVersionWhere(viewer, version));
+  if (filter.approvalStatus) and.push(viewedStatusWhere(viewer, filter.approvalStatus, now));
   if (filter.publishedAfter || filter.publishedBefore) {
     and.push({ publishedAt: { ...(filter.publishedAfter && { gte: filter.publishedAfter }), ...(filter.publishedBefore && { lt: filter.publishedBefore }) } });
   }
   return { AND: and };
-}
-
-/**
- * The status a viewer sees: readers only ever see APPROVED articles; for editors
- * it is the latest version's status, and SCHEDULED turns APPROVED once due.
- */
-function statusWhere(viewer: Viewer | null, status: NonNullable<ArticleFilterInput["approvalStatus"]>, now: Date): Prisma.ArticleWhereInput {
-  if (!viewer) return status === "APPROVED" ? {} : { id: { in: [] } };
-  switch (status) {
-    case "SCHEDULED":
-      return { status: "SCHEDULED", scheduledVersion: { is: { publishAt: { gt: now } } } };
-    case "APPROVED":
-      return { OR: [{ status: "APPROVED" }, { status: "SCHEDULED", NOT: { scheduledVersion: { is: { publishAt: { gt: now } } } } }] };
-    default:
-      return { status };
-  }
 }
 
 interface SortKey {
@@ -81,7 +69,7 @@ export function sortValue(row: Record<string, unknown>, viewer: Viewer | null, f
     case "PUBLISHED_AT":
       return row.publishedAt instanceof Date ? row.publishedAt.toISOString() : null;
     case "UPDATED_AT":
-      return (row.updatedAt as Date).toISOString();
+      return (isStaff(viewer) ? (row.updatedAt as Date) : (row.publishedVersion as { createdAt: Date }).createdAt).toISOString();
     case "VIEW_COUNT":
       return row.viewCount as number;
     case "TITLE":
@@ -122,7 +110,8 @@ export function orderByFor(viewer: Viewer | null, key: SortKey, backwards = fals
     case "PUBLISHED_AT":
       return [{ publishedAt: { sort, nulls: backwards ? "first" : "last" } }, id];
     case "UPDATED_AT":
-      return [{ updatedAt: sort }, id];
+      // Readers sort on when the version they see was made: an unapproved edit must not move an article.
+      return [isStaff(viewer) ? { updatedAt: sort } : { publishedVersion: { createdAt: sort } }, id];
     case "VIEW_COUNT":
       return [{ viewCount: sort }, id];
     case "TITLE":
@@ -144,7 +133,7 @@ export function afterCursorWhere(
       case "PUBLISHED_AT":
         return { publishedAt: condition };
       case "UPDATED_AT":
-        return { updatedAt: condition };
+        return isStaff(viewer) ? { updatedAt: condition } : { publishedVersion: { is: { createdAt: condition } } };
       case "VIEW_COUNT":
         return { viewCount: condition };
       case "TITLE":

@@ -129,3 +129,52 @@ export async function writeVersion(tx: Tx, v: NewVersion): Promise<{ id: string;
   });
   return { id: version.id, label };
 }
+
+/** The content of an article before its first save. */
+export function emptyContent(): ArticleContent {
+  return {
+    title: "",
+    summary: null,
+    body: "",
+    alternateUrl: null,
+    publishAt: null,
+    expireAt: null,
+    featured: false,
+    byline: null,
+    articleType: null,
+    pageCount: null,
+    photoCount: 0,
+    categoryId: null,
+    coverImageId: null,
+    galleryIds: [],
+    attachmentIds: [],
+  };
+}
+
+/**
+ * Số Ảnh (photo count, used for royalty reports), derived on every save and never
+ * typed in: the gallery's images plus the images in the (sanitised) body.
+ */
+export function photoCountOf(body: string, galleryKinds: readonly string[]): number {
+  return galleryKinds.filter((kind) => kind === "IMAGE").length + (body.match(/<img\b/gi)?.length ?? 0);
+}
+
+/** A content value as text for a field-by-field comparison (null stays null). */
+export function contentValueText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return String(value);
+}
+
+/** The fields that differ between two stored versions, with both values as text. */
+export function diffContent(
+  before: ArticleContent,
+  after: ArticleContent,
+  show: (field: ContentField, value: unknown) => string | null = (_f, v) => contentValueText(v),
+): Array<{ field: ContentField; before: string | null; after: string | null }> {
+  return changedFields(before, after).map((field) => ({ field, before: show(field, before[field]), after: show(field, after[field]) }));
+}
+
+/** Orders version rows newest first. */
+export const newestFirst = [{ major: "desc" }, { minor: "desc" }] as const satisfies Prisma.ArticleVersionOrderByWithRelationInput[];

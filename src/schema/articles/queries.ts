@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Context } from "../../context";
 import type { Prisma } from "../../db";
 import { badInput } from "../../errors";
+import { isStaff } from "../../services/access";
 import {
   afterCursorWhere,
   contentRelation,
@@ -105,6 +106,7 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
     updatedAt: true,
     viewCount: true,
     ...(key.field === "TITLE" && { [contentRelation(ctx.viewer)]: { select: { title: true } } }),
+    ...(key.field === "UPDATED_AT" && !isStaff(ctx.viewer) && { publishedVersion: { select: { createdAt: true } } }),
   };
   const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], select: sortSelect });
   const rows = page.take === 0 ? [] : await ctx.db.article.findMany({

@@ -1,0 +1,127 @@
+// Version history and approval decisions (SharePoint's "Version History";
+// editor.graphql ArticleHistory and CompareVersions). History shows drafts, so
+// only those who may edit the article (and so see its latest version) read it.
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import type { Context } from "../../context";
+import { badInput } from "../../errors";
+import { canEdit } from "../../services/access";
+import { diffContent, contentValueText, loadContent, newestFirst, parseLabel, type ContentField } from "../../services/versioning";
+import { ApprovalStatusEnum, ArticleRef } from "../articles/types";
+import { builder } from "../builder";
+
+const ApprovalDecisionEnum = builder.enumType("ApprovalDecision", { values: ["APPROVED", "REJECTED"] as const });
+
+export const ArticleVersionRef = builder.prismaObject("ArticleVersion", {
+  description: "A full snapshot of an article's content at one save.",
+  fields: (t) => ({
+    label: t.exposeString("label", { description: '"major.minor": 0.1, 0.2, 1.0, 1.1...' }),
+    isMajor: t.boolean({ description: "An approved version (x.0).", select: { minor: true }, resolve: (v) => v.minor === 0 }),
+    approvalStatus: t.expose("status", { type: ApprovalStatusEnum }),
+    comment: t.exposeString("comment", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdBy: t.relation("createdBy", { nullable: true }),
+    changedFields: t.stringList({
+      description: "The content fields this version changed, compared with the one before it.",
+      select: { changedFields: true },
+      resolve: (v) => JSON.parse(v.changedFields) as string[],
+    }),
+    title: t.exposeString("title"),
+    summary: t.exposeString("summary", { nullable: true }),
+    body: t.exposeString("body"),
+    alternateUrl: t.exposeString("alternateUrl", { nullable: true }),
+    publishAt: t.expose("publishAt", { type: "DateTime", nullable: true }),
+    expireAt: t.expose("expireAt", { type: "DateTime", nullable: true }),
+    featured: t.exposeBoolean("featured"),
+    byline: t.exposeString("byline", { nullable: true }),
+    articleType: t.exposeString("articleType", { nullable: true }),
+    pageCount: t.exposeInt("pageCount", { nullable: true }),
+    photoCount: t.exposeInt("photoCount"),
+    category: t.relation("category", { nullable: true }),
+    coverImage: t.relation("coverImage", { nullable: true }),
+  }),
+});
+
+builder.prismaObject("Approval", {
+  description: "An approver's decision on one version.",
+  fields: (t) => ({
+    decision: t.expose("decision", { type: ApprovalDecisionEnum }),
+    comment: t.exposeString("comment", { nullable: true }),
+    decidedAt: t.expose("decidedAt", { type: "DateTime" }),
+    decidedBy: t.relation("decidedBy", { nullable: true }),
+    version: t.exposeString("versionLabel", { description: "The label of the version the decision applied to (the new major for an approval)." }),
+  }),
+});
+
+const FieldChange = builder.objectRef<{ field: string; before: string | null; after: string | null }>("FieldChange").implement({
+  description: "One field that differs between two versions; IDs are global IDs, dates ISO-8601.",
+  fields: (t) => ({
+    field: t.exposeString("field"),
+    before: t.exposeString("before", { nullable: true }),
+    after: t.exposeString("after", { nullable: true }),
+  }),
+});
+
+/** History shows drafts: only viewers who may edit the article (and so see its latest version) read it. */
+async function mayReadHistory(article: { id: string }, ctx: Context): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  const facts = await ctx.loaders.articleAccessFacts.load(article.id);
+  if (!facts) return false;
+  const grantRole = !facts.inheritsPermissions && ctx.viewer.role !== "ADMIN" ? await ctx.loaders.viewerGrant.load(article.id) : null;
+  return canEdit(ctx.viewer, { ...facts, grantRole });
+}
+
+const ID_TYPES: Partial<Record<ContentField, string>> = {
+  categoryId: "Category",
+  coverImageId: "Media",
+  galleryIds: "Media",
+  attachmentIds: "Media",
+};
+
+/** Values as clients know them: database ids become global IDs. */
+function shown(field: ContentField, value: unknown): string | null {
+  const type = ID_TYPES[field];
+  if (!type || value == null) return contentValueText(value);
+  return Array.isArray(value) ? JSON.stringify(value.map((id: string) => encodeGlobalID(type, id))) : encodeGlobalID(type, String(value));
+}
+
+builder.prismaObjectFields(ArticleRef, (t) => ({
+  versions: t.relatedConnection(
+    "versions",
+    {
+      cursor: "id",
+      description: "Every version, newest first (editors of this article only).",
+      totalCount: true,
+      query: { orderBy: newestFirst },
+      authScopes: (article, _args, ctx) => mayReadHistory(article, ctx),
+    },
+    { name: "ArticleVersionConnection" },
+    { name: "ArticleVersionEdge" },
+  ),
+  approvals: t.relation("approvals", {
+    description: "Every approval decision, newest first, with the version it applied to (editors of this article only).",
+    query: { orderBy: [{ decidedAt: "desc" }, { id: "desc" }] },
+    authScopes: (article, _args, ctx) => mayReadHistory(article, ctx),
+  }),
+  compareVersions: t.field({
+    type: [FieldChange],
+    description: "The fields that differ between two versions of this article (editors of this article only).",
+    args: { from: t.arg.string({ required: true }), to: t.arg.string({ required: true }) },
+    select: { id: true },
+    authScopes: (article, _args, ctx) => mayReadHistory(article, ctx),
+    resolve: async (article, { from, to }, ctx) => {
+      const find = async (label: string, arg: string) => {
+        const parsed = parseLabel(label.slice(0, 20));
+        const version = parsed
+          ? await ctx.db.articleVersion.findUnique({
+              where: { articleId_major_minor: { articleId: article.id, major: parsed.major, minor: parsed.minor } },
+              select: { id: true },
+            })
+          : null;
+        if (!version) throw badInput(`This article has no version "${label.slice(0, 20)}".`, [arg]);
+        return loadContent(ctx.db, version.id);
+      };
+      const [before, after] = [await find(from, "from"), await find(to, "to")];
+      return diffContent(before, after, shown);
+    },
+  }),
+}));
