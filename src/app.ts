@@ -1,11 +1,14 @@
 // The long-lived services of one server process, made once at start-up and
-// shared by every request: configuration, database, clock, tokens.
+// shared by every request: configuration, database, clock, tokens, events and,
+// when REDIS_URL is set, the Redis client shared by all instances.
 import { resolve } from "node:path";
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { Redis } from "ioredis";
 import { systemClock, type Clock } from "./clock";
 import { createDb, prepareDb, type Db, type DbOptions } from "./db";
 import type { DatabaseTarget } from "./database-url";
 import type { Config } from "./env";
-import { createEvents, type Events } from "./services/events";
+import { createEvents, prefixedEventTarget, type Events } from "./services/events";
 import { resolveJwtSecret, TokenService } from "./services/tokens";
 
 export interface App {
@@ -15,6 +18,13 @@ export interface App {
   readonly clock: Clock;
   readonly tokens: TokenService;
   readonly events: Events;
+  /**
+   * The Redis client when REDIS_URL is set (null otherwise): for state shared by
+   * all instances (counter buffers, rate limits). Keys go under config.REDIS_PREFIX.
+   */
+  readonly redis: Redis | null;
+  /** Aborted when the process begins to shut down: live subscriptions end cleanly. */
+  readonly shutdown: AbortController;
   readonly dataDir: string;
   /** Everything to close on shutdown, last opened first. */
   readonly closers: Array<() => Promise<void> | void>;
@@ -28,19 +38,67 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { db, target } = createDb(config.DATABASE_URL, options);
   await prepareDb(db, target);
   const dataDir = resolve(config.DATA_DIR);
+  const closers: App["closers"] = [() => db.$disconnect()];
+  let redis: Redis | null = null;
+  let events: Events;
+  if (config.REDIS_URL) {
+    redis = await connectRedis(config.REDIS_URL);
+    // A connection in subscriber mode can do nothing else: events get their own.
+    const subscriber = await connectRedis(config.REDIS_URL);
+    const target = createRedisEventTarget({ publishClient: redis, subscribeClient: subscriber });
+    events = createEvents({ eventTarget: prefixedEventTarget(target, config.REDIS_PREFIX) });
+    closers.push(
+      () => quit(redis!),
+      () => quit(subscriber),
+    );
+  } else {
+    events = createEvents();
+  }
   const app: App = {
     config,
     db,
     target,
     clock: options.clock ?? systemClock,
     tokens: new TokenService(resolveJwtSecret(config.JWT_SECRET, dataDir), config.JWT_TTL_SECONDS),
-    events: createEvents(),
+    events,
+    redis,
+    shutdown: new AbortController(),
     dataDir,
-    closers: [() => db.$disconnect()],
+    closers,
   };
   return app;
 }
 
-export async function closeApp(app: App): Promise<void> {
-  for (const close of [...app.closers].reverse()) await close();
+/** A connected client; fails at start-up (not at the first request) when Redis is unreachable. */
+async function connectRedis(url: string): Promise<Redis> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // Connection losses are retried by ioredis and reported by /ready; the event
+  // must have a listener or Node treats it as an uncaught error.
+  client.on("error", () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw new Error(`Redis at ${new URL(url).host} is unreachable (${(error as Error).message})`);
+  }
+  return client;
+}
+
+async function quit(client: Redis): Promise<void> {
+  await client.quit().catch(() => client.disconnect());
+}
+
+const closing = new WeakMap<App, Promise<void>>();
+
+/** Closes everything the app opened, once (later calls wait for the first). */
+export function closeApp(app: App): Promise<void> {
+  let done = closing.get(app);
+  if (!done) {
+    app.shutdown.abort();
+    done = (async () => {
+      for (const close of [...app.closers].reverse()) await close();
+    })();
+    closing.set(app, done);
+  }
+  return done;
 }

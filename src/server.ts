@@ -1,10 +1,13 @@
-// Starts the HTTP server: configuration, migrations, demo content, listen.
-import { createServer } from "node:http";
-import { closeApp, createApp } from "./app";
+// Starts one instance: configuration, migrations, demo content, listen; stops
+// gracefully on SIGTERM/SIGINT (docs/scaling.md).
+import { createApp } from "./app";
 import { ConfigError, readConfig } from "./env";
 import { migrate } from "./db";
+import { createPortalServer } from "./http";
 import { seedDemo } from "./seed";
-import { createPortalYoga } from "./yoga";
+
+/** Orchestrators kill after 10 s; leave room for the closers after the grace period. */
+const HARD_EXIT_MS = 9_500;
 
 async function main() {
   let config;
@@ -20,23 +23,26 @@ async function main() {
   await migrate(config.DATABASE_URL);
   const app = await createApp(config);
   await seedDemo(app);
-  const yoga = createPortalYoga(app);
-  const server = createServer((req, res) => yoga.handle(req, res, { clientAddress: req.socket.remoteAddress ?? null }));
-  server.listen(config.PORT, config.HOST, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.PORT;
-    console.log(`Portal GraphQL API on http://localhost:${port}/graphql`);
-  });
-  const shutdown = () => {
-    server.close(async () => {
-      await closeApp(app);
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+  const portal = createPortalServer(app);
+  const port = await portal.listen(config.PORT, config.HOST);
+  console.log(`Portal GraphQL API on http://localhost:${port}/graphql`);
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    setTimeout(() => {
+      console.error("Shutdown took too long: exiting");
+      process.exit(1);
+    }, HARD_EXIT_MS).unref();
+    portal.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { PothosValidationError } from "@pothos/core";
 import type { App } from "./app";
 import { createContext, type Context } from "./context";
 import { Prisma } from "./db";
+import { useReady } from "./health";
 import { appError, unauthenticated } from "./errors";
 import { schema } from "./schema/index";
 import type { Viewer } from "./services/access";
@@ -78,6 +79,6 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
         userAgent: request.headers.get("user-agent"),
       });
     },
-    plugins: [...extraPlugins],
+    plugins: [useReady(app), ...extraPlugins],
   });
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { builder } from "../builder";
 import { ArticleRef } from "../articles/types";
 import { readableArticleWhere } from "../../services/access";
-import { ALL_CATEGORIES, type ArticlePublishedEvent } from "../../services/events";
+import { ALL_CATEGORIES, untilAborted, type ArticlePublishedEvent } from "../../services/events";
 
 builder.subscriptionField("articlePublished", (t) =>
   t.prismaField({
@@ -13,7 +13,10 @@ builder.subscriptionField("articlePublished", (t) =>
       "One event each time an article becomes visible to readers (approved and due, or a scheduled one whose time comes); filtered to one category when given.",
     args: { categorySlug: t.arg.string({ validate: z.string().max(200) }) },
     subscribe: (_root, { categorySlug }, ctx) => {
-      const source = ctx.app.events.subscribe("articlePublished", categorySlug ?? ALL_CATEGORIES);
+      const source = untilAborted(
+        ctx.app.events.subscribe("articlePublished", categorySlug ?? ALL_CATEGORIES),
+        ctx.app.shutdown.signal,
+      );
       // Each subscriber sees only what its viewer may read: a non-public article
       // never reaches an anonymous subscriber.
       return pipe(
