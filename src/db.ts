@@ -59,10 +59,20 @@ const require = createRequire(import.meta.url);
 export async function migrate(databaseUrl: string | undefined): Promise<void> {
   const target = parseDatabaseUrl(databaseUrl);
   const cli = require.resolve("prisma/build/index.js");
-  await promisify(execFile)(process.execPath, [cli, "migrate", "deploy"], {
-    cwd: projectRoot(),
-    env: { ...process.env, DATABASE_URL: target.url },
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await promisify(execFile)(process.execPath, [cli, "migrate", "deploy"], {
+        cwd: projectRoot(),
+        env: { ...process.env, DATABASE_URL: target.url },
+      });
+      return;
+    } catch (error) {
+      // Instances starting together on PostgreSQL: one migrates under Prisma's
+      // advisory lock, the others time out waiting (10 s) and then find nothing to do.
+      const output = `${(error as { stdout?: string }).stdout ?? ""}${(error as { stderr?: string }).stderr ?? ""}`;
+      if (!/advisory lock/i.test(output) || attempt >= 6) throw error;
+    }
+  }
 }
 
 function projectRoot(): string {

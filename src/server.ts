@@ -1,6 +1,7 @@
 // Starts one instance: configuration, migrations, demo content, listen; stops
 // gracefully on SIGTERM/SIGINT (docs/scaling.md).
-import { createApp } from "./app";
+import { createApp, type App } from "./app";
+import { Prisma } from "./db";
 import { ConfigError, readConfig } from "./env";
 import { migrate } from "./db";
 import { createPortalServer } from "./http";
@@ -22,7 +23,7 @@ async function main() {
   }
   await migrate(config.DATABASE_URL);
   const app = await createApp(config);
-  await seedDemo(app);
+  await seedOnce(app);
   const portal = createPortalServer(app);
   const port = await portal.listen(config.PORT, config.HOST);
   console.log(`Portal GraphQL API on http://localhost:${port}/graphql`);
@@ -43,6 +44,22 @@ async function main() {
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+/**
+ * Several instances may start at once on an empty database: one seeds, the
+ * others lose on a unique key and find the work done on their next look.
+ */
+async function seedOnce(app: App, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await seedDemo(app);
+    } catch (error) {
+      const lostRace = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!lostRace || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 main().catch((error: unknown) => {
