@@ -1,6 +1,7 @@
 // The long-lived services of one server process, made once at start-up and
 // shared by every request: configuration, database, clock, tokens, events and,
 // when REDIS_URL is set, the Redis client shared by all instances.
+import { setMaxListeners } from "node:events";
 import { resolve } from "node:path";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
@@ -54,6 +55,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   } else {
     events = createEvents();
   }
+  const shutdown = new AbortController();
+  // Every live subscription listens for the shutdown.
+  setMaxListeners(0, shutdown.signal);
   const app: App = {
     config,
     db,
@@ -62,7 +66,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     tokens: new TokenService(resolveJwtSecret(config.JWT_SECRET, dataDir), config.JWT_TTL_SECONDS),
     events,
     redis,
-    shutdown: new AbortController(),
+    shutdown,
     dataDir,
     closers,
   };

@@ -2,6 +2,7 @@
 // target is in memory; with REDIS_URL it is Redis (src/app.ts), so a subscriber
 // on any instance gets every event, whichever instance published it.
 import { createPubSub, Repeater, type PubSub, type PubSubEventTarget } from "graphql-yoga";
+import { setMaxListeners } from "node:events";
 import type { Db } from "../db";
 
 export interface ArticlePublishedEvent {
@@ -25,7 +26,10 @@ export type EventTopics = {
 export type Events = PubSub<EventTopics>;
 
 export function createEvents(options?: Parameters<typeof createPubSub<EventTopics>>[0]): Events {
-  return createPubSub<EventTopics>(options);
+  // Thousands of subscribers listen to one topic: that is the design, not a leak.
+  const eventTarget = options?.eventTarget ?? (new EventTarget() as PubSubEventTarget<EventTopics>);
+  if (eventTarget instanceof EventTarget) setMaxListeners(0, eventTarget);
+  return createPubSub<EventTopics>({ ...options, eventTarget });
 }
 
 /**
@@ -93,10 +97,25 @@ export async function announceFirstPublication(
 /**
  * Ends a live event stream when `signal` aborts (graceful shutdown): the
  * transport then closes the subscription properly (SSE `complete`, graphql-ws
- * Complete) instead of the connection being cut.
+ * Complete) instead of the connection being cut. The abort listener goes away
+ * with the subscription, so ended subscriptions leave nothing behind.
  */
 export function untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterable<T> {
-  if (signal.aborted) return Repeater.race([source, Promise.resolve()]) as AsyncIterable<T>;
-  const aborted = new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-  return Repeater.race([source, aborted]) as AsyncIterable<T>;
+  return new Repeater<T>(async (push, stop) => {
+    if (signal.aborted) return stop();
+    const onAbort = () => stop();
+    signal.addEventListener("abort", onAbort, { once: true });
+    const iterator = source[Symbol.asyncIterator]();
+    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
+    void stopped.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      void iterator.return?.();
+    });
+    for (;;) {
+      const result = await Promise.race([iterator.next(), stopped]);
+      if (result.done) break;
+      await push(result.value);
+    }
+    stop();
+  });
 }

@@ -1,10 +1,29 @@
 // Live events for the mobile app (../shared/contract/mobile.graphql).
 import { filter, pipe } from "graphql-yoga";
 import { z } from "zod";
+import type { Context } from "../../context";
 import { builder } from "../builder";
 import { ArticleRef } from "../articles/types";
 import { readableArticleWhere } from "../../services/access";
 import { ALL_CATEGORIES, untilAborted, type ArticlePublishedEvent } from "../../services/events";
+
+/**
+ * Work shared by every subscriber of one event on this instance: the event
+ * object is delivered to all of them, so a visibility check or a row load for
+ * the same kind of viewer and the same selection runs once per event, not once
+ * per subscriber (1,000 anonymous subscribers: one check, one load).
+ */
+const perEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
+function sharedByEvent<T>(event: object, key: string, load: () => Promise<T>): Promise<T> {
+  let shared = perEvent.get(event);
+  if (!shared) perEvent.set(event, (shared = new Map()));
+  let result = shared.get(key);
+  if (!result) shared.set(key, (result = load()));
+  return result as Promise<T>;
+}
+
+/** Subscribers who see exactly the same: all anonymous readers share one key. */
+const viewerKey = (ctx: Context) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous");
 
 builder.subscriptionField("articlePublished", (t) =>
   t.prismaField({
@@ -21,17 +40,21 @@ builder.subscriptionField("articlePublished", (t) =>
       // never reaches an anonymous subscriber.
       return pipe(
         source,
-        filter(async (event: ArticlePublishedEvent) =>
-          Boolean(
-            await ctx.db.article.findFirst({
-              where: { AND: [{ id: event.articleId }, readableArticleWhere(ctx.viewer, ctx.app.clock.now())] },
-              select: { id: true },
-            }),
+        filter((event: ArticlePublishedEvent) =>
+          sharedByEvent(event, `visible:${viewerKey(ctx)}`, async () =>
+            Boolean(
+              await ctx.db.article.findFirst({
+                where: { AND: [{ id: event.articleId }, readableArticleWhere(ctx.viewer, ctx.app.clock.now())] },
+                select: { id: true },
+              }),
+            ),
           ),
         ),
       );
     },
     resolve: (query, event, _args, ctx) =>
-      ctx.db.article.findUniqueOrThrow({ ...query, where: { id: (event as ArticlePublishedEvent).articleId } }),
+      sharedByEvent(event as ArticlePublishedEvent, `row:${viewerKey(ctx)}:${JSON.stringify(query)}`, () =>
+        ctx.db.article.findUniqueOrThrow({ ...query, where: { id: (event as ArticlePublishedEvent).articleId } }),
+      ),
   }),
 );
