@@ -12,6 +12,7 @@ import type { App } from "./app";
 import { createContext, type Context } from "./context";
 import { Prisma } from "./db";
 import { useReady } from "./health";
+import { useSharedSubscriptions } from "./shared-subscriptions";
 import { appError, unauthenticated } from "./errors";
 import { schema } from "./schema/index";
 import type { Viewer } from "./services/access";
@@ -79,6 +80,11 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
         userAgent: request.headers.get("user-agent"),
       });
     },
-    plugins: [useReady(app), ...extraPlugins],
+    plugins: [
+      useReady(app),
+      // Identical subscriptions of viewers who see the same share one execution per event.
+      useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
+      ...extraPlugins,
+    ],
   });
 }

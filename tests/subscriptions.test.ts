@@ -6,7 +6,7 @@ import { createPortalServer, type PortalServer } from "../src/http";
 import { announceFirstPublication, claimFirstPublication } from "../src/services/events";
 import { createTestApp, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { approve, createDraft, sseSubscribe, wsSubscribe, type SseSubscriber, type WsSubscriber } from "./support/live";
+import { approve, createDraft, settle, sseSubscribe, wsSubscribe, type Inbox, type SseSubscriber, type WsSubscriber } from "./support/live";
 
 const SUBSCRIPTION = contractOperation("ArticlePublished");
 
@@ -30,47 +30,25 @@ const ws = async (variables: Record<string, unknown> = {}, token?: string) => {
   const s = wsSubscribe(port, SUBSCRIPTION, variables, token);
   open.push(s);
   await s.connected;
-  await subscribed(variables.categorySlug as string | undefined);
-  return s;
+  return Object.assign(s, { categorySlug: variables.categorySlug as string | undefined });
 };
 
 const sse = async (variables: Record<string, unknown> = {}, token?: string) => {
   const s = sseSubscribe(port, SUBSCRIPTION, variables, token);
   open.push(s);
   expect(await s.opened).toBe(200);
-  await subscribed(variables.categorySlug as string | undefined);
-  return s;
+  return Object.assign(s, { categorySlug: variables.categorySlug as string | undefined });
 };
 
-/**
- * Waits until the server has registered one more listener on the topic, so a
- * publish right after cannot race the subscription's set-up (no sleeping).
- */
-let listeners = new Map<string, number>();
-async function subscribed(categorySlug: string | undefined) {
-  const topic = categorySlug ?? "*";
-  const want = (listeners.get(topic) ?? 0) + 1;
-  listeners.set(topic, want);
-  for (let i = 0; i < 500 && (counts.get(topic) ?? 0) < want; i++) await new Promise((r) => setTimeout(r, 10));
-  expect(counts.get(topic) ?? 0).toBeGreaterThanOrEqual(want);
-}
-const counts = new Map<string, number>();
-beforeAll(() => {
-  const events = t.app.events;
-  const original = events.subscribe.bind(events);
-  // Counting subscriptions per topic is observation only: the stream is the real one.
-  (events as { subscribe: typeof events.subscribe }).subscribe = ((...args: Parameters<typeof original>) => {
-    const topic = String(args[1] ?? "");
-    counts.set(topic, (counts.get(topic) ?? 0) + 1);
-    return original(...args);
-  }) as typeof events.subscribe;
-});
-
 const now = () => t.clock.now();
+
+/** Waits until the server listens for these subscribers (see settle). */
+const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => settle(t.app, subscribers, now());
 
 describe("articlePublished over graphql-ws", () => {
   it("delivers an approved article with the contract's fields within a second", async () => {
     const s = await ws();
+    await ready(s);
     const draft = await createDraft(t.app, { title: "Khai mạc hội chợ", categorySlug: "kinh-te", at: now() });
     const started = Date.now();
     expect(await approve(t.app, draft.id, now(), now())).toBe(true);
@@ -89,6 +67,7 @@ describe("articlePublished over graphql-ws", () => {
 
   it("filters by category", async () => {
     const culture = await ws({ categorySlug: "van-hoa-xa-hoi" });
+    await ready(culture);
     const economy = await createDraft(t.app, { title: "Giá lúa tăng", categorySlug: "kinh-te", at: now() });
     const culturePiece = await createDraft(t.app, { title: "Lễ hội truyền thống", categorySlug: "van-hoa-xa-hoi", at: now() });
     await approve(t.app, economy.id, now(), now());
@@ -104,6 +83,7 @@ describe("articlePublished over graphql-ws", () => {
     const { token } = await signIn(t, "ADMIN");
     const anonymous = await ws();
     const admin = await ws({}, token);
+    await ready(anonymous, admin);
     const restricted = await createDraft(t.app, { title: "Văn bản nội bộ", isPublic: false, at: now() });
     const open = await createDraft(t.app, { title: "Thông báo công khai", at: now() });
     await approve(t.app, restricted.id, now(), now());
@@ -122,9 +102,38 @@ describe("articlePublished over graphql-ws", () => {
   });
 });
 
+describe("fan-out", () => {
+  it("runs the same SQL statements for one event whether 2 or 12 subscribers listen", async () => {
+    const { token } = await signIn(t, "EDITOR");
+    const subscribers = [await ws({ categorySlug: "kinh-te" }), await ws({ categorySlug: "kinh-te" }, token)];
+    const statementsOfOneEvent = async (title: string) => {
+      await ready(...subscribers);
+      const draft = await createDraft(t.app, { title, categorySlug: "kinh-te", at: now() });
+      t.statements.length = 0;
+      await approve(t.app, draft.id, now(), now());
+      for (const s of subscribers) expect((await s.inbox.next())!.data.articlePublished.title).toBe(title);
+      return t.statements.length;
+    };
+    const few = await statementsOfOneEvent("Cho hai người");
+    for (let i = 0; i < 10; i++) subscribers.push(i % 2 ? await ws({ categorySlug: "kinh-te" }) : await sse({ categorySlug: "kinh-te" }));
+    expect(await statementsOfOneEvent("Cho mười hai người")).toBe(few);
+  });
+
+  it("keeps delivering to the others when the first subscriber of a shared execution leaves", async () => {
+    const first = await ws({ categorySlug: "van-hoa-xa-hoi" });
+    const second = await ws({ categorySlug: "van-hoa-xa-hoi" });
+    await ready(first, second);
+    await first.close();
+    const draft = await createDraft(t.app, { title: "Vẫn nhận được", categorySlug: "van-hoa-xa-hoi", at: now() });
+    await approve(t.app, draft.id, now(), now());
+    expect((await second.inbox.next())!.data.articlePublished.title).toBe("Vẫn nhận được");
+  });
+});
+
 describe("articlePublished over SSE", () => {
   it("delivers an approved article within a second", async () => {
     const s = await sse({ categorySlug: "thong-bao" });
+    await ready(s);
     const draft = await createDraft(t.app, { title: "Lịch tiếp công dân", categorySlug: "thong-bao", at: now() });
     const started = Date.now();
     await approve(t.app, draft.id, now(), now());
@@ -136,6 +145,7 @@ describe("articlePublished over SSE", () => {
   it("takes the token from the Authorization header", async () => {
     const { token } = await signIn(t, "ADMIN");
     const s = await sse({ categorySlug: "thong-bao" }, token);
+    await ready(s);
     const restricted = await createDraft(t.app, { title: "Nội bộ", categorySlug: "thong-bao", isPublic: false, at: now() });
     await approve(t.app, restricted.id, now(), now());
     expect((await s.inbox.next())!.data.articlePublished.title).toBe("Nội bộ");
@@ -145,6 +155,7 @@ describe("articlePublished over SSE", () => {
 describe("when an article is announced", () => {
   it("announces once: a second approval or a new version of a published article is not a new article", async () => {
     const s = await ws({ categorySlug: "kinh-te" });
+    await ready(s);
     const first = await createDraft(t.app, { title: "Lần đầu", categorySlug: "kinh-te", at: now() });
     expect(await approve(t.app, first.id, now(), now())).toBe(true);
     // A new major version approved later: no new announcement.
@@ -168,6 +179,7 @@ describe("when an article is announced", () => {
 
   it("announces a scheduled article only when its publish time has come", async () => {
     const s = await ws({ categorySlug: "thong-bao" });
+    await ready(s);
     const draft = await createDraft(t.app, { title: "Hẹn giờ", categorySlug: "thong-bao", at: now() });
     const due = new Date(now().getTime() + 3600_000);
     expect(await approve(t.app, draft.id, due, now())).toBe(false);

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { App } from "../../src/app";
-import { announceFirstPublication } from "../../src/services/events";
+import { ALL_CATEGORIES, announceFirstPublication } from "../../src/services/events";
 import { writeVersion, type ArticleContent } from "../../src/services/versioning";
 
 export interface LiveEvent {
@@ -219,4 +219,39 @@ export async function approve(app: App, articleId: string, publishedAt: Date, no
   });
   await app.db.articleVersion.update({ where: { id: article.currentVersionId! }, data: { status: "APPROVED" } });
   return announceFirstPublication(app, articleId, now);
+}
+
+let probes = 0;
+
+/**
+ * Subscriptions are set up asynchronously on the server, after the connection
+ * opens. Announces probe articles (visible, public) until every subscriber has
+ * received one, then a last probe that each subscriber reads up to: after that,
+ * its inbox is empty and every later event is really new.
+ */
+export async function settle(app: App, subscribers: Array<{ inbox: Inbox; categorySlug?: string }>, at: Date): Promise<void> {
+  const topics = [...new Set(subscribers.map((s) => s.categorySlug ?? ALL_CATEGORIES))];
+  const probe = async () => {
+    const title = `Thăm dò ${++probes}`;
+    const draft = await createDraft(app, { title, at });
+    await app.db.article.update({
+      where: { id: draft.id },
+      data: { status: "APPROVED", publishedVersionId: draft.versionId, publishedAt: at, firstPublishedAt: at },
+    });
+    for (const topic of topics) app.events.publish("articlePublished", topic, { articleId: draft.id, categorySlug: null });
+    return title;
+  };
+  const waiting = new Set(subscribers);
+  while (waiting.size > 0) {
+    await probe();
+    for (const s of [...waiting]) {
+      if (await s.inbox.next(300).catch(() => null)) waiting.delete(s);
+    }
+  }
+  const last = await probe();
+  for (const s of subscribers) {
+    while ((await s.inbox.next())?.data?.articlePublished?.title !== last) {
+      // earlier probes
+    }
+  }
 }
