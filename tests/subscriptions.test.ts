@@ -105,7 +105,7 @@ describe("articlePublished over graphql-ws", () => {
 describe("fan-out", () => {
   it("runs the same SQL statements for one event whether 2 or 12 subscribers listen", async () => {
     const { token } = await signIn(t, "EDITOR");
-    const subscribers = [await ws({ categorySlug: "kinh-te" }), await ws({ categorySlug: "kinh-te" }, token)];
+    const subscribers: Array<{ inbox: Inbox; categorySlug?: string }> = [await ws({ categorySlug: "kinh-te" }), await ws({ categorySlug: "kinh-te" }, token)];
     const statementsOfOneEvent = async (title: string) => {
       await ready(...subscribers);
       const draft = await createDraft(t.app, { title, categorySlug: "kinh-te", at: now() });
