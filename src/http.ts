@@ -11,6 +11,8 @@ import { WebSocketServer } from "ws";
 import { closeApp, type App } from "./app";
 import { createPortalYoga, type PortalYoga, type ServerContext } from "./yoga";
 
+const WS_HEARTBEAT_MS = 30_000;
+
 export interface PortalServer {
   readonly server: Server;
   readonly yoga: PortalYoga;
@@ -87,6 +89,25 @@ export function createPortalServer(app: App, yoga: PortalYoga = createPortalYoga
     wsServer,
   );
 
+  // Heartbeat: a ping every 30 s keeps idle subscriptions open through load
+  // balancers and proxies, and a client that did not answer the last one is gone.
+  const alive = new WeakSet<object>();
+  wsServer.on("connection", (socket) => {
+    alive.add(socket);
+    socket.on("pong", () => alive.add(socket));
+  });
+  const heartbeat = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, WS_HEARTBEAT_MS);
+  heartbeat.unref();
+
   let stopping: Promise<void> | null = null;
 
   return {
@@ -105,6 +126,7 @@ export function createPortalServer(app: App, yoga: PortalYoga = createPortalYoga
         // /ready turns 503 and every live subscription completes: SSE streams
         // send `event: complete`, graphql-ws sends Complete for each operation.
         app.shutdown.abort();
+        clearInterval(heartbeat);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await new Promise((resolve) => setImmediate(resolve));
         // WebSocket clients get close code 1001 (Going Away) and reconnect elsewhere.
