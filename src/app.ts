@@ -46,7 +46,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     redis = await connectRedis(config.REDIS_URL);
     // A connection in subscriber mode can do nothing else: events get their own.
     const subscriber = await connectRedis(config.REDIS_URL);
-    const target = createRedisEventTarget({ publishClient: redis, subscribeClient: subscriber });
+    const publisher = redis;
+    // The event target does not wait for PUBLISH: while Redis is unreachable an
+    // event is lost (and reported), never an unhandled rejection that stops the process.
+    const publishClient = {
+      publish: (channel: string, message: string) =>
+        publisher.publish(channel, message).catch((error: Error) => {
+          console.error(`Redis: could not publish on ${channel}: ${error.message}`);
+          return 0;
+        }),
+    } as unknown as Redis;
+    const target = createRedisEventTarget({ publishClient, subscribeClient: subscriber });
     events = createEvents({ eventTarget: prefixedEventTarget(target, config.REDIS_PREFIX) });
     closers.push(
       () => quit(redis!),

@@ -37,7 +37,8 @@ function authorizationOf(params: ConnectionParams, request: IncomingMessage): st
 export function createPortalServer(app: App, yoga: PortalYoga = createPortalYoga(app)): PortalServer {
   const server = createServer((req, res) => yoga.handle(req, res, { clientAddress: req.socket.remoteAddress ?? null } satisfies ServerContext));
 
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // Messages are GraphQL operations: 1 MiB is plenty, and caps what a hostile client can make us buffer.
+  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: 1024 * 1024 });
   // graphql-ws with Yoga's envelop (graphql-yoga docs, "Subscriptions: graphql-ws").
   const ws = useServer<ConnectionParams>(
     {
