@@ -20,7 +20,7 @@ const counts = (process.argv[2] ?? "100,1000").split(",").map(Number);
 const rounds = Number(process.argv[3] ?? 5);
 const now = () => performance.timeOrigin + performance.now();
 
-const SUBSCRIPTION = process.env.FANOUT_QUERY ?? `subscription ArticlePublished($categorySlug: String) {
+const SUBSCRIPTION = `subscription ArticlePublished($categorySlug: String) {
   articlePublished(categorySlug: $categorySlug) {
     id slug title summary publishedAt viewCount
     coverImage { url description }
