@@ -5,6 +5,8 @@ export default {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
+  // Two server processes on PostgreSQL and Redis: only `npm run test:redis` runs them.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/multi-instance/"],
   extensionsToTreatAsEsm: [".ts"],
   transform: {
     "^.+\\.ts$": [

@@ -1,6 +1,10 @@
 // The long-lived services of one server process, made once at start-up and
-// shared by every request: configuration, database, clock, tokens.
+// shared by every request: configuration, database, clock, tokens, events and,
+// when REDIS_URL is set, the Redis client shared by all instances.
+import { setMaxListeners } from "node:events";
 import { join, resolve } from "node:path";
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { Redis } from "ioredis";
 import { systemClock, type Clock } from "./clock";
 import { createDb, prepareDb, type Db, type DbOptions } from "./db";
 import type { DatabaseTarget } from "./database-url";
@@ -8,7 +12,7 @@ import type { Config } from "./env";
 import { createLogger, type Logger } from "./logger";
 import { PortalMetrics } from "./observability/metrics";
 import type { CounterBuffer } from "./services/maintenance";
-import { createEvents, type Events } from "./services/events";
+import { createEvents, prefixedEventTarget, type Events } from "./services/events";
 import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
 import { resolveJwtSecret, TokenService } from "./services/tokens";
 
@@ -19,6 +23,13 @@ export interface App {
   readonly clock: Clock;
   readonly tokens: TokenService;
   readonly events: Events;
+  /**
+   * The Redis client when REDIS_URL is set (null otherwise): for state shared by
+   * all instances (counter buffers, rate limits). Keys go under config.REDIS_PREFIX.
+   */
+  readonly redis: Redis | null;
+  /** Aborted when the process begins to shut down: live subscriptions end cleanly. */
+  readonly shutdown: AbortController;
   readonly dataDir: string;
   /** Uploaded files (docs/media.md). */
   readonly media: MediaStorage;
@@ -45,18 +56,49 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await prepareDb(db, target);
   const dataDir = resolve(config.DATA_DIR);
   const logger = options.logger ?? createLogger(config);
+  const closers: App["closers"] = [() => db.$disconnect()];
+  let redis: Redis | null = null;
+  let events: Events;
+  if (config.REDIS_URL) {
+    redis = await connectRedis(config.REDIS_URL);
+    // A connection in subscriber mode can do nothing else: events get their own.
+    const subscriber = await connectRedis(config.REDIS_URL);
+    const publisher = redis;
+    // The event target does not wait for PUBLISH: while Redis is unreachable an
+    // event is lost (and reported), never an unhandled rejection that stops the process.
+    const publishClient = {
+      publish: (channel: string, message: string) =>
+        publisher.publish(channel, message).catch((error: Error) => {
+          logger.error({ err: error, channel }, "Redis: could not publish an event");
+          return 0;
+        }),
+    } as unknown as Redis;
+    const target = createRedisEventTarget({ publishClient, subscribeClient: subscriber });
+    events = createEvents({ eventTarget: prefixedEventTarget(target, config.REDIS_PREFIX) });
+    closers.push(
+      () => quit(redis!),
+      () => quit(subscriber),
+    );
+  } else {
+    events = createEvents();
+  }
+  const shutdown = new AbortController();
+  // Every live subscription listens for the shutdown.
+  setMaxListeners(0, shutdown.signal);
   const app: App = {
     config,
     db,
     target,
     clock: options.clock ?? systemClock,
     tokens: new TokenService(resolveJwtSecret(config.JWT_SECRET, dataDir), config.JWT_TTL_SECONDS),
-    events: createEvents(),
+    events,
+    redis,
+    shutdown,
     dataDir,
     media: new LocalDiskStorage(config.MEDIA_DIR ? resolve(config.MEDIA_DIR) : join(dataDir, "media")),
     logger,
     metrics: undefined as unknown as PortalMetrics,
-    closers: [() => db.$disconnect()],
+    closers,
   };
   const metrics = new PortalMetrics({ provider: target.provider, pool, counters: () => app.counters });
   (app as { metrics: PortalMetrics }).metrics = metrics;
@@ -64,6 +106,36 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   return app;
 }
 
-export async function closeApp(app: App): Promise<void> {
-  for (const close of [...app.closers].reverse()) await close();
+/** A connected client; fails at start-up (not at the first request) when Redis is unreachable. */
+async function connectRedis(url: string): Promise<Redis> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // Connection losses are retried by ioredis and reported by /ready; the event
+  // must have a listener or Node treats it as an uncaught error.
+  client.on("error", () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw new Error(`Redis at ${new URL(url).host} is unreachable (${(error as Error).message})`);
+  }
+  return client;
+}
+
+async function quit(client: Redis): Promise<void> {
+  await client.quit().catch(() => client.disconnect());
+}
+
+const closing = new WeakMap<App, Promise<void>>();
+
+/** Closes everything the app opened, once (later calls wait for the first). */
+export function closeApp(app: App): Promise<void> {
+  let done = closing.get(app);
+  if (!done) {
+    app.shutdown.abort();
+    done = (async () => {
+      for (const close of [...app.closers].reverse()) await close();
+    })();
+    closing.set(app, done);
+  }
+  return done;
 }

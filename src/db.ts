@@ -91,13 +91,21 @@ export async function migrate(databaseUrl: string | undefined): Promise<void> {
   const target = parseDatabaseUrl(databaseUrl);
   if (!(await migrationsPending(databaseUrl))) return;
   const cli = require.resolve("prisma/build/index.js");
-  try {
-    await promisify(execFile)(process.execPath, [cli, "migrate", "deploy"], {
-      cwd: projectRoot(),
-      env: { ...process.env, DATABASE_URL: target.url },
-    });
-  } catch (error) {
-    throw new Error(`database migration failed: ${prismaErrorLine(error)}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await promisify(execFile)(process.execPath, [cli, "migrate", "deploy"], {
+        cwd: projectRoot(),
+        env: { ...process.env, DATABASE_URL: target.url },
+      });
+      return;
+    } catch (error) {
+      // Instances starting together on PostgreSQL: one migrates under Prisma's
+      // advisory lock, the others time out waiting (10 s) and then find nothing to do.
+      const output = `${(error as { stdout?: string }).stdout ?? ""}${(error as { stderr?: string }).stderr ?? ""}`;
+      if (!/advisory lock/i.test(output) || attempt >= 6) {
+        throw new Error(`database migration failed: ${prismaErrorLine(error)}`);
+      }
+    }
   }
 }
 

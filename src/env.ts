@@ -27,10 +27,15 @@ const schema = z.object({
     .default(DEFAULT_DATABASE_URL)
     .refine((u) => /^(file:.+|postgres(ql)?:\/\/.+)$/i.test(u), "expected file:<path> or postgresql://user@host:port/db"),
   DATA_DIR: z.string().min(1).default("./data"),
+  // Shared state of several instances: subscription fan-out, counter buffers, rate limits.
   REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\/.+/, "expected redis://host:port")
+    .url({ protocol: /^rediss?$/, error: "expected redis://[user:password@]host:port[/db]" })
+    .refine((u) => URL.canParse(u) && new URL(u).hostname !== "", "expected redis://[user:password@]host:port[/db]")
     .optional(),
+  // Prefix of every Redis channel and key of this deployment (several may share one Redis).
+  REDIS_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, "letters, digits and _ : . - only").default("portal:"),
+  // On SIGTERM: how long requests in flight may take before their connections are cut.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(9000).default(8000),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
   ADMIN_EMAIL: z.email().optional(),
@@ -84,7 +89,7 @@ export function readConfig(source: Record<string, string | undefined> = process.
     const value = shown === undefined ? "" : ` (${JSON.stringify(shown).slice(0, 60)})`;
     return `${name}: ${issue.message}${/SECRET|PASSWORD|TOKEN/.test(name) ? "" : value}`;
   });
-  throw new ConfigError(lines.join("\n"));
+  throw new ConfigError([...new Set(lines)].join("\n"));
 }
 
 /** `scheme://user:secret@host` → `scheme://user:***@host`: a URL's password never reaches a log. */

@@ -1,10 +1,13 @@
-// Starts the HTTP server: configuration, database, migrations, demo content,
-// listen. Whatever stops it at start-up is told in one line, never a stack trace.
-import { createServer } from "node:http";
+// Starts one instance: configuration, database, migrations, demo content, listen;
+// stops gracefully on SIGTERM/SIGINT (docs/scaling.md). Whatever stops it at
+// start-up is told in one line, never a stack trace.
 import type { App } from "./app";
 import { ConfigError, readConfig, type Config } from "./env";
 import { parseDatabaseUrl } from "./database-url";
 import { createLogger, oneLine } from "./logger";
+
+/** Orchestrators kill after 10 s; leave room for the closers after the grace period. */
+const HARD_EXIT_MS = 9_500;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -29,23 +32,42 @@ async function main() {
     process.exit(1);
   });
   // Loaded after the configuration is known good, so a bad setting is reported at once.
-  const [{ probeDatabase }, { migrate }, { closeApp, createApp }, { seedDemo }, { createPortalYoga }] = await Promise.all([
-    import("./database-probe"),
-    import("./db"),
-    import("./app"),
-    import("./seed"),
-    import("./yoga"),
-  ]);
-  const { createScheduler } = await import("./services/scheduler");
+  const [{ probeDatabase }, { migrate, Prisma }, { createApp }, { seedDemo }, { createPortalServer }, { createScheduler }] =
+    await Promise.all([
+      import("./database-probe"),
+      import("./db"),
+      import("./app"),
+      import("./seed"),
+      import("./http"),
+      import("./services/scheduler"),
+    ]);
+
+  /**
+   * Several instances may start at once on an empty database: one seeds, the
+   * others lose on a unique key and find the work done on their next look.
+   */
+  const seedOnce = async (app: App, attempts = 5): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await seedDemo(app);
+      } catch (error) {
+        const lostRace = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+        if (!lostRace || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  };
+
   let app: App;
   try {
     await probeDatabase(parseDatabaseUrl(config.DATABASE_URL));
     await migrate(config.DATABASE_URL);
     app = await createApp(config, { logger });
-    await seedDemo(app);
+    await seedOnce(app);
   } catch (error) {
     fail(`The server could not start: ${oneLine(error)}`);
   }
+
   // Scheduled publishing and end of publication, with no request needed (docs/workflow.md).
   const scheduler = createScheduler({
     db: app.db,
@@ -56,30 +78,39 @@ async function main() {
   });
   scheduler.start();
   app.closers.push(() => scheduler.stop());
-  const yoga = createPortalYoga(app);
-  const server = createServer((req, res) => yoga.handle(req, res, { clientAddress: req.socket.remoteAddress ?? null }));
-  server.once("error", (error: NodeJS.ErrnoException) => {
-    const why = error.code === "EADDRINUSE" ? `port ${config.PORT} on ${config.HOST} is already in use (set PORT)` : oneLine(error);
-    fail(`The server could not start: ${why}`);
-  });
-  server.listen(config.PORT, config.HOST, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.PORT;
-    logger.info(
-      { port, provider: app.target.provider, metrics: config.METRICS, metricsProtected: Boolean(config.METRICS_TOKEN) },
-      `Portal GraphQL API on http://localhost:${port}/graphql`,
-    );
-  });
+
+  const portal = createPortalServer(app);
+  let port: number;
+  try {
+    port = await portal.listen(config.PORT, config.HOST);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(`The server could not start: ${code === "EADDRINUSE" ? `port ${config.PORT} on ${config.HOST} is already in use (set PORT)` : oneLine(error)}`);
+  }
+  logger.info(
+    { port, provider: app.target.provider, redis: Boolean(config.REDIS_URL), metrics: config.METRICS, metricsProtected: Boolean(config.METRICS_TOKEN) },
+    `Portal GraphQL API on http://localhost:${port}/graphql`,
+  );
+
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
-    server.close(async () => {
-      await closeApp(app);
-      logger.info("stopped");
+    setTimeout(() => {
+      logger.error("shutdown took too long: exiting");
       logger.flush();
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+      process.exit(1);
+    }, HARD_EXIT_MS).unref();
+    portal.stop().then(
+      () => {
+        logger.info("stopped");
+        logger.flush();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, `shutdown failed: ${oneLine(error)}`);
+        logger.flush();
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));

@@ -12,6 +12,8 @@ import { createContext, type Context } from "./context";
 import type { Logger } from "./logger";
 import { observabilityPlugin, requestIdOf } from "./observability/plugin";
 import { Prisma } from "./db";
+import { useReady } from "./health";
+import { useSharedSubscriptions } from "./shared-subscriptions";
 import { appError, unauthenticated } from "./errors";
 import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
@@ -102,8 +104,11 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
     maxRequestBodySize: Math.max(25_000_000, largestUpload(config) + 1024 * 1024),
     plugins: [
       observabilityPlugin(app),
+      useReady(app),
       multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
       mediaRoutes(app),
+      // Identical subscriptions of viewers who see the same share one execution per event.
+      useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
       ...extraPlugins,
     ],
   });

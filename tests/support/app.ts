@@ -1,9 +1,14 @@
 // A real app for a test file: its own copy of the migrated database, its own data
 // folder, the real Yoga pipeline (yoga.fetch), and a count of SQL statements.
+// With TEST_DATABASE_URL=postgresql://.../<any db> (npm run test:postgres) every
+// test app gets a fresh PostgreSQL database on that server, migrated with the
+// committed migrations and dropped on close.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
+import pg from "pg";
 import { createApp, closeApp, type App } from "../../src/app";
+import { migrate } from "../../src/db";
 import { ManualClock } from "../../src/clock";
 import { testConfig, type Config } from "../../src/env";
 import { seedDemo } from "../../src/seed";
@@ -35,8 +40,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "portal.db");
   const template = process.env.TEST_TEMPLATE_DB ?? join(process.cwd(), "data", "test", "template.db");
-  const databaseUrl = process.env.TEST_DATABASE_URL ?? `file:${file}`;
-  if (!process.env.TEST_DATABASE_URL) copyFileSync(template, file);
+  const server = process.env.TEST_DATABASE_URL;
+  let databaseUrl = `file:${file}`;
+  let dropDatabase = async () => {};
+  if (server && /^postgres(ql)?:\/\//i.test(server)) {
+    ({ url: databaseUrl, drop: dropDatabase } = await createPostgresDatabase(server));
+    await migrate(databaseUrl);
+  } else {
+    copyFileSync(template, file);
+  }
   const statements: string[] = [];
   const clock = new ManualClock(new Date(options.now ?? "2026-11-29T03:00:00.000Z"));
   const config = testConfig({
@@ -49,7 +61,29 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = await createApp(config, { clock, onQuery: (sql) => statements.push(sql), logger: options.logger });
   await seedDemo(app);
   const yoga = createPortalYoga(app);
-  return { app, yoga, clock, statements, close: () => closeApp(app) };
+  const close = async () => {
+    await closeApp(app);
+    await dropDatabase();
+  };
+  return { app, yoga, clock, statements, close };
+}
+
+/** A new, empty database on the server of `serverUrl`; `drop` removes it. */
+export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `portal_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {

@@ -1,0 +1,257 @@
+// Live subscriptions over real sockets: a graphql-ws client and an SSE client
+// (fetch with Accept: text/event-stream), and articles made visible the way the
+// editorial workflow does it: published version set, then the fire-once
+// announcement (src/services/events.ts).
+import { randomUUID } from "node:crypto";
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import type { App } from "../../src/app";
+import { ALL_CATEGORIES, announceFirstPublication } from "../../src/services/events";
+import { writeVersion, type ArticleContent } from "../../src/services/versioning";
+
+export interface LiveEvent {
+  data?: any;
+  errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+}
+
+/** A stream of subscription results with a bounded wait for the next one. */
+export class Inbox {
+  private readonly queue: LiveEvent[] = [];
+  private waiter: ((e: LiveEvent | null) => void) | null = null;
+  done = false;
+  closeCode: number | null = null;
+
+  push(event: LiveEvent) {
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = null;
+      w(event);
+    } else this.queue.push(event);
+  }
+
+  finish(code: number | null = null) {
+    this.done = true;
+    this.closeCode = code;
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = null;
+      w(null);
+    }
+  }
+
+  /** The next result, or null when the stream ended; fails after `ms`. */
+  next(ms = 5000): Promise<LiveEvent | null> {
+    if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!);
+    if (this.done) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        reject(new Error(`no subscription event within ${ms} ms`));
+      }, ms);
+      this.waiter = (e) => {
+        clearTimeout(timer);
+        resolve(e);
+      };
+    });
+  }
+
+  /** Events already received and not yet taken. */
+  get pending(): number {
+    return this.queue.length;
+  }
+}
+
+export interface WsSubscriber {
+  inbox: Inbox;
+  client: Client;
+  /** Resolves once the server has acknowledged the connection. */
+  connected: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A graphql-ws subscriber; the token goes in the connection parameters as the mobile app sends it. */
+export function wsSubscribe(port: number, query: string, variables: Record<string, unknown> = {}, token?: string): WsSubscriber {
+  const inbox = new Inbox();
+  let onConnected!: () => void;
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
+  const client = createClient({
+    url: `ws://127.0.0.1:${port}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    // The close is recorded in the inbox (closeCode); the default would log it.
+    onNonLazyError: () => {},
+    on: {
+      connected: () => onConnected(),
+      closed: (event) => inbox.finish((event as { code?: number }).code ?? null),
+    },
+  });
+  client.subscribe(
+    { query, variables },
+    {
+      next: (value) => inbox.push(value as LiveEvent),
+      error: (error) => {
+        if (Array.isArray(error)) inbox.push({ errors: error });
+        else inbox.finish((error as { code?: number }).code ?? null);
+      },
+      complete: () => inbox.push({ data: "complete" }),
+    },
+  );
+  return { inbox, client, connected, close: () => client.dispose() as Promise<void> };
+}
+
+export interface SseSubscriber {
+  inbox: Inbox;
+  /** Resolves with the response status once the headers have arrived. */
+  opened: Promise<number>;
+  close(): void;
+}
+
+/** An SSE subscriber (Yoga's default transport): POST with Accept: text/event-stream. */
+export function sseSubscribe(port: number, query: string, variables: Record<string, unknown> = {}, token?: string): SseSubscriber {
+  const inbox = new Inbox();
+  const abort = new AbortController();
+  const opened = (async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
+      body: JSON.stringify({ query, variables }),
+      signal: abort.signal,
+    });
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = "";
+      try {
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let end;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const type = /^event: (.*)$/m.exec(message)?.[1];
+            const data = message
+              .split("\n")
+              .filter((l) => l.startsWith("data:"))
+              .map((l) => l.slice(5).trimStart())
+              .join("\n");
+            if (type === "complete") inbox.push({ data: "complete" });
+            else if (data) inbox.push(JSON.parse(data));
+          }
+        }
+      } catch {
+        // aborted by close()
+      }
+      inbox.finish();
+    })();
+    return response.status;
+  })();
+  return { inbox, opened, close: () => abort.abort() };
+}
+
+export const ARTICLE_CONTENT: ArticleContent = {
+  title: "Bài viết",
+  summary: null,
+  body: "<p>Nội dung</p>",
+  alternateUrl: null,
+  publishAt: null,
+  expireAt: null,
+  featured: false,
+  byline: null,
+  articleType: null,
+  pageCount: null,
+  photoCount: 0,
+  categoryId: null,
+  coverImageId: null,
+  galleryIds: [],
+  attachmentIds: [],
+};
+
+/** A new article whose only version is a draft 0.1 (invisible to readers). */
+export async function createDraft(
+  app: App,
+  options: { title: string; categorySlug?: string; isPublic?: boolean; at: Date },
+): Promise<{ id: string; versionId: string }> {
+  const category = options.categorySlug
+    ? await app.db.category.findUniqueOrThrow({ where: { slug: options.categorySlug }, select: { id: true } })
+    : null;
+  return app.db.$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: {
+        slug: `bai-viet-${randomUUID()}`,
+        status: "DRAFT",
+        inheritsPermissions: options.isPublic === false ? false : true,
+        isPublic: options.isPublic ?? true,
+        createdAt: options.at,
+        updatedAt: options.at,
+      },
+    });
+    const version = await writeVersion(tx, {
+      articleId: article.id,
+      major: 0,
+      minor: 1,
+      status: "DRAFT",
+      content: { ...ARTICLE_CONTENT, title: options.title, categoryId: category?.id ?? null },
+      previous: null,
+      comment: null,
+      userId: null,
+      at: options.at,
+    });
+    await tx.article.update({ where: { id: article.id }, data: { currentVersionId: version.id } });
+    return { id: article.id, versionId: version.id };
+  });
+}
+
+/**
+ * Approves the current version as the published one, visible from `publishedAt`
+ * (in the future: scheduled), then announces it if it is due: what the workflow
+ * does on approval.
+ */
+export async function approve(app: App, articleId: string, publishedAt: Date, now: Date): Promise<boolean> {
+  const article = await app.db.article.findUniqueOrThrow({ where: { id: articleId }, select: { currentVersionId: true } });
+  await app.db.article.update({
+    where: { id: articleId },
+    data: { status: "APPROVED", publishedVersionId: article.currentVersionId, publishedAt },
+  });
+  await app.db.articleVersion.update({ where: { id: article.currentVersionId! }, data: { status: "APPROVED" } });
+  return announceFirstPublication(app, articleId, now);
+}
+
+let probes = 0;
+
+/**
+ * Subscriptions are set up asynchronously on the server, after the connection
+ * opens. Announces probe articles (visible, public) until every subscriber has
+ * received one, then a last probe that each subscriber reads up to: after that,
+ * its inbox is empty and every later event is really new.
+ */
+export async function settle(app: App, subscribers: Array<{ inbox: Inbox; categorySlug?: string }>, at: Date): Promise<void> {
+  const topics = [...new Set(subscribers.map((s) => s.categorySlug ?? ALL_CATEGORIES))];
+  const probe = async () => {
+    const title = `Thăm dò ${++probes}`;
+    const draft = await createDraft(app, { title, at });
+    await app.db.article.update({
+      where: { id: draft.id },
+      data: { status: "APPROVED", publishedVersionId: draft.versionId, publishedAt: at, firstPublishedAt: at },
+    });
+    for (const topic of topics) app.events.publish("articlePublished", topic, { articleId: draft.id, categorySlug: null });
+    return title;
+  };
+  const waiting = new Set(subscribers);
+  while (waiting.size > 0) {
+    await probe();
+    for (const s of [...waiting]) {
+      if (await s.inbox.next(300).catch(() => null)) waiting.delete(s);
+    }
+  }
+  const last = await probe();
+  for (const s of subscribers) {
+    while ((await s.inbox.next())?.data?.articlePublished?.title !== last) {
+      // earlier probes
+    }
+  }
+}
