@@ -31,6 +31,14 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, "expected redis://host:port")
     .optional(),
+  // Shared by every instance: the key of the daily visitor hashes (docs/statistics.md).
+  STATS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // How often buffered visit counts are written to the database (at least every 2 s).
+  STATS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(50).max(2000).default(2000),
+  // False: visits are answered but not counted (a staging copy, a maintenance window).
+  VISIT_COUNTING: bool(true),
+  // Prefix of every Redis key this app writes, so several sites can share one Redis.
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{0,64}$/, "letters, digits and : _ . - only").default("portal:"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
   ADMIN_EMAIL: z.email().optional(),
