@@ -27,16 +27,31 @@ async function main() {
     const port = typeof address === "object" && address ? address.port : config.PORT;
     console.log(`Portal GraphQL API on http://localhost:${port}/graphql`);
   });
-  const shutdown = () => {
-    server.close(async () => {
+  // SIGTERM/SIGINT: stop accepting, let requests in flight finish (a few
+  // seconds at most), then close the app, which flushes the visit counters: a
+  // graceful stop loses no count (docs/statistics.md).
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => {
+      console.error("Shutdown took too long; exiting.");
+      process.exit(1);
+    }, 30_000).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    server.closeAllConnections();
+    try {
       await closeApp(app);
       process.exit(0);
-    });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    } catch (error) {
+      console.error(`Shutdown failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      process.exit(1);
+    }
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown());
 }
 
 main().catch((error: unknown) => {

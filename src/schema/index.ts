@@ -10,6 +10,7 @@ import "./media/types";
 import "./articles/types";
 import "./articles/queries";
 import "./stats/types";
+import "./stats/record";
 import "./subscriptions/types";
 
 export const schema = lexicographicSortSchema(builder.toSchema());
