@@ -51,6 +51,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     events,
     flushIntervalMs: config.STATS_FLUSH_INTERVAL_MS,
     enabled: config.VISIT_COUNTING,
+    windowsFile: resolve(dataDir, "visit-windows.json"),
     onError: (error) => console.error(`Visit counters could not be flushed (kept for the next try): ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`),
   });
   await counters.start();

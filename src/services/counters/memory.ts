@@ -1,6 +1,12 @@
 // The in-process counter buffer: the embedded default (one instance, no Redis).
 // Time comes from the app's clock, so tests move the 30-minute window by hand.
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { sumInto, type Batch, type CounterBackend, type VisitOp } from "./backend";
+
+interface SavedWindows {
+  dedupe: Array<[string, number]>;
+  seenAt: Array<[string, number]>;
+}
 
 export class MemoryBackend implements CounterBackend {
   readonly kind = "memory" as const;
@@ -116,6 +122,31 @@ export class MemoryBackend implements CounterBackend {
   /** Forgets expired dedupe entries (at most every flush interval). */
   private sweep(now: number) {
     for (const [key, expiry] of this.dedupe) if (expiry <= now) this.dedupe.delete(key);
+  }
+
+  /**
+   * Keeps the open 30-minute windows and the online set across a graceful
+   * restart: they hold only keyed hashes and expire within 30 minutes.
+   */
+  saveWindows(file: string, nowMs: number): void {
+    const saved: SavedWindows = {
+      dedupe: [...this.dedupe].filter(([, expiry]) => expiry > nowMs),
+      seenAt: [...this.seenAt],
+    };
+    writeFileSync(`${file}.tmp`, JSON.stringify(saved), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+  }
+
+  loadWindows(file: string, nowMs: number): void {
+    if (!existsSync(file)) return;
+    try {
+      const saved = JSON.parse(readFileSync(file, "utf8")) as SavedWindows;
+      for (const [key, expiry] of saved.dedupe) if (expiry > nowMs) this.dedupe.set(key, expiry);
+      for (const [member, at] of saved.seenAt) this.seenAt.set(member, at);
+    } catch {
+      // A damaged file only costs the open windows.
+    }
+    rmSync(file, { force: true });
   }
 
   async close(): Promise<void> {}

@@ -27,6 +27,8 @@ export interface CountersOptions {
   timeZone: string;
   events: Events;
   flushIntervalMs: number;
+  /** Where the memory buffer keeps its open windows across a graceful restart. */
+  windowsFile?: string;
   /** False: visits are answered but not counted (VISIT_COUNTING=false). */
   enabled: boolean;
   onError?: (error: unknown) => void;
@@ -49,6 +51,7 @@ export class Counters {
   /** Loads what the buffer must know after a restart, then flushes every interval. */
   async start(): Promise<void> {
     const backend = this.o.backend;
+    if (backend.loadWindows && this.o.windowsFile) backend.loadWindows(this.o.windowsFile, this.o.clock.now().getTime());
     if (backend.preloadSeen) {
       const today = this.day(this.o.clock.now());
       // Visitors already counted today stay counted once after a restart.
@@ -182,6 +185,7 @@ export class Counters {
     // One run may be under way; the next takes what came in meanwhile.
     await this.flush().catch(() => undefined);
     await this.flush();
+    if (this.o.backend.saveWindows && this.o.windowsFile) this.o.backend.saveWindows(this.o.windowsFile, this.o.clock.now().getTime());
     await this.o.backend.close();
   }
 }
