@@ -5,6 +5,8 @@ export default {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
+  // Tests that need Redis run with `npm run test:redis` (jest.redis.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "\\.redis\\.test\\.ts$"],
   extensionsToTreatAsEsm: [".ts"],
   transform: {
     "^.+\\.ts$": [
