@@ -63,6 +63,7 @@ describe("recordArticleView", () => {
   });
 
   it("raises the count by exactly 2,000 for 2,000 concurrent views with distinct visitors, across flushes", async () => {
+    await t.app.counters.flush();
     const a = await fixtureArticle(t);
     const statsBefore = await t.app.db.articleDailyStat.findMany({ where: { articleId: a.dbId } });
     const answers: number[] = [];
