@@ -51,8 +51,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     events,
     flushIntervalMs: config.STATS_FLUSH_INTERVAL_MS,
     enabled: config.VISIT_COUNTING,
-    windowsFile: resolve(dataDir, "visit-windows.json"),
-    onError: (error) => console.error(`Visit counters could not be flushed (kept for the next try): ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`),
+    stateFile: resolve(dataDir, "visit-buffer.json"),
+    onError: (error) => console.error(`Visit counters could not be flushed (kept for the next try): ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`),
   });
   await counters.start();
   // Closed first: the last buffered counts are written while the database is still open.

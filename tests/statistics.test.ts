@@ -340,3 +340,31 @@ describe("articleViewCount subscription", () => {
     expect(codes(r)).toEqual(["NOT_FOUND"]);
   });
 });
+
+describe("a stop while the database is away", () => {
+  it("keeps the unwritten counts in the data folder and writes them once at the next start", async () => {
+    const t = await createTestApp();
+    const a = await fixtureArticle(t);
+    for (let i = 0; i < 5; i++) await view(t, a.id, `away-${i}`);
+    await gql(t, RECORD_VISIT, { visitorId: "away-0" }, asBrowser);
+    // Another connection holds the write lock: every flush fails (SQLITE_BUSY after the busy timeout).
+    const file = t.app.config.DATABASE_URL.replace(/^file:/, "");
+    const { default: Database } = await import("better-sqlite3");
+    const blocker = new Database(file);
+    blocker.exec("BEGIN EXCLUSIVE");
+    await t.close();
+    blocker.exec("ROLLBACK");
+    blocker.close();
+    const { createApp, closeApp } = await import("../src/app");
+    const again = await createApp(t.app.config, { clock: t.clock });
+    try {
+      // The same visitor within its 30 minutes is still known after the restart.
+      await again.counters.recordArticleView(a.dbId, { visitorId: "away-0", address: null, userAgent: BROWSER }, t.clock.now());
+      await again.counters.flush();
+      expect((await again.db.article.findUniqueOrThrow({ where: { id: a.dbId } })).viewCount).toBe(a.viewCount + 5);
+      expect((await again.db.site.findUniqueOrThrow({ where: { id: 1 } })).totalVisits).toBe(258180);
+    } finally {
+      await closeApp(again);
+    }
+  }, 120_000);
+});

@@ -54,9 +54,9 @@ export interface CounterBackend {
   failed(batch: Batch): Promise<void>;
   /** Marks visitors already in the database for a day (memory backend after a restart). */
   preloadSeen?(day: string, members: string[]): void;
-  /** Keeps the open windows across a graceful restart (memory backend). */
-  saveWindows?(file: string, nowMs: number): void;
-  loadWindows?(file: string, nowMs: number): void;
+  /** Keeps the buffer across a graceful restart (memory backend; Redis keeps it by itself). */
+  saveState?(file: string, nowMs: number): void;
+  loadState?(file: string, nowMs: number): void;
   /** For the memory backend, a synchronous read: epoch() then pendingNow(). */
   epoch(): number | null;
   pendingNow(field: string): number;

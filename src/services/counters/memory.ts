@@ -3,9 +3,13 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { sumInto, type Batch, type CounterBackend, type VisitOp } from "./backend";
 
-interface SavedWindows {
+interface SavedState {
   dedupe: Array<[string, number]>;
   seenAt: Array<[string, number]>;
+  /** Counts the last flush before a stop could not write (the database was away). */
+  pending?: Array<[string, number]>;
+  pendingVisitors?: string[];
+  inflight?: { id: string; counts: Array<[string, number]>; visitors: string[] } | null;
 }
 
 export class MemoryBackend implements CounterBackend {
@@ -125,27 +129,42 @@ export class MemoryBackend implements CounterBackend {
   }
 
   /**
-   * Keeps the open 30-minute windows and the online set across a graceful
-   * restart: they hold only keyed hashes and expire within 30 minutes.
+   * Keeps the buffer across a graceful restart: the open 30-minute windows and the
+   * online set (keyed hashes that expire within 30 minutes), and any counts the
+   * last flush could not write. A batch keeps its id, so writing it again after
+   * the restart cannot count it twice.
    */
-  saveWindows(file: string, nowMs: number): void {
-    const saved: SavedWindows = {
+  saveState(file: string, nowMs: number): void {
+    const saved: SavedState = {
       dedupe: [...this.dedupe].filter(([, expiry]) => expiry > nowMs),
       seenAt: [...this.seenAt],
+      pending: [...this.pending],
+      pendingVisitors: this.pendingVisitors,
+      inflight: this.inflight && { id: this.inflight.id, counts: [...this.inflight.counts], visitors: this.inflight.visitors },
     };
     writeFileSync(`${file}.tmp`, JSON.stringify(saved), { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
   }
 
-  loadWindows(file: string, nowMs: number): void {
+  loadState(file: string, nowMs: number): void {
     if (!existsSync(file)) return;
+    let saved: SavedState;
     try {
-      const saved = JSON.parse(readFileSync(file, "utf8")) as SavedWindows;
-      for (const [key, expiry] of saved.dedupe) if (expiry > nowMs) this.dedupe.set(key, expiry);
-      for (const [member, at] of saved.seenAt) this.seenAt.set(member, at);
+      saved = JSON.parse(readFileSync(file, "utf8")) as SavedState;
     } catch {
-      // A damaged file only costs the open windows.
+      // Written atomically, so never half a file; anything else is kept aside for an operator.
+      renameSync(file, `${file}.unreadable-${nowMs}`);
+      return;
     }
+    for (const [key, expiry] of saved.dedupe) if (expiry > nowMs) this.dedupe.set(key, expiry);
+    for (const [member, at] of saved.seenAt) this.seenAt.set(member, at);
+    for (const [name, n] of saved.pending ?? []) sumInto(this.pending, name, n);
+    if (saved.inflight) this.inflight = { id: saved.inflight.id, counts: new Map(saved.inflight.counts), visitors: saved.inflight.visitors };
+    for (const member of [...(saved.pendingVisitors ?? []), ...(saved.inflight?.visitors ?? [])]) {
+      const [day, scope, hash] = member.split("|") as [string, string, string];
+      this.seenOn(day).add(`${scope}|${hash}`);
+    }
+    this.pendingVisitors.push(...(saved.pendingVisitors ?? []));
     rmSync(file, { force: true });
   }
 

@@ -27,8 +27,8 @@ export interface CountersOptions {
   timeZone: string;
   events: Events;
   flushIntervalMs: number;
-  /** Where the memory buffer keeps its open windows across a graceful restart. */
-  windowsFile?: string;
+  /** Where the memory buffer is kept across a graceful restart. */
+  stateFile?: string;
   /** False: visits are answered but not counted (VISIT_COUNTING=false). */
   enabled: boolean;
   onError?: (error: unknown) => void;
@@ -51,7 +51,7 @@ export class Counters {
   /** Loads what the buffer must know after a restart, then flushes every interval. */
   async start(): Promise<void> {
     const backend = this.o.backend;
-    if (backend.loadWindows && this.o.windowsFile) backend.loadWindows(this.o.windowsFile, this.o.clock.now().getTime());
+    if (backend.loadState && this.o.stateFile) backend.loadState(this.o.stateFile, this.o.clock.now().getTime());
     if (backend.preloadSeen) {
       const today = this.day(this.o.clock.now());
       // Visitors already counted today stay counted once after a restart.
@@ -184,8 +184,16 @@ export class Counters {
     this.scheduledEvents.clear();
     // One run may be under way; the next takes what came in meanwhile.
     await this.flush().catch(() => undefined);
-    await this.flush();
-    if (this.o.backend.saveWindows && this.o.windowsFile) this.o.backend.saveWindows(this.o.windowsFile, this.o.clock.now().getTime());
-    await this.o.backend.close();
+    let failure: unknown = null;
+    await this.flush().catch((error: unknown) => (failure = error));
+    const { backend, stateFile } = this.o;
+    if (backend.saveState && stateFile) {
+      // Whatever the database did not take waits in the data folder for the next start.
+      backend.saveState(stateFile, this.o.clock.now().getTime());
+      if (failure) this.o.onError?.(failure);
+    } else if (failure) {
+      throw failure;
+    }
+    await backend.close();
   }
 }
