@@ -123,9 +123,11 @@ export class MemoryBackend implements CounterBackend {
     this.endFlush();
   }
 
-  /** Forgets expired dedupe entries (at most every flush interval). */
+  /** Forgets expired windows and long-gone visitors (at most every flush interval). */
   private sweep(now: number) {
     for (const [key, expiry] of this.dedupe) if (expiry <= now) this.dedupe.delete(key);
+    // Well past any "online" window: bounded memory even when nobody asks who is online.
+    for (const [member, at] of this.seenAt) if (at < now - 3_600_000) this.seenAt.delete(member);
   }
 
   /**
