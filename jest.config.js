@@ -5,8 +5,8 @@ export default {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
-  // Two server processes on PostgreSQL and Redis: only `npm run test:redis` runs them.
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/multi-instance/"],
+  // Tests that need Redis (and PostgreSQL) run with `npm run test:redis` (jest.redis.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/multi-instance/", "\\.redis\\.test\\.ts$"],
   extensionsToTreatAsEsm: [".ts"],
   transform: {
     "^.+\\.ts$": [

@@ -15,6 +15,10 @@ import type { CounterBuffer } from "./services/maintenance";
 import { createEvents, prefixedEventTarget, type Events } from "./services/events";
 import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
 import { resolveJwtSecret, TokenService } from "./services/tokens";
+import { Counters } from "./services/counters/service";
+import { MemoryBackend } from "./services/counters/memory";
+import { RedisBackend } from "./services/counters/redis";
+import { resolveStatsSecret, VisitorHasher } from "./services/counters/visitor-hash";
 
 export interface App {
   readonly config: Config;
@@ -30,17 +34,14 @@ export interface App {
   readonly redis: Redis | null;
   /** Aborted when the process begins to shut down: live subscriptions end cleanly. */
   readonly shutdown: AbortController;
+  /** Visit counters: the write-behind buffer and its flusher (src/services/counters). */
+  readonly counters: Counters;
   readonly dataDir: string;
   /** Uploaded files (docs/media.md). */
   readonly media: MediaStorage;
   readonly logger: Logger;
   /** Prometheus registry and instruments of this app (served at /metrics). */
   readonly metrics: PortalMetrics;
-  /**
-   * The buffer of view and visit counts, when the statistics service is installed
-   * (it sets this in createApp and calls `metrics.watchCounterFlushes`).
-   */
-  counters?: CounterBuffer;
   /** Everything to close on shutdown, last opened first. */
   readonly closers: Array<() => Promise<void> | void>;
 }
@@ -85,11 +86,27 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const shutdown = new AbortController();
   // Every live subscription listens for the shutdown.
   setMaxListeners(0, shutdown.signal);
+  const clock = options.clock ?? systemClock;
+  const counters = new Counters({
+    db,
+    backend: redis ? new RedisBackend(redis, config.REDIS_PREFIX) : new MemoryBackend(),
+    hasher: new VisitorHasher(resolveStatsSecret(config.STATS_SECRET, dataDir)),
+    clock,
+    timeZone: config.SITE_TIMEZONE,
+    events,
+    flushIntervalMs: config.STATS_FLUSH_INTERVAL_MS,
+    enabled: config.VISIT_COUNTING,
+    stateFile: resolve(dataDir, "visit-buffer.json"),
+    onError: (error) => logger.error({ err: error }, "visit counters could not be flushed (kept for the next try)"),
+  });
+  await counters.start();
+  // Closed before Redis and the database: the last buffered counts are written while both are open.
+  closers.push(() => counters.close());
   const app: App = {
     config,
     db,
     target,
-    clock: options.clock ?? systemClock,
+    clock,
     tokens: new TokenService(resolveJwtSecret(config.JWT_SECRET, dataDir), config.JWT_TTL_SECONDS),
     events,
     redis,
@@ -98,10 +115,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     media: new LocalDiskStorage(config.MEDIA_DIR ? resolve(config.MEDIA_DIR) : join(dataDir, "media")),
     logger,
     metrics: undefined as unknown as PortalMetrics,
+    counters,
     closers,
   };
   const metrics = new PortalMetrics({ provider: target.provider, pool, counters: () => app.counters });
   (app as { metrics: PortalMetrics }).metrics = metrics;
+  metrics.watchCounterFlushes(counters);
   db.$on("query", (event) => metrics.dbQueries.observe(event.duration / 1000));
   return app;
 }

@@ -15,6 +15,8 @@ export interface Context {
   /** The client's address (for counters and rate limits), as seen behind trusted proxies. */
   readonly clientAddress: string | null;
   readonly userAgent: string | null;
+  /** The counter buffer's epoch when the request began (see Counters.viewCountNow). */
+  readonly countersEpoch: number | null;
 }
 
 export function createContext(
@@ -23,12 +25,15 @@ export function createContext(
   request: { requestId: string; clientAddress: string | null; userAgent: string | null },
 ): Context {
   const now = app.clock.now();
+  // Taken before any database read of this request.
+  const countersEpoch = app.counters.epoch();
   return {
+    countersEpoch,
     app,
     db: app.db,
     viewer,
     now,
-    loaders: createLoaders({ db: app.db, viewer, now }),
+    loaders: createLoaders({ db: app.db, viewer, now, counters: app.counters }),
     ...request,
   };
 }

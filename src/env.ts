@@ -36,6 +36,12 @@ const schema = z.object({
   REDIS_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, "letters, digits and _ : . - only").default("portal:"),
   // On SIGTERM: how long requests in flight may take before their connections are cut.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(9000).default(8000),
+  // Shared by every instance: the key of the daily visitor hashes (docs/statistics.md).
+  STATS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // How often buffered visit counts are written to the database (at least every 2 s).
+  STATS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(50).max(2000).default(2000),
+  // False: visits are answered but not counted (a staging copy, a maintenance window).
+  VISIT_COUNTING: bool(true),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
   ADMIN_EMAIL: z.email().optional(),

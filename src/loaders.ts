@@ -4,15 +4,28 @@
 import DataLoader from "dataloader";
 import type { Db, Media, MediaRole, Role } from "./db";
 import { readableArticleWhere, seenVersionOf, type Viewer } from "./services/access";
+import { field } from "./services/counters/backend";
+import type { Counters } from "./services/counters/service";
 
 export interface LoaderDeps {
   db: Db;
   viewer: Viewer | null;
   now: Date;
+  counters: Counters;
 }
 
-export function createLoaders({ db, viewer, now }: LoaderDeps) {
+export function createLoaders({ db, viewer, now, counters }: LoaderDeps) {
   return {
+    /** View counts, flushed and buffered, by article id (callers have checked visibility). */
+    articleViewCount: new DataLoader<string, number>(async (articleIds) => {
+      const { value, pending } = await counters.consistent(
+        () => db.article.findMany({ where: { id: { in: [...articleIds] } }, select: { id: true, viewCount: true } }),
+        articleIds.map(field.articleViews),
+      );
+      const flushed = new Map(value.map((a) => [a.id, a.viewCount]));
+      return articleIds.map((id) => (flushed.get(id) ?? 0) + (pending.get(field.articleViews(id)) ?? 0));
+    }),
+
     /** Articles of a category that this viewer may see, by category id. */
     categoryArticleCount: new DataLoader<string, number>(async (categoryIds) => {
       // Counted on the version each article shows this viewer (published for

@@ -183,7 +183,9 @@ describe("/metrics", () => {
       },
       onFlush: (l) => (listener = l),
     };
-    t.app.counters = counters;
+    const app = t.app as { counters: CounterBuffer };
+    const installed = app.counters;
+    app.counters = counters;
     t.app.metrics.watchCounterFlushes(counters);
     try {
       expect(sample((await metricsText()).text, "portal_counter_buffer_size")).toBe(7);
@@ -193,7 +195,7 @@ describe("/metrics", () => {
       expect(sample(text, 'portal_counter_flush_duration_seconds_count{outcome="ok"}')).toBe(1);
       expect(sample(text, 'portal_counter_flush_duration_seconds_sum{outcome="ok"}')).toBeCloseTo(0.012);
     } finally {
-      t.app.counters = undefined;
+      app.counters = installed;
     }
   });
 

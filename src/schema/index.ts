@@ -14,6 +14,7 @@ import "./articles/mutations";
 import "./versions/types";
 import "./permissions/types";
 import "./stats/types";
+import "./stats/record";
 import "./subscriptions/types";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

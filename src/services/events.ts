@@ -10,9 +10,9 @@ export interface ArticlePublishedEvent {
   categorySlug: string | null;
 }
 
+/** An article's view count changed; subscribers read the new count (database and buffer) themselves. */
 export interface ArticleViewCountEvent {
   articleId: string;
-  viewCount: number;
 }
 
 /** Topic ids: a category slug, or ALL_CATEGORIES. */

@@ -119,8 +119,10 @@ export const ArticleRef = builder.prismaNode("Article", {
       }),
       viewCount: t.int({
         description: "Page views (Lượt người xem).",
-        select: { viewCount: true },
-        resolve: (article) => article.viewCount,
+        select: { id: true, viewCount: true },
+        // Flushed views plus those still in the counter buffer (src/services/counters).
+        resolve: (article, _args, ctx) =>
+          ctx.app.counters.viewCountNow(article.id, article.viewCount, ctx.countersEpoch) ?? ctx.loaders.articleViewCount.load(article.id),
       }),
       category: t.field({
         type: CategoryRef,

@@ -1,0 +1,232 @@
+// Visit counting (issue #4): what counts, the buffer, the flusher, and the reads
+// that add what is not flushed yet. GraphQL lives in src/schema/stats.
+import { randomUUID } from "node:crypto";
+import { isbot } from "isbot";
+import type { Clock } from "../../clock";
+import type { Db } from "../../db";
+import type { Events } from "../events";
+import { addDays, dayOf } from "../site-time";
+import { field, type CounterBackend, type VisitOp } from "./backend";
+import { pruneCounters, writeBatch } from "./flush";
+import type { VisitorHasher, VisitorIdentity } from "./visitor-hash";
+import type { CounterFlushReport } from "../maintenance";
+
+/** Repeated visits by one visitor within this window count once. */
+export const DEDUPE_WINDOW_MS = 30 * 60_000;
+/** "Online": distinct visitors seen within this window. */
+export const ONLINE_WINDOW_MS = 5 * 60_000;
+/** Live view counts: at most one event a second per article. */
+export const VIEW_EVENT_INTERVAL_MS = 1000;
+/** Batches taken per flush at most (a retried one, then the fresh counts). */
+const MAX_BATCHES_PER_FLUSH = 4;
+
+export interface CountersOptions {
+  db: Db;
+  backend: CounterBackend;
+  hasher: VisitorHasher;
+  clock: Clock;
+  timeZone: string;
+  events: Events;
+  flushIntervalMs: number;
+  /** Where the memory buffer is kept across a graceful restart. */
+  stateFile?: string;
+  /** False: visits are answered but not counted (VISIT_COUNTING=false). */
+  enabled: boolean;
+  onError?: (error: unknown) => void;
+}
+
+export class Counters {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  /** Visits this instance counted since its last flush (for /metrics; see pendingSize). */
+  private recordedSinceFlush = 0;
+  private readonly flushListeners: Array<(report: CounterFlushReport) => void> = [];
+  private closed = false;
+  private prunedOn = "";
+  private readonly lastEvent = new Map<string, number>();
+  private readonly scheduledEvents = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly o: CountersOptions) {}
+
+  get backendKind() {
+    return this.o.backend.kind;
+  }
+
+  /** Loads what the buffer must know after a restart, then flushes every interval. */
+  async start(): Promise<void> {
+    const backend = this.o.backend;
+    if (backend.loadState && this.o.stateFile) backend.loadState(this.o.stateFile, this.o.clock.now().getTime());
+    if (backend.preloadSeen) {
+      const today = this.day(this.o.clock.now());
+      // Visitors already counted today stay counted once after a restart.
+      for (const day of [addDays(today, -1), today]) {
+        const rows = await this.o.db.dailyVisitor.findMany({ where: { day }, select: { scope: true, hash: true } });
+        backend.preloadSeen(day, rows.map((r) => `${r.scope}|${r.hash}`));
+      }
+    }
+    this.timer = setInterval(() => {
+      this.flush().catch((error: unknown) => this.o.onError?.(error));
+    }, this.o.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  private day(now: Date): string {
+    return dayOf(now, this.o.timeZone);
+  }
+
+  /** Known crawlers (isbot's maintained list of user agents) are never counted. */
+  isCrawler(userAgent: string | null): boolean {
+    return userAgent !== null && isbot(userAgent);
+  }
+
+  /** One visit to the site; true when it counted. */
+  async recordSiteVisit(visitor: VisitorIdentity, now: Date): Promise<boolean> {
+    if (!this.o.enabled || this.isCrawler(visitor.userAgent)) return false;
+    const day = this.day(now);
+    const counted = await this.o.backend.record(
+      this.op("site", visitor, now, day, [[field.totalVisits, 1], [field.siteVisits(day), 1]], field.siteUniques(day)),
+    );
+    if (counted) this.recordedSinceFlush++;
+    return counted;
+  }
+
+  /** One view of an article the viewer may read; true when it counted. */
+  async recordArticleView(articleId: string, visitor: VisitorIdentity, now: Date): Promise<boolean> {
+    if (!this.o.enabled || this.isCrawler(visitor.userAgent)) return false;
+    const day = this.day(now);
+    const increments: Array<[string, number]> = [
+      [field.articleViews(articleId), 1],
+      [field.articleDayViews(day, articleId), 1],
+      [field.siteArticleViews(day), 1],
+    ];
+    const counted = await this.o.backend.record(this.op(articleId, visitor, now, day, increments, field.articleDayUniques(day, articleId)));
+    if (counted) {
+      this.recordedSinceFlush++;
+      this.announce(articleId);
+    }
+    return counted;
+  }
+
+  private op(scope: string, visitor: VisitorIdentity, now: Date, day: string, increments: Array<[string, number]>, uniqueField: string): VisitOp {
+    const hash = this.o.hasher.hash(day, visitor);
+    // The hash rotates at midnight: a visit at 23:50 still covers 00:10 through yesterday's key.
+    const dedupe =
+      visitor.visitorId !== null
+        ? { current: `${scope}:${hash}`, previous: `${scope}:${this.o.hasher.hash(addDays(day, -1), visitor)}` }
+        : null;
+    return { dedupe, dedupeTtlMs: DEDUPE_WINDOW_MS, onlineMember: hash, nowMs: now.getTime(), day, seenMember: `${scope}|${hash}`, increments, uniqueField };
+  }
+
+  /** Publishes an articleViewCount event, at most one a second per article (the last view is never left out). */
+  private announce(articleId: string): void {
+    if (this.closed || this.scheduledEvents.has(articleId)) return;
+    const publish = () => {
+      this.scheduledEvents.delete(articleId);
+      this.lastEvent.set(articleId, Date.now());
+      this.o.events.publish("articleViewCount", articleId, { articleId });
+    };
+    const wait = (this.lastEvent.get(articleId) ?? -Infinity) + VIEW_EVENT_INTERVAL_MS - Date.now();
+    if (wait <= 0) publish();
+    else this.scheduledEvents.set(articleId, setTimeout(publish, wait).unref());
+  }
+
+  async online(now: Date): Promise<number> {
+    return this.o.backend.online(now.getTime(), now.getTime() - ONLINE_WINDOW_MS);
+  }
+
+  /** A value for the synchronous read path (memory buffer): see viewCountNow. */
+  epoch(): number | null {
+    return this.o.backend.epoch();
+  }
+
+  /**
+   * An article's view count from the database value a request read plus the
+   * buffer, when no flush has committed since the request began (`epoch` was
+   * taken before its database read); null when the caller must read again
+   * through `consistent` (a flush overlapped, or the buffer is in Redis).
+   */
+  viewCountNow(articleId: string, dbValue: number, epoch: number | null): number | null {
+    if (epoch === null || epoch < 0 || this.o.backend.epoch() !== epoch) return null;
+    return dbValue + this.o.backend.pendingNow(field.articleViews(articleId));
+  }
+
+  /** A database read and the buffered values of `fields` that agree (see CounterBackend.consistent). */
+  consistent<T>(read: () => Promise<T>, fields: string[] | "all") {
+    return this.o.backend.consistent(read, fields);
+  }
+
+  /**
+   * Visits counted by this instance and not yet flushed by it (exact for the
+   * in-memory buffer; with Redis, other instances' visits are theirs to report).
+   */
+  pendingSize(): number {
+    return this.recordedSinceFlush;
+  }
+
+  /** Tells the listener about every flush, whoever started it (timer, shutdown, operator). */
+  onFlush(listener: (report: CounterFlushReport) => void): void {
+    this.flushListeners.push(listener);
+  }
+
+  /** Moves buffered counts to the database; concurrent calls share one run. */
+  flush(): Promise<void> {
+    this.running ??= (async () => {
+      const started = performance.now();
+      const recorded = this.recordedSinceFlush;
+      let ok = false;
+      try {
+        await this.flushBatches();
+        this.recordedSinceFlush = Math.max(0, this.recordedSinceFlush - recorded);
+        ok = true;
+      } finally {
+        for (const listener of this.flushListeners) listener({ durationMs: performance.now() - started, ok });
+      }
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async flushBatches(): Promise<void> {
+    for (let i = 0; i < MAX_BATCHES_PER_FLUSH; i++) {
+      const now = this.o.clock.now();
+      const batch = await this.o.backend.take(randomUUID(), now.getTime());
+      if (!batch) break;
+      try {
+        await writeBatch(this.o.db, batch, now);
+      } catch (error) {
+        await this.o.backend.failed(batch);
+        throw error;
+      }
+      await this.o.backend.done(batch);
+    }
+    const now = this.o.clock.now();
+    const today = this.day(now);
+    if (this.prunedOn !== today) {
+      await pruneCounters(this.o.db, addDays(today, -1), now);
+      this.prunedOn = today;
+    }
+    const stale = Date.now() - VIEW_EVENT_INTERVAL_MS;
+    for (const [id, at] of this.lastEvent) if (at < stale) this.lastEvent.delete(id);
+  }
+
+  /** Stops the timer and flushes everything buffered (shutdown: SIGTERM loses nothing). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    for (const t of this.scheduledEvents.values()) clearTimeout(t);
+    this.scheduledEvents.clear();
+    // One run may be under way; the next takes what came in meanwhile.
+    await this.flush().catch(() => undefined);
+    let failure: unknown = null;
+    await this.flush().catch((error: unknown) => (failure = error));
+    const { backend, stateFile } = this.o;
+    if (backend.saveState && stateFile) {
+      // Whatever the database did not take waits in the data folder for the next start.
+      backend.saveState(stateFile, this.o.clock.now().getTime());
+      if (failure) this.o.onError?.(failure);
+    } else if (failure) {
+      throw failure;
+    }
+    await backend.close();
+  }
+}

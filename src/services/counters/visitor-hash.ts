@@ -1,0 +1,57 @@
+// Keyed, daily-rotating visitor hashes (issue #4, "Privacy"): no raw visitor id
+// or address is ever stored, in memory, Redis or the database. A visitor is
+// HMAC-SHA256(dailyKey(day), visitorId) — or of the client address and user agent
+// when the client sends no visitorId — where dailyKey(day) = HMAC-SHA256(secret,
+// day). The same visitor hashes alike within a day (unique counts) and unlinkably
+// across days; the secret is shared by every instance (STATS_SECRET, or a random
+// one kept in the data folder, like the JWT secret).
+import { createHmac, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export class VisitorHasher {
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(private readonly secret: string) {}
+
+  private keyOf(day: string): Buffer {
+    let key = this.keys.get(day);
+    if (!key) {
+      key = createHmac("sha256", this.secret).update(`visitor-key:${day}`).digest();
+      // Only today's and yesterday's keys are ever needed.
+      if (this.keys.size > 4) this.keys.clear();
+      this.keys.set(day, key);
+    }
+    return key;
+  }
+
+  /** The visitor's hash on `day` (128 bits, base64url). */
+  hash(day: string, visitor: VisitorIdentity): string {
+    const material = visitor.visitorId !== null ? `id\u0000${visitor.visitorId}` : `net\u0000${visitor.address ?? ""}\u0000${visitor.userAgent ?? ""}`;
+    return createHmac("sha256", this.keyOf(day)).update(material).digest().subarray(0, 16).toString("base64url");
+  }
+}
+
+export interface VisitorIdentity {
+  visitorId: string | null;
+  address: string | null;
+  userAgent: string | null;
+}
+
+/** STATS_SECRET when configured; otherwise a random secret made once and kept in the data folder. */
+export function resolveStatsSecret(configured: string | undefined, dataDir: string): string {
+  if (configured) return configured;
+  const file = join(dataDir, "stats-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  try {
+    writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+    chmodSync(file, 0o600);
+    return secret;
+  } catch (error) {
+    // Another instance sharing the data folder made it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
+}

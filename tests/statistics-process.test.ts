@@ -1,0 +1,77 @@
+// Visit counts against a real server process (issue #4): 2,000 concurrent views
+// over HTTP, then SIGTERM and a restart: not one count is lost or doubled.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { createDb } from "../src/db";
+import { contractOperation } from "./support/contract";
+import { closeClients, post, startServer, type ServerProcess } from "./support/server-process";
+
+const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+const ua = { "user-agent": BROWSER };
+const dir = mkdtempSync(join(tmpdir(), "portal-stats-"));
+const env = {
+  DATABASE_URL: `file:${join(dir, "portal.db")}`,
+  DATA_DIR: dir,
+  SEED_DEMO: "true",
+  STATS_FLUSH_INTERVAL_MS: "2000",
+};
+let server: ServerProcess | null = null;
+
+afterAll(async () => {
+  await server?.stop("SIGKILL");
+  closeClients();
+});
+
+async function fixture(url: string) {
+  const home = await post(url, contractOperation("HomePage"));
+  const card = home.data!.latest.edges.map((e: any) => e.node).find((n: any) => n.byline === "Hoài Phương");
+  const page = await post(url, contractOperation("ArticlePage"), { slug: card.slug });
+  return { id: page.data!.article.id as string, slug: card.slug as string, viewCount: page.data!.article.viewCount as number, totalVisits: home.data!.site.statistics.totalVisits as number };
+}
+
+describe("a real server process", () => {
+  it("counts 2,000 concurrent views exactly and keeps every count across a SIGTERM restart", async () => {
+    server = await startServer(env);
+    const before = await fixture(server.url);
+    const url = server.url;
+    const views = await Promise.all(
+      Array.from({ length: 2000 }, (_, i) => post(url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: `reader-${i}` }, ua)),
+    );
+    expect(views.filter((r) => r.errors)).toEqual([]);
+    expect(Math.max(...views.map((r) => r.data!.recordArticleView.viewCount))).toBe(before.viewCount + 2000);
+    // Repeats within 30 minutes, and a crawler: not one more.
+    await Promise.all(Array.from({ length: 200 }, (_, i) => post(url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: `reader-${i}` }, ua)));
+    await post(url, contractOperation("RecordArticleView"), { articleId: before.id }, { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" });
+    const visits = await Promise.all(Array.from({ length: 300 }, (_, i) => post(url, contractOperation("RecordSiteVisit"), { visitorId: `visitor-${i}` }, ua)));
+    expect(visits.filter((r) => r.errors)).toEqual([]);
+    expect((await fixture(url)).viewCount).toBe(before.viewCount + 2000);
+
+    // Stop at once, long before the next 2-second flush could have run on its own.
+    expect(await server.stop("SIGTERM")).toBe(0);
+    server = null;
+    const { db } = createDb(env.DATABASE_URL);
+    try {
+      const site = await db.site.findUniqueOrThrow({ where: { id: 1 } });
+      expect(site.totalVisits).toBe(before.totalVisits + 300);
+      const daily = await db.siteDailyStat.findMany();
+      expect(daily.reduce((n, d) => n + d.articleViews, 0)).toBe(2000);
+      expect(daily.reduce((n, d) => n + d.uniqueVisitors, 0)).toBe(300);
+    } finally {
+      await db.$disconnect();
+    }
+
+    server = await startServer(env);
+    const after = await fixture(server.url);
+    expect(after.viewCount).toBe(before.viewCount + 2000);
+    expect(after.totalVisits).toBe(before.totalVisits + 300);
+    // The 30-minute windows survive the restart too.
+    const repeat = await post(server.url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: "reader-7" }, ua);
+    expect(repeat.data!.recordArticleView.viewCount).toBe(before.viewCount + 2000);
+    const fresh = await post(server.url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: "after-restart" }, ua);
+    expect(fresh.data!.recordArticleView.viewCount).toBe(before.viewCount + 2001);
+    expect(await server.stop("SIGTERM")).toBe(0);
+    server = null;
+  }, 240_000);
+});
