@@ -4,6 +4,7 @@ import { closeApp, createApp } from "./app";
 import { ConfigError, readConfig } from "./env";
 import { migrate } from "./db";
 import { seedDemo } from "./seed";
+import { backfillSearchText } from "./services/search/engine";
 import { createPortalYoga } from "./yoga";
 
 async function main() {
@@ -19,6 +20,9 @@ async function main() {
   }
   await migrate(config.DATABASE_URL);
   const app = await createApp(config);
+  // Versions stored before the search columns existed get them once (docs/search.md).
+  const backfilled = await backfillSearchText(app.db);
+  if (backfilled > 0) console.log(`Search index: folded text written for ${backfilled} article versions`);
   await seedDemo(app);
   const yoga = createPortalYoga(app);
   const server = createServer((req, res) => yoga.handle(req, res, { clientAddress: req.socket.remoteAddress ?? null }));

@@ -9,6 +9,7 @@ import "./categories/types";
 import "./media/types";
 import "./articles/types";
 import "./articles/queries";
+import "./search/planner";
 import "./stats/types";
 import "./subscriptions/types";
 

@@ -1,0 +1,75 @@
+// `articles(filter: { search })`: turns the reader's text into a restriction of
+// the article list to the best matches of the full-text index, ranked (issue #6,
+// docs/search.md). Visibility stays with the list: the restriction here is only
+// ANDed to readableArticleWhere, so search can never show more than the list.
+import type { Context } from "../../context";
+import type { Prisma } from "../../db";
+import { editableWhere } from "../../services/access";
+import { findMatches, type SearchMatch } from "../../services/search/engine";
+import { parseSearchQuery } from "../../services/search/query";
+import { setSearchPlanner, type SearchPlan } from "../articles/queries";
+
+// Prisma sends an `in` list as one bound parameter per id; counting every match of
+// a very common word goes in chunks well under every driver's parameter limit.
+const COUNT_CHUNK = 5000;
+
+/**
+ * Which matching version each viewer sees: anonymous readers the published one;
+ * a signed-in viewer the latest one of articles they may edit (exactly the rule of
+ * `seesLatest` in ../articles/types.ts) and the published one of the others.
+ */
+function matchWhere(ctx: Context, matches: SearchMatch[]): Prisma.ArticleWhereInput {
+  const published = matches.filter((m) => m.isPublished).map((m) => m.versionId);
+  if (!ctx.viewer) return { publishedVersionId: { in: published } };
+  const current = matches.filter((m) => m.isCurrent).map((m) => m.versionId);
+  if (ctx.viewer.role === "ADMIN") return { currentVersionId: { in: current } };
+  const editable = editableWhere(ctx.viewer);
+  return {
+    OR: [
+      { AND: [editable, { currentVersionId: { in: current } }] },
+      { AND: [{ NOT: editable }, { publishedVersionId: { in: published } }] },
+    ],
+  };
+}
+
+async function planSearch(ctx: Context, search: string, options: { deleted: boolean }): Promise<SearchPlan | null> {
+  const query = parseSearchQuery(search);
+  // Nothing searchable (only punctuation or symbols): nothing matches.
+  if (!query) return null;
+  const provider = ctx.app.target.provider;
+  const versions = ctx.viewer ? "current-or-published" : "published";
+  const cap = ctx.app.config.SEARCH_MAX_RESULTS;
+  // Two rows (latest and published version) can stand for one article, so the
+  // cap is on rows: at worst the list reaches half of `cap` articles.
+  const best = await findMatches(ctx.db, provider, query, { versions, deleted: options.deleted, limit: cap + 1 });
+  const truncated = best.length > cap;
+  const kept = truncated ? best.slice(0, cap) : best;
+  const ranked: string[] = [];
+  const seen = new Set<string>();
+  for (const match of kept) {
+    if (!seen.has(match.articleId)) ranked.push(match.articleId);
+    seen.add(match.articleId);
+  }
+  return {
+    where: matchWhere(ctx, kept),
+    ranked,
+    countAll: truncated
+      ? async (base) => {
+          // Every match, unranked, counted among what the viewer may see.
+          const all = await findMatches(ctx.db, provider, query, { versions, deleted: options.deleted, limit: null });
+          const byArticle = new Map<string, SearchMatch[]>();
+          for (const match of all) byArticle.set(match.articleId, [...(byArticle.get(match.articleId) ?? []), match]);
+          const groups = [...byArticle.values()];
+          let total = 0;
+          for (let i = 0; i < groups.length; i += COUNT_CHUNK) {
+            // Chunks hold whole articles, so no article is counted twice.
+            const chunk = groups.slice(i, i + COUNT_CHUNK).flat();
+            total += await ctx.db.article.count({ where: { AND: [base, matchWhere(ctx, chunk)] } });
+          }
+          return total;
+        }
+      : null,
+  };
+}
+
+setSearchPlanner(planSearch);

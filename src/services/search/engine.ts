@@ -1,0 +1,159 @@
+// The full-text index queries (docs/search.md): SQLite FTS5 table
+// "ArticleVersionFts" or PostgreSQL tsvector column "searchVector", both over the
+// folded columns of ArticleVersion. Prisma cannot model either, so this is the one
+// place with raw SQL for search, always as parameterised tagged templates: the
+// reader's text only ever reaches SQL as a bound value built by ./query.ts.
+import { Prisma, type Db } from "../../db";
+import type { DatabaseTarget } from "../../database-url";
+import { toFts5Match, toPgTsQuery, type SearchQuery } from "./query";
+import { searchColumns } from "./text";
+
+export type Provider = DatabaseTarget["provider"];
+
+/** Which versions of an article a search looks at. */
+export type SearchVersions =
+  /** Anonymous readers: only what is published. */
+  | "published"
+  /** Signed-in viewers: the latest version (if they may edit) or the published one. */
+  | "current-or-published";
+
+export interface SearchMatch {
+  articleId: string;
+  versionId: string;
+  isCurrent: boolean;
+  isPublished: boolean;
+  /** 0: the whole query matches in the title; 1: in title and summary; 2: the body is needed. */
+  tier: number;
+}
+
+export interface FindOptions {
+  versions: SearchVersions;
+  /** Also deleted articles (the administrators' recycle bin). */
+  deleted?: boolean;
+  /** At most this many matches, best first; null: every match, in no particular order. */
+  limit: number | null;
+}
+
+const TITLE = ["searchTitle"] as const;
+const TITLE_SUMMARY = ["searchTitle", "searchSummary"] as const;
+
+/**
+ * Versions matching the query, joined to their article. With a limit, ranked:
+ * title matches first, then title-or-summary, then body, each newest first.
+ * Visibility is NOT decided here (it is a Prisma where, services/access.ts): the
+ * caller must still intersect the result with readableArticleWhere.
+ */
+export async function findMatches(db: Db, provider: Provider, query: SearchQuery, options: FindOptions): Promise<SearchMatch[]> {
+  const rows = provider === "postgres" ? await findPostgres(db, query, options) : await findSqlite(db, query, options);
+  return rows.map((row) => ({
+    articleId: row.articleId,
+    versionId: row.versionId,
+    isCurrent: Boolean(Number(row.isCurrent)),
+    isPublished: Boolean(Number(row.isPublished)),
+    tier: Number(row.tier),
+  }));
+}
+
+interface Row {
+  articleId: string;
+  versionId: string;
+  isCurrent: unknown;
+  isPublished: unknown;
+  tier: unknown;
+}
+
+function findSqlite(db: Db, query: SearchQuery, options: FindOptions): Promise<Row[]> {
+  const match = toFts5Match(query);
+  const join =
+    options.versions === "published"
+      ? Prisma.sql`a."publishedVersionId" = v."id"`
+      : Prisma.sql`a."id" = v."articleId" AND (a."currentVersionId" = v."id" OR a."publishedVersionId" = v."id")`;
+  const deleted = options.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`;
+  if (options.limit === null) {
+    return db.$queryRaw<Row[]>`
+      SELECT a."id" AS "articleId", v."id" AS "versionId",
+             a."currentVersionId" = v."id" AS "isCurrent", a."publishedVersionId" = v."id" AS "isPublished", 2 AS "tier"
+      FROM "ArticleVersionFts" f
+      JOIN "ArticleVersion" v ON v."id" = f."versionId"
+      JOIN "Article" a ON ${join}
+      WHERE "ArticleVersionFts" MATCH ${match} AND ${deleted}`;
+  }
+  // Tiers come from the same query restricted to columns; each IN (...) runs its
+  // FTS query once, not per row.
+  return db.$queryRaw<Row[]>`
+    SELECT a."id" AS "articleId", v."id" AS "versionId",
+           a."currentVersionId" = v."id" AS "isCurrent", a."publishedVersionId" = v."id" AS "isPublished",
+           CASE
+             WHEN f."versionId" IN (SELECT "versionId" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${toFts5Match(query, TITLE)}) THEN 0
+             WHEN f."versionId" IN (SELECT "versionId" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${toFts5Match(query, TITLE_SUMMARY)}) THEN 1
+             ELSE 2
+           END AS "tier"
+    FROM "ArticleVersionFts" f
+    JOIN "ArticleVersion" v ON v."id" = f."versionId"
+    JOIN "Article" a ON ${join}
+    WHERE "ArticleVersionFts" MATCH ${match} AND ${deleted}
+    ORDER BY "tier", a."publishedAt" IS NULL, a."publishedAt" DESC, a."id"
+    LIMIT ${options.limit}`;
+}
+
+function findPostgres(db: Db, query: SearchQuery, options: FindOptions): Promise<Row[]> {
+  const join =
+    options.versions === "published"
+      ? Prisma.sql`a."publishedVersionId" = v."id"`
+      : Prisma.sql`a."id" = v."articleId" AND (a."currentVersionId" = v."id" OR a."publishedVersionId" = v."id")`;
+  const deleted = options.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`;
+  const tsquery = Prisma.sql`to_tsquery('simple', ${toPgTsQuery(query)})`;
+  if (options.limit === null) {
+    return db.$queryRaw<Row[]>`
+      SELECT a."id" AS "articleId", v."id" AS "versionId",
+             a."currentVersionId" IS NOT DISTINCT FROM v."id" AS "isCurrent",
+             a."publishedVersionId" IS NOT DISTINCT FROM v."id" AS "isPublished", 2 AS "tier"
+      FROM "ArticleVersion" v
+      JOIN "Article" a ON ${join}
+      WHERE v."searchVector" @@ ${tsquery} AND ${deleted}`;
+  }
+  // Weight-labelled queries (A title, B summary) decide the tier on the rows the
+  // GIN index found; no second index scan.
+  return db.$queryRaw<Row[]>`
+    SELECT a."id" AS "articleId", v."id" AS "versionId",
+           a."currentVersionId" IS NOT DISTINCT FROM v."id" AS "isCurrent",
+           a."publishedVersionId" IS NOT DISTINCT FROM v."id" AS "isPublished",
+           CASE
+             WHEN v."searchVector" @@ to_tsquery('simple', ${toPgTsQuery(query, "A")}) THEN 0
+             WHEN v."searchVector" @@ to_tsquery('simple', ${toPgTsQuery(query, "AB")}) THEN 1
+             ELSE 2
+           END AS "tier"
+    FROM "ArticleVersion" v
+    JOIN "Article" a ON ${join}
+    WHERE v."searchVector" @@ ${tsquery} AND ${deleted}
+    ORDER BY "tier", a."publishedAt" DESC NULLS LAST, a."id"
+    LIMIT ${options.limit}`;
+}
+
+/**
+ * Fills the folded search columns of versions written before they existed (or
+ * all of them, after a change to the folding rules). The index follows: the FTS5
+ * update trigger (SQLite) or the generated column (PostgreSQL). Returns the count.
+ */
+export async function backfillSearchText(db: Db, options: { all?: boolean; batchSize?: number } = {}): Promise<number> {
+  const batchSize = options.batchSize ?? 500;
+  let done = 0;
+  let after = "";
+  for (;;) {
+    const versions = await db.articleVersion.findMany({
+      where: {
+        id: { gt: after },
+        ...(options.all ? {} : { searchTitle: "", NOT: { title: "" } }),
+      },
+      select: { id: true, title: true, summary: true, body: true },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (versions.length === 0) return done;
+    await db.$transaction(
+      versions.map((v) => db.articleVersion.update({ where: { id: v.id }, data: searchColumns(v), select: { id: true } })),
+    );
+    done += versions.length;
+    after = versions.at(-1)!.id;
+  }
+}
