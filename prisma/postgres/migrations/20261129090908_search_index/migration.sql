@@ -4,11 +4,11 @@ ADD COLUMN     "searchSummary" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "searchTitle" TEXT NOT NULL DEFAULT '';
 
 
--- Full-text search (docs/search.md), hand-written: Prisma does not model tsvector
--- columns. The folded columns are plain ASCII words, so the 'simple' configuration
--- (no stemming, no stop words) indexes exactly those words. Weights rank a match in
--- the title (A) before the summary (B) before the body (C); a generated column is
--- computed by PostgreSQL in the statement that writes the row, so it cannot drift.
+-- Full-text search, see docs/search.md. Hand-written: Prisma does not model tsvector
+-- columns. The folded columns hold plain ASCII words, so the simple configuration
+-- with no stemming and no stop words indexes exactly those words. Weights rank a
+-- match in the title A before the summary B before the body C. A generated column
+-- is computed by PostgreSQL in the statement that writes the row: it cannot drift.
 ALTER TABLE "ArticleVersion" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('simple', "searchTitle"), 'A') ||
     setweight(to_tsvector('simple', "searchSummary"), 'B') ||
