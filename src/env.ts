@@ -43,8 +43,9 @@ const schema = z.object({
   INTROSPECTION: bool(true),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   // Full-text search ranks and pages through at most this many best matches
-  // (totalCount still counts every match); docs/search.md.
-  SEARCH_MAX_RESULTS: z.coerce.number().int().min(10).max(10000).default(1000),
+  // (totalCount still counts every match); docs/search.md. At most 400: their ids
+  // go into one SQL statement, and SQLite binds at most 999 values in one.
+  SEARCH_MAX_RESULTS: z.coerce.number().int().min(10).max(400).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

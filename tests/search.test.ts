@@ -364,6 +364,35 @@ describe("hostile and odd queries", () => {
 });
 
 describe("more matches than SEARCH_MAX_RESULTS", () => {
+  it("stays within the database's bound parameters at the largest cap, for readers and editors", async () => {
+    const big = await createTestApp({ now: NOW, config: { SEARCH_MAX_RESULTS: 400 } });
+    const main = t;
+    try {
+      t = big;
+      const token = (await signIn(t, "EDITOR")).token;
+      const word = `b${randomBytes(5).toString("hex")}`;
+      await t.app.db.$transaction(async (tx) => {
+        for (let i = 0; i < 600; i++) {
+          const a = await tx.article.create({ data: { slug: `big-${i}-${word}`, status: "APPROVED", publishedAt: new Date(Date.UTC(2020, 0, 1, 0, i)) } });
+          const v = await writeVersion(tx, {
+            articleId: a.id, major: 1, minor: 0, status: "APPROVED", content: content({ title: `Tin ${word} ${i}` }),
+            previous: null, comment: null, userId: null, at: new Date(Date.UTC(2020, 0, 1, 0, i)),
+          });
+          await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
+        }
+      });
+      for (const viewer of [undefined, token]) {
+        const r = await search(word, { token: viewer, first: 100 });
+        expect(r.totalCount).toBe(600);
+        expect(r.slugs[0]).toBe(`big-599-${word}`);
+        expect(r.slugs).toHaveLength(100);
+      }
+    } finally {
+      t = main;
+      await big.close();
+    }
+  });
+
   it("pages through the best ones and still counts every match", async () => {
     const small = await createTestApp({ now: NOW, config: { SEARCH_MAX_RESULTS: 10 } });
     const main = t;

@@ -9,9 +9,10 @@ import { findMatches, type SearchMatch } from "../../services/search/engine";
 import { parseSearchQuery } from "../../services/search/query";
 import { setSearchPlanner, type SearchPlan } from "../articles/queries";
 
-// Prisma sends an `in` list as one bound parameter per id; counting every match of
-// a very common word goes in chunks well under every driver's parameter limit.
-const COUNT_CHUNK = 5000;
+// Prisma binds one parameter per id of an `in` list, and SQLite takes at most 999
+// in one statement: counting every match of a very common word goes in chunks of
+// at most this many version ids (SEARCH_MAX_RESULTS has the same bound).
+const COUNT_CHUNK = 400;
 
 /**
  * Which matching version each viewer sees: anonymous readers the published one;
@@ -40,7 +41,8 @@ async function planSearch(ctx: Context, search: string, options: { deleted: bool
   const versions = ctx.viewer ? "current-or-published" : "published";
   const cap = ctx.app.config.SEARCH_MAX_RESULTS;
   // Two rows (latest and published version) can stand for one article, so the
-  // cap is on rows: at worst the list reaches half of `cap` articles.
+  // cap is on rows (= ids in the restriction): at worst the list reaches half of
+  // `cap` articles.
   const best = await findMatches(ctx.db, provider, query, { versions, deleted: options.deleted, limit: cap + 1 });
   const truncated = best.length > cap;
   const kept = truncated ? best.slice(0, cap) : best;
@@ -59,12 +61,15 @@ async function planSearch(ctx: Context, search: string, options: { deleted: bool
           const all = await findMatches(ctx.db, provider, query, { versions, deleted: options.deleted, limit: null });
           const byArticle = new Map<string, SearchMatch[]>();
           for (const match of all) byArticle.set(match.articleId, [...(byArticle.get(match.articleId) ?? []), match]);
-          const groups = [...byArticle.values()];
+          // Chunks hold whole articles, so no article is counted twice.
+          const chunks: SearchMatch[][] = [[]];
+          for (const group of byArticle.values()) {
+            if (chunks.at(-1)!.length + group.length > COUNT_CHUNK) chunks.push([]);
+            chunks.at(-1)!.push(...group);
+          }
           let total = 0;
-          for (let i = 0; i < groups.length; i += COUNT_CHUNK) {
-            // Chunks hold whole articles, so no article is counted twice.
-            const chunk = groups.slice(i, i + COUNT_CHUNK).flat();
-            total += await ctx.db.article.count({ where: { AND: [base, matchWhere(ctx, chunk)] } });
+          for (const chunk of chunks) {
+            if (chunk.length > 0) total += await ctx.db.article.count({ where: { AND: [base, matchWhere(ctx, chunk)] } });
           }
           return total;
         }
