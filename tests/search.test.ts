@@ -179,12 +179,12 @@ describe("the index", () => {
     if (t.app.target.provider === "sqlite") {
       const triggers = await db.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ArticleVersion' ORDER BY name`;
       expect(triggers.map((r) => r.name)).toEqual(["ArticleVersion_search_ad", "ArticleVersion_search_ai", "ArticleVersion_search_au"]);
-      const [{ missing }] = await db.$queryRaw<{ missing: number }[]>`
+      const [{ missing }] = await db.$queryRaw<[{ missing: number }]>`
         SELECT count(*) AS missing FROM "ArticleVersion" v
         WHERE NOT EXISTS (SELECT 1 FROM "ArticleVersionFts" f WHERE f."versionId" = v."id" AND f."searchBody" = v."searchBody")`;
       expect(Number(missing)).toBe(0);
     } else {
-      const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+      const [{ n }] = await db.$queryRaw<[{ n: number }]>`
         SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'ArticleVersion_searchVector_idx'`;
       expect(n).toBe(1);
     }
@@ -202,7 +202,7 @@ describe("the index", () => {
     ).rejects.toThrow("rolled back");
     expect((await search(`rua vang ${RUN}`)).totalCount).toBe(0);
     if (t.app.target.provider === "sqlite") {
-      const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*) AS n FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${"rua vang"}`;
+      const [{ n }] = await db.$queryRaw<[{ n: number }]>`SELECT count(*) AS n FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${"rua vang"}`;
       expect(Number(n)).toBe(0);
     }
   });
