@@ -69,12 +69,14 @@ function findSqlite(db: Db, query: SearchQuery, options: FindOptions): Promise<R
       ? Prisma.sql`a."publishedVersionId" = v."id"`
       : Prisma.sql`a."id" = v."articleId" AND (a."currentVersionId" = v."id" OR a."publishedVersionId" = v."id")`;
   const deleted = options.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`;
+  // The FTS5 table is contentless: only its rowid (the version's search key) is read.
   if (options.limit === null) {
     return db.$queryRaw<Row[]>`
       SELECT a."id" AS "articleId", v."id" AS "versionId",
              a."currentVersionId" = v."id" AS "isCurrent", a."publishedVersionId" = v."id" AS "isPublished", 2 AS "tier"
       FROM "ArticleVersionFts" f
-      JOIN "ArticleVersion" v ON v."id" = f."versionId"
+      JOIN "ArticleVersionSearchKey" k ON k."key" = f."rowid"
+      JOIN "ArticleVersion" v ON v."id" = k."versionId"
       JOIN "Article" a ON ${join}
       WHERE "ArticleVersionFts" MATCH ${match} AND ${deleted}`;
   }
@@ -84,12 +86,13 @@ function findSqlite(db: Db, query: SearchQuery, options: FindOptions): Promise<R
     SELECT a."id" AS "articleId", v."id" AS "versionId",
            a."currentVersionId" = v."id" AS "isCurrent", a."publishedVersionId" = v."id" AS "isPublished",
            CASE
-             WHEN f."versionId" IN (SELECT "versionId" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${toFts5Match(query, TITLE)}) THEN 0
-             WHEN f."versionId" IN (SELECT "versionId" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${toFts5Match(query, TITLE_SUMMARY)}) THEN 1
+             WHEN f."rowid" IN (SELECT "rowid" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${toFts5Match(query, TITLE)}) THEN 0
+             WHEN f."rowid" IN (SELECT "rowid" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${toFts5Match(query, TITLE_SUMMARY)}) THEN 1
              ELSE 2
            END AS "tier"
     FROM "ArticleVersionFts" f
-    JOIN "ArticleVersion" v ON v."id" = f."versionId"
+    JOIN "ArticleVersionSearchKey" k ON k."key" = f."rowid"
+    JOIN "ArticleVersion" v ON v."id" = k."versionId"
     JOIN "Article" a ON ${join}
     WHERE "ArticleVersionFts" MATCH ${match} AND ${deleted}
     ORDER BY "tier", a."publishedAt" IS NULL, a."publishedAt" DESC, a."id"

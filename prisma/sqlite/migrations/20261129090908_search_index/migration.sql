@@ -45,17 +45,26 @@ PRAGMA defer_foreign_keys=OFF;
 
 
 -- Full-text search (docs/search.md), hand-written: Prisma cannot model FTS5 tables.
--- The index holds its own copy of the folded columns, keyed by the version id, and
--- does not lean on ArticleVersion's implicit rowid: table rebuilds (how Prisma
--- migrates SQLite) and VACUUM may renumber implicit rowids, which would silently
--- detach an external-content index from its rows. The text is folded ASCII
--- (foldVietnamese), so the tokenizer keeps it as it is; prefix indexes of 2 and 3
--- characters make search-as-you-type cheap. Columns in bm25 order: title, summary, body.
+-- ArticleVersion has a text primary key, so its rowid is implicit, and VACUUM or a
+-- table rebuild (how Prisma migrates SQLite) may renumber it: an index keyed by it
+-- would silently point at the wrong rows. So each version gets its own integer key
+-- here, and the index is a contentless FTS5 table keyed by that integer: it holds no
+-- second copy of the text, and a match yields the version id through one primary-key
+-- lookup, without reading any text. The text is folded ASCII (foldVietnamese), so
+-- the tokenizer keeps it as it is; prefix indexes of 2 and 3 characters make
+-- search-as-you-type cheap. Columns: title, summary, body.
+CREATE TABLE "ArticleVersionSearchKey" (
+    "key" INTEGER NOT NULL PRIMARY KEY,
+    "versionId" TEXT NOT NULL
+);
+CREATE UNIQUE INDEX "ArticleVersionSearchKey_versionId_key" ON "ArticleVersionSearchKey"("versionId");
+
 CREATE VIRTUAL TABLE "ArticleVersionFts" USING fts5(
-    "versionId" UNINDEXED,
     "searchTitle",
     "searchSummary",
     "searchBody",
+    content = '',
+    contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0',
     prefix = '2 3'
 );
@@ -64,20 +73,25 @@ CREATE VIRTUAL TABLE "ArticleVersionFts" USING fts5(
 -- version. A later migration that rebuilds "ArticleVersion" drops these triggers
 -- with the old table and must create them again (tests/search.test.ts checks).
 CREATE TRIGGER "ArticleVersion_search_ai" AFTER INSERT ON "ArticleVersion" BEGIN
-    INSERT INTO "ArticleVersionFts" ("versionId", "searchTitle", "searchSummary", "searchBody")
-    VALUES (new."id", new."searchTitle", new."searchSummary", new."searchBody");
+    INSERT INTO "ArticleVersionSearchKey" ("versionId") VALUES (new."id");
+    INSERT INTO "ArticleVersionFts" ("rowid", "searchTitle", "searchSummary", "searchBody")
+    VALUES ((SELECT "key" FROM "ArticleVersionSearchKey" WHERE "versionId" = new."id"), new."searchTitle", new."searchSummary", new."searchBody");
 END;
 CREATE TRIGGER "ArticleVersion_search_ad" AFTER DELETE ON "ArticleVersion" BEGIN
-    DELETE FROM "ArticleVersionFts" WHERE "versionId" = old."id";
+    DELETE FROM "ArticleVersionFts" WHERE "rowid" = (SELECT "key" FROM "ArticleVersionSearchKey" WHERE "versionId" = old."id");
+    DELETE FROM "ArticleVersionSearchKey" WHERE "versionId" = old."id";
 END;
 CREATE TRIGGER "ArticleVersion_search_au" AFTER UPDATE OF "id", "searchTitle", "searchSummary", "searchBody" ON "ArticleVersion" BEGIN
-    DELETE FROM "ArticleVersionFts" WHERE "versionId" = old."id";
-    INSERT INTO "ArticleVersionFts" ("versionId", "searchTitle", "searchSummary", "searchBody")
-    VALUES (new."id", new."searchTitle", new."searchSummary", new."searchBody");
+    DELETE FROM "ArticleVersionFts" WHERE "rowid" = (SELECT "key" FROM "ArticleVersionSearchKey" WHERE "versionId" = old."id");
+    UPDATE "ArticleVersionSearchKey" SET "versionId" = new."id" WHERE "versionId" = old."id";
+    INSERT INTO "ArticleVersionFts" ("rowid", "searchTitle", "searchSummary", "searchBody")
+    VALUES ((SELECT "key" FROM "ArticleVersionSearchKey" WHERE "versionId" = new."id"), new."searchTitle", new."searchSummary", new."searchBody");
 END;
 
 -- Existing versions enter the index with their (still empty) folded columns; the
 -- server fills those columns at start-up (backfillSearchText), and the update
 -- trigger above re-indexes each row as it is filled.
-INSERT INTO "ArticleVersionFts" ("versionId", "searchTitle", "searchSummary", "searchBody")
-SELECT "id", "searchTitle", "searchSummary", "searchBody" FROM "ArticleVersion";
+INSERT INTO "ArticleVersionSearchKey" ("versionId") SELECT "id" FROM "ArticleVersion";
+INSERT INTO "ArticleVersionFts" ("rowid", "searchTitle", "searchSummary", "searchBody")
+SELECT k."key", v."searchTitle", v."searchSummary", v."searchBody"
+FROM "ArticleVersion" v JOIN "ArticleVersionSearchKey" k ON k."versionId" = v."id";
