@@ -402,7 +402,7 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
           });
           await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
         }
-      });
+      }, { timeout: 60_000 });
       for (const viewer of [undefined, token]) {
         const r = await search(word, { token: viewer, first: 100 });
         expect(r.totalCount).toBe(600);
