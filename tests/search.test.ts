@@ -423,11 +423,23 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
       const word = `n${randomBytes(5).toString("hex")}`;
       for (let i = 0; i < 14; i++) await addArticle({ key: `cap-${i}-${word}`, title: `Tin ${word} ${i}`, publishedAt: `2021-01-${String(i + 1).padStart(2, "0")}T00:00:00.000Z` });
       await addArticle({ key: `cap-hidden-${word}`, title: `Tin ${word} ẩn`, publishedAt: null });
+      // Published, but not for anonymous readers: never counted for them.
+      await addArticle({ key: `cap-expired-${word}`, title: `Tin ${word} hết hạn`, publishedAt: "2019-01-01T00:00:00.000Z", expireAt: "2025-01-01T00:00:00.000Z" });
+      await addArticle({ key: `cap-private-${word}`, title: `Tin ${word} nội bộ`, publishedAt: "2019-01-01T00:00:00.000Z", private: true });
+      await addArticle({ key: `cap-later-${word}`, title: `Tin ${word} hẹn giờ`, publishedAt: "2027-01-01T00:00:00.000Z" });
       const r = await search(word);
       expect(r.totalCount).toBe(14);
-      expect(r.slugs).toHaveLength(10);
-      // best (newest) first
-      expect(r.slugs[0]).toBe(`cap-13-${word}-${RUN}`);
+      // Other filters narrow the count too (these articles have no category).
+      const inCategory = await gql(t, contractOperation("FilteredArticles"), { filter: { search: word, categorySlug: "tin-tuc-su-kien" } });
+      expect(inCategory.errors).toBeUndefined();
+      expect(inCategory.data!.articles.totalCount).toBe(0);
+      const editor = (await signIn(t, "EDITOR")).token;
+      // Editors see the draft, the expired and scheduled ones too; not the private
+      // one (it stopped inheriting and grants them nothing).
+      expect((await search(word, { token: editor })).totalCount).toBe(17);
+      // The cap is on matches before visibility: the scheduled one (newest) takes a
+      // place among the best 10, and readers get the 9 others.
+      expect(r.slugs).toEqual([13, 12, 11, 10, 9, 8, 7, 6, 5].map((i) => `cap-${i}-${word}-${RUN}`));
     } finally {
       t = main;
       await small.close();

@@ -5,7 +5,7 @@
 import type { Context } from "../../context";
 import type { Prisma } from "../../db";
 import { editableWhere } from "../../services/access";
-import { findMatches, type SearchMatch } from "../../services/search/engine";
+import { countMatches, findMatches, type SearchMatch } from "../../services/search/engine";
 import { parseSearchQuery } from "../../services/search/query";
 import { setSearchPlanner, type SearchPlan } from "../articles/queries";
 
@@ -13,6 +13,10 @@ import { setSearchPlanner, type SearchPlan } from "../articles/queries";
 // in one statement: counting every match of a very common word goes in chunks of
 // at most this many version ids (SEARCH_MAX_RESULTS has the same bound).
 const COUNT_CHUNK = 400;
+// Up to this many published articles hidden from anonymous readers (scheduled,
+// expired, private, or outside the list's other filters), a search's totalCount is
+// the index's count minus theirs: two SQL counts instead of one per 400 matches.
+const EXCLUDED_LIMIT = 5000;
 
 /**
  * Which matching version each viewer sees: anonymous readers the published one;
@@ -57,6 +61,22 @@ async function planSearch(ctx: Context, search: string, options: { deleted: bool
     ranked,
     countAll: truncated
       ? async (base) => {
+          if (!ctx.viewer) {
+            // Anonymous readers search published versions only. Every match the
+            // index counts is visible unless the list's where (visibility and
+            // filters, decided by Prisma) rules its article out, so subtract the
+            // matches among the articles it rules out, when those are few.
+            const excluded = await ctx.db.article.findMany({
+              where: { AND: [{ deletedAt: null, publishedVersionId: { not: null } }, { NOT: base }] },
+              select: { id: true },
+              take: EXCLUDED_LIMIT + 1,
+            });
+            if (excluded.length <= EXCLUDED_LIMIT) {
+              const all = await countMatches(ctx.db, provider, query, { versions });
+              const ids = excluded.map((a) => a.id);
+              return all - (ids.length ? await countMatches(ctx.db, provider, query, { versions, articleIds: ids }) : 0);
+            }
+          }
           // Every match, unranked, counted among what the viewer may see.
           const all = await findMatches(ctx.db, provider, query, { versions, deleted: options.deleted, limit: null });
           const byArticle = new Map<string, SearchMatch[]>();

@@ -134,6 +134,44 @@ function findPostgres(db: Db, query: SearchQuery, options: FindOptions): Promise
 }
 
 /**
+ * How many articles have a matching version (of the kind `versions` names), not
+ * deleted (or, with `deleted`, deleted), optionally only among `articleIds`. Like
+ * findMatches, this knows nothing of visibility: the caller makes it exact.
+ */
+export async function countMatches(
+  db: Db,
+  provider: Provider,
+  query: SearchQuery,
+  options: { versions: SearchVersions; deleted?: boolean; articleIds?: string[] },
+): Promise<number> {
+  const join =
+    options.versions === "published"
+      ? Prisma.sql`a."publishedVersionId" = v."id"`
+      : Prisma.sql`a."id" = v."articleId" AND (a."currentVersionId" = v."id" OR a."publishedVersionId" = v."id")`;
+  const deleted = options.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`;
+  // The id list is one bound value (a JSON array / a text[]), whatever its length.
+  let among = Prisma.empty;
+  if (options.articleIds) {
+    among =
+      provider === "postgres"
+        ? Prisma.sql`AND a."id" = ANY(${options.articleIds}::text[])`
+        : Prisma.sql`AND a."id" IN (SELECT "value" FROM json_each(${JSON.stringify(options.articleIds)}))`;
+  }
+  const rows =
+    provider === "postgres"
+      ? await db.$queryRaw<[{ n: unknown }]>`
+          SELECT count(DISTINCT a."id") AS n FROM "ArticleVersion" v JOIN "Article" a ON ${join}
+          WHERE v."searchVector" @@ to_tsquery('simple', ${toPgTsQuery(query)}) AND ${deleted} ${among}`
+      : await db.$queryRaw<[{ n: unknown }]>`
+          SELECT count(DISTINCT a."id") AS n FROM "ArticleVersionFts" f
+          JOIN "ArticleVersionSearchKey" k ON k."key" = f."rowid"
+          JOIN "ArticleVersion" v ON v."id" = k."versionId"
+          JOIN "Article" a ON ${join}
+          WHERE "ArticleVersionFts" MATCH ${toFts5Match(query)} AND ${deleted} ${among}`;
+  return Number(rows[0].n);
+}
+
+/**
  * Fills the folded search columns of versions written before they existed (or
  * all of them, after a change to the folding rules). The index follows: the FTS5
  * update trigger (SQLite) or the generated column (PostgreSQL). Returns the count.
