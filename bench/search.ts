@@ -26,7 +26,7 @@ import pg from "pg";
 import { createApp, closeApp, type App } from "../src/app";
 import { migrate, Prisma, type Db } from "../src/db";
 import { testConfig } from "../src/env";
-import { findMatches } from "../src/services/search/engine";
+import { countMatches, findMatches } from "../src/services/search/engine";
 import { parseSearchQuery, type SearchQuery } from "../src/services/search/query";
 import { searchColumns } from "../src/services/search/text";
 import { writeVersion, type ArticleContent } from "../src/services/versioning";
@@ -299,11 +299,14 @@ async function likeSearch(db: Db, provider: "sqlite" | "postgres", input: string
   return Number(row!.n);
 }
 
-/** The indexed search as the list runs it: the best matches ranked (capped), and every match when there are more. */
+/**
+ * The indexed search as the list runs it for a reader: the best matches ranked
+ * (SEARCH_MAX_RESULTS + 1), and when there are more, the index's count of them.
+ */
 async function indexedSearch(db: Db, provider: "sqlite" | "postgres", query: SearchQuery, cap: number): Promise<number> {
   const best = await findMatches(db, provider, query, { versions: "published", limit: cap + 1 });
   if (best.length <= cap) return best.length;
-  return (await findMatches(db, provider, query, { versions: "published", limit: null })).length;
+  return countMatches(db, provider, query, { versions: "published" });
 }
 
 const fmt = (f: Figures) =>

@@ -183,7 +183,7 @@ describe("the index", () => {
       // Every version has its search key, and every key its version.
       const [{ missing }] = await db.$queryRaw<[{ missing: number }]>`
         SELECT (SELECT count(*) FROM "ArticleVersion" v WHERE NOT EXISTS (SELECT 1 FROM "ArticleVersionSearchKey" k WHERE k."versionId" = v."id"))
-             + (SELECT count(*) FROM "ArticleVersionSearchKey" k WHERE NOT EXISTS (SELECT 1 FROM "ArticleVersion" v WHERE v."id" = k."versionId")) AS missing`;
+             + (SELECT count(*) FROM "ArticleVersionSearchKey" k WHERE NOT EXISTS (SELECT 1 FROM "ArticleVersion" v WHERE v."id" = k."versionId" AND v."articleId" = k."articleId")) AS missing`;
       expect(Number(missing)).toBe(0);
     } else {
       const [{ n }] = await db.$queryRaw<[{ n: number }]>`

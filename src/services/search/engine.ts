@@ -34,6 +34,21 @@ export interface FindOptions {
   limit: number | null;
 }
 
+/**
+ * The join of a matching version to its article: `version` and `article` are the
+ * SQL of the version's id and article id (the search key table on SQLite, the
+ * version row on PostgreSQL).
+ */
+function articleJoin(versions: SearchVersions, version: Prisma.Sql, article: Prisma.Sql): Prisma.Sql {
+  return versions === "published"
+    ? Prisma.sql`a."publishedVersionId" = ${version}`
+    : Prisma.sql`a."id" = ${article} AND (a."currentVersionId" = ${version} OR a."publishedVersionId" = ${version})`;
+}
+const SQLITE_VERSION = Prisma.raw(`k."versionId"`);
+const SQLITE_ARTICLE = Prisma.raw(`k."articleId"`);
+const PG_VERSION = Prisma.raw(`v."id"`);
+const PG_ARTICLE = Prisma.raw(`v."articleId"`);
+
 const TITLE = ["searchTitle"] as const;
 const TITLE_SUMMARY = ["searchTitle", "searchSummary"] as const;
 
@@ -64,27 +79,23 @@ interface Row {
 
 function findSqlite(db: Db, query: SearchQuery, options: FindOptions): Promise<Row[]> {
   const match = toFts5Match(query);
-  const join =
-    options.versions === "published"
-      ? Prisma.sql`a."publishedVersionId" = v."id"`
-      : Prisma.sql`a."id" = v."articleId" AND (a."currentVersionId" = v."id" OR a."publishedVersionId" = v."id")`;
+  const join = articleJoin(options.versions, SQLITE_VERSION, SQLITE_ARTICLE);
   const deleted = options.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`;
   // The FTS5 table is contentless: only its rowid (the version's search key) is read.
   if (options.limit === null) {
     return db.$queryRaw<Row[]>`
-      SELECT a."id" AS "articleId", v."id" AS "versionId",
-             a."currentVersionId" = v."id" AS "isCurrent", a."publishedVersionId" = v."id" AS "isPublished", 2 AS "tier"
+      SELECT a."id" AS "articleId", k."versionId" AS "versionId",
+             a."currentVersionId" = k."versionId" AS "isCurrent", a."publishedVersionId" = k."versionId" AS "isPublished", 2 AS "tier"
       FROM "ArticleVersionFts" f
       JOIN "ArticleVersionSearchKey" k ON k."key" = f."rowid"
-      JOIN "ArticleVersion" v ON v."id" = k."versionId"
       JOIN "Article" a ON ${join}
       WHERE "ArticleVersionFts" MATCH ${match} AND ${deleted}`;
   }
   // Tiers come from the same query restricted to columns; each IN (...) runs its
   // FTS query once, not per row.
   return db.$queryRaw<Row[]>`
-    SELECT a."id" AS "articleId", v."id" AS "versionId",
-           a."currentVersionId" = v."id" AS "isCurrent", a."publishedVersionId" = v."id" AS "isPublished",
+    SELECT a."id" AS "articleId", k."versionId" AS "versionId",
+           a."currentVersionId" = k."versionId" AS "isCurrent", a."publishedVersionId" = k."versionId" AS "isPublished",
            CASE
              WHEN f."rowid" IN (SELECT "rowid" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${toFts5Match(query, TITLE)}) THEN 0
              WHEN f."rowid" IN (SELECT "rowid" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${toFts5Match(query, TITLE_SUMMARY)}) THEN 1
@@ -92,7 +103,6 @@ function findSqlite(db: Db, query: SearchQuery, options: FindOptions): Promise<R
            END AS "tier"
     FROM "ArticleVersionFts" f
     JOIN "ArticleVersionSearchKey" k ON k."key" = f."rowid"
-    JOIN "ArticleVersion" v ON v."id" = k."versionId"
     JOIN "Article" a ON ${join}
     WHERE "ArticleVersionFts" MATCH ${match} AND ${deleted}
     ORDER BY "tier", a."publishedAt" IS NULL, a."publishedAt" DESC, a."id"
@@ -100,10 +110,7 @@ function findSqlite(db: Db, query: SearchQuery, options: FindOptions): Promise<R
 }
 
 function findPostgres(db: Db, query: SearchQuery, options: FindOptions): Promise<Row[]> {
-  const join =
-    options.versions === "published"
-      ? Prisma.sql`a."publishedVersionId" = v."id"`
-      : Prisma.sql`a."id" = v."articleId" AND (a."currentVersionId" = v."id" OR a."publishedVersionId" = v."id")`;
+  const join = articleJoin(options.versions, PG_VERSION, PG_ARTICLE);
   const deleted = options.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`;
   const tsquery = Prisma.sql`to_tsquery('simple', ${toPgTsQuery(query)})`;
   if (options.limit === null) {
@@ -144,10 +151,6 @@ export async function countMatches(
   query: SearchQuery,
   options: { versions: SearchVersions; deleted?: boolean; articleIds?: string[] },
 ): Promise<number> {
-  const join =
-    options.versions === "published"
-      ? Prisma.sql`a."publishedVersionId" = v."id"`
-      : Prisma.sql`a."id" = v."articleId" AND (a."currentVersionId" = v."id" OR a."publishedVersionId" = v."id")`;
   const deleted = options.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`;
   // The id list is one bound value (a JSON array / a text[]), whatever its length.
   let among = Prisma.empty;
@@ -160,13 +163,12 @@ export async function countMatches(
   const rows =
     provider === "postgres"
       ? await db.$queryRaw<[{ n: unknown }]>`
-          SELECT count(DISTINCT a."id") AS n FROM "ArticleVersion" v JOIN "Article" a ON ${join}
+          SELECT count(DISTINCT a."id") AS n FROM "ArticleVersion" v JOIN "Article" a ON ${articleJoin(options.versions, PG_VERSION, PG_ARTICLE)}
           WHERE v."searchVector" @@ to_tsquery('simple', ${toPgTsQuery(query)}) AND ${deleted} ${among}`
       : await db.$queryRaw<[{ n: unknown }]>`
           SELECT count(DISTINCT a."id") AS n FROM "ArticleVersionFts" f
           JOIN "ArticleVersionSearchKey" k ON k."key" = f."rowid"
-          JOIN "ArticleVersion" v ON v."id" = k."versionId"
-          JOIN "Article" a ON ${join}
+          JOIN "Article" a ON ${articleJoin(options.versions, SQLITE_VERSION, SQLITE_ARTICLE)}
           WHERE "ArticleVersionFts" MATCH ${toFts5Match(query)} AND ${deleted} ${among}`;
   return Number(rows[0].n);
 }

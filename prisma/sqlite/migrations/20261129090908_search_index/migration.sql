@@ -49,13 +49,14 @@ PRAGMA defer_foreign_keys=OFF;
 -- table rebuild (how Prisma migrates SQLite) may renumber it: an index keyed by it
 -- would silently point at the wrong rows. So each version gets its own integer key
 -- here, and the index is a contentless FTS5 table keyed by that integer: it holds no
--- second copy of the text, and a match yields the version id through one primary-key
--- lookup, without reading any text. The text is folded ASCII (foldVietnamese), so
+-- second copy of the text, and a match yields the version and article ids through
+-- one primary-key lookup, without reading any text. The text is folded ASCII (foldVietnamese), so
 -- the tokenizer keeps it as it is; prefix indexes of 2 and 3 characters make
 -- search-as-you-type cheap. Columns: title, summary, body.
 CREATE TABLE "ArticleVersionSearchKey" (
     "key" INTEGER NOT NULL PRIMARY KEY,
-    "versionId" TEXT NOT NULL
+    "versionId" TEXT NOT NULL,
+    "articleId" TEXT NOT NULL
 );
 CREATE UNIQUE INDEX "ArticleVersionSearchKey_versionId_key" ON "ArticleVersionSearchKey"("versionId");
 
@@ -73,7 +74,7 @@ CREATE VIRTUAL TABLE "ArticleVersionFts" USING fts5(
 -- version. A later migration that rebuilds "ArticleVersion" drops these triggers
 -- with the old table and must create them again (tests/search.test.ts checks).
 CREATE TRIGGER "ArticleVersion_search_ai" AFTER INSERT ON "ArticleVersion" BEGIN
-    INSERT INTO "ArticleVersionSearchKey" ("versionId") VALUES (new."id");
+    INSERT INTO "ArticleVersionSearchKey" ("versionId", "articleId") VALUES (new."id", new."articleId");
     INSERT INTO "ArticleVersionFts" ("rowid", "searchTitle", "searchSummary", "searchBody")
     VALUES ((SELECT "key" FROM "ArticleVersionSearchKey" WHERE "versionId" = new."id"), new."searchTitle", new."searchSummary", new."searchBody");
 END;
@@ -81,9 +82,9 @@ CREATE TRIGGER "ArticleVersion_search_ad" AFTER DELETE ON "ArticleVersion" BEGIN
     DELETE FROM "ArticleVersionFts" WHERE "rowid" = (SELECT "key" FROM "ArticleVersionSearchKey" WHERE "versionId" = old."id");
     DELETE FROM "ArticleVersionSearchKey" WHERE "versionId" = old."id";
 END;
-CREATE TRIGGER "ArticleVersion_search_au" AFTER UPDATE OF "id", "searchTitle", "searchSummary", "searchBody" ON "ArticleVersion" BEGIN
+CREATE TRIGGER "ArticleVersion_search_au" AFTER UPDATE OF "id", "articleId", "searchTitle", "searchSummary", "searchBody" ON "ArticleVersion" BEGIN
     DELETE FROM "ArticleVersionFts" WHERE "rowid" = (SELECT "key" FROM "ArticleVersionSearchKey" WHERE "versionId" = old."id");
-    UPDATE "ArticleVersionSearchKey" SET "versionId" = new."id" WHERE "versionId" = old."id";
+    UPDATE "ArticleVersionSearchKey" SET "versionId" = new."id", "articleId" = new."articleId" WHERE "versionId" = old."id";
     INSERT INTO "ArticleVersionFts" ("rowid", "searchTitle", "searchSummary", "searchBody")
     VALUES ((SELECT "key" FROM "ArticleVersionSearchKey" WHERE "versionId" = new."id"), new."searchTitle", new."searchSummary", new."searchBody");
 END;
@@ -91,7 +92,7 @@ END;
 -- Existing versions enter the index with their (still empty) folded columns; the
 -- server fills those columns at start-up (backfillSearchText), and the update
 -- trigger above re-indexes each row as it is filled.
-INSERT INTO "ArticleVersionSearchKey" ("versionId") SELECT "id" FROM "ArticleVersion";
+INSERT INTO "ArticleVersionSearchKey" ("versionId", "articleId") SELECT "id", "articleId" FROM "ArticleVersion";
 INSERT INTO "ArticleVersionFts" ("rowid", "searchTitle", "searchSummary", "searchBody")
 SELECT k."key", v."searchTitle", v."searchSummary", v."searchBody"
 FROM "ArticleVersion" v JOIN "ArticleVersionSearchKey" k ON k."versionId" = v."id";
