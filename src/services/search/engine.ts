@@ -122,15 +122,16 @@ function findPostgres(db: Db, query: SearchQuery, options: FindOptions): Promise
       JOIN "Article" a ON ${join}
       WHERE v."searchVector" @@ ${tsquery} AND ${deleted}`;
   }
-  // Weight-labelled queries (A title, B summary) decide the tier on the rows the
-  // GIN index found; no second index scan.
+  // The tier is decided on the rows the GIN index found, from the short title and
+  // summary columns: reading the stored tsvector (the whole body's, usually out of
+  // line) for every match would cost more than folding a title again.
   return db.$queryRaw<Row[]>`
     SELECT a."id" AS "articleId", v."id" AS "versionId",
            a."currentVersionId" IS NOT DISTINCT FROM v."id" AS "isCurrent",
            a."publishedVersionId" IS NOT DISTINCT FROM v."id" AS "isPublished",
            CASE
-             WHEN v."searchVector" @@ to_tsquery('simple', ${toPgTsQuery(query, "A")}) THEN 0
-             WHEN v."searchVector" @@ to_tsquery('simple', ${toPgTsQuery(query, "AB")}) THEN 1
+             WHEN to_tsvector('simple', v."searchTitle") @@ ${tsquery} THEN 0
+             WHEN to_tsvector('simple', v."searchTitle") || to_tsvector('simple', v."searchSummary") @@ ${tsquery} THEN 1
              ELSE 2
            END AS "tier"
     FROM "ArticleVersion" v
