@@ -312,6 +312,12 @@ describe("ranking", () => {
       after = page.pageInfo.endCursor!;
     }
     expect(seen).toEqual(all.slugs);
+    // A better match published between two pages does not shift the next page.
+    const first = await search(`ban tin ${RUN}`, { first: 3 });
+    s["page-8"] = await addArticle({ key: "page-8", title: `Bản tin ${RUN} số 8`, publishedAt: "2020-08-01T00:00:00.000Z" });
+    const next = await search(`ban tin ${RUN}`, { first: 3, after: first.pageInfo.endCursor! });
+    expect(next.slugs).toEqual(all.slugs.slice(3, 6));
+    expect(next.totalCount).toBe(8);
   });
 
   it("rejects a cursor from another list as bad input", async () => {

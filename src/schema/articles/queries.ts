@@ -147,9 +147,9 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
 
 /**
  * A page of search results in rank order. The ranked ids are at most
- * SEARCH_MAX_RESULTS, so the visible ones are found in one query; a cursor holds
- * the rank position of its row (and its id), and stays valid while articles appear
- * or disappear around it.
+ * SEARCH_MAX_RESULTS, so the visible ones are found in one query. A cursor holds
+ * its row's id and rank position: the page continues after that row where it now
+ * ranks, or, if it no longer matches, after the position it had.
  */
 async function rankedPage(
   ctx: Context,
@@ -163,8 +163,8 @@ async function rankedPage(
   const visible = new Set((await ctx.db.article.findMany({ where, select: { id: true } })).map((row) => row.id));
   let ids = plan.ranked.filter((id) => visible.has(id));
   if (page.cursor) {
-    const at = page.cursor.value;
-    if (typeof at !== "number") throw badInput("This cursor is not from a search result list.", [page.backwards ? "before" : "after"]);
+    if (typeof page.cursor.value !== "number") throw badInput("This cursor is not from a search result list.", [page.backwards ? "before" : "after"]);
+    const at = position.get(page.cursor.id) ?? page.cursor.value;
     ids = ids.filter((id) => (page.backwards ? position.get(id)! < at : position.get(id)! > at));
   }
   const hasMore = ids.length > page.take;
