@@ -365,7 +365,7 @@ async function dropIndex(app: App) {
     await app.db.$executeRawUnsafe(`DROP TABLE "ArticleVersionFts"`);
     await app.db.$executeRawUnsafe(`DROP TABLE "ArticleVersionSearchKey"`);
   } else {
-    await app.db.$executeRawUnsafe(`ALTER TABLE "ArticleVersion" DROP COLUMN "searchVector"`);
+    await app.db.$executeRawUnsafe(`ALTER TABLE "ArticleVersion" DROP COLUMN "searchVector", DROP COLUMN "searchHeadVector"`);
   }
 }
 

@@ -396,10 +396,12 @@ describe("toFts5Match and toPgTsQuery", () => {
     expect(toPgTsQuery({ terms: [], phrases: [], prefix: "ki" })).toBe("ki:*");
   });
 
-  it("restrict the whole query to columns (FTS5 column filter)", () => {
+  it("restrict the whole query to columns (FTS5) or weights (PostgreSQL)", () => {
     const query: SearchQuery = { terms: ["da"], phrases: [["kien", "tuong"]], prefix: "na" };
     expect(toFts5Match(query, ["searchTitle", "searchSummary"])).toBe('{searchTitle searchSummary} : ("da" "kien tuong" "na" *)');
+    expect(toPgTsQuery(query, "A")).toBe("da:A & kien:A <-> tuong:A & na:*A");
     expect(() => toFts5Match(query, ["title} : x"])).toThrow();
+    expect(() => toPgTsQuery(query, "A') OR 1=1 --")).toThrow();
   });
 
   it("refuse hand-built queries with unfolded words or nothing in them", () => {

@@ -122,16 +122,16 @@ function findPostgres(db: Db, query: SearchQuery, options: FindOptions): Promise
       JOIN "Article" a ON ${join}
       WHERE v."searchVector" @@ ${tsquery} AND ${deleted}`;
   }
-  // The tier is decided on the rows the GIN index found, from the short title and
-  // summary columns: reading the stored tsvector (the whole body's, usually out of
-  // line) for every match would cost more than folding a title again.
+  // The tier is decided on the rows the GIN index found, from the small title and
+  // summary vector kept in the row: reading the body's vector (stored out of line)
+  // or parsing the title again for every match costs several times more.
   return db.$queryRaw<Row[]>`
     SELECT a."id" AS "articleId", v."id" AS "versionId",
            a."currentVersionId" IS NOT DISTINCT FROM v."id" AS "isCurrent",
            a."publishedVersionId" IS NOT DISTINCT FROM v."id" AS "isPublished",
            CASE
-             WHEN to_tsvector('simple', v."searchTitle") @@ ${tsquery} THEN 0
-             WHEN to_tsvector('simple', v."searchTitle") || to_tsvector('simple', v."searchSummary") @@ ${tsquery} THEN 1
+             WHEN v."searchHeadVector" @@ to_tsquery('simple', ${toPgTsQuery(query, "A")}) THEN 0
+             WHEN v."searchHeadVector" @@ ${tsquery} THEN 1
              ELSE 2
            END AS "tier"
     FROM "ArticleVersion" v

@@ -173,11 +173,15 @@ function safeColumn(column: string): string {
  * text: bare lexemes, phrases joined by `<->`, the prefix as `word:*`, all joined
  * by ` & `. ('simple' has no stop words, so no lexeme is silently dropped.)
  */
-export function toPgTsQuery(query: SearchQuery): string {
+export function toPgTsQuery(query: SearchQuery, weights?: string): string {
+  // Weight labels restrict every lexeme to the parts of a tsvector written with
+  // those weights: "kien:A" is "kien" in the part labelled A (the title).
+  if (weights !== undefined && !/^[ABCD]{1,4}$/.test(weights)) throw new TypeError(`not tsquery weights: ${JSON.stringify(weights)}`);
+  const label = weights ? `:${weights}` : "";
   const parts = [
-    ...query.terms.map(safeWord),
-    ...query.phrases.map((phrase) => safePhrase(phrase).join(" <-> ")),
-    ...(query.prefix === null ? [] : [`${safeWord(query.prefix)}:*`]),
+    ...query.terms.map((term) => `${safeWord(term)}${label}`),
+    ...query.phrases.map((phrase) => safePhrase(phrase).map((word) => `${word}${label}`).join(" <-> ")),
+    ...(query.prefix === null ? [] : [`${safeWord(query.prefix)}:*${weights ?? ""}`]),
   ];
   return nonEmpty(parts, "toPgTsQuery").join(" & ");
 }

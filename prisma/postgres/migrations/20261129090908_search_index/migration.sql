@@ -16,3 +16,11 @@ ALTER TABLE "ArticleVersion" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS
 ) STORED;
 
 CREATE INDEX "ArticleVersion_searchVector_idx" ON "ArticleVersion" USING GIN ("searchVector");
+
+-- The rank tier of a match: is the whole query in the title (A), or within title and
+-- summary? Asked of every row the GIN index found, so from this small vector, kept
+-- in the row, rather than from the body vector above, which is stored out of line.
+ALTER TABLE "ArticleVersion" ADD COLUMN "searchHeadVector" tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', "searchTitle"), 'A') ||
+    setweight(to_tsvector('simple', "searchSummary"), 'B')
+) STORED;

@@ -51,7 +51,7 @@ PRAGMA defer_foreign_keys=OFF;
 -- here, and the index is a contentless FTS5 table keyed by that integer: it holds no
 -- second copy of the text, and a match yields the version and article ids through
 -- one primary-key lookup, without reading any text. The text is folded ASCII (foldVietnamese), so
--- the tokenizer keeps it as it is; prefix indexes of 2 and 3 characters make
+-- the tokenizer keeps it as it is; prefix indexes of 1, 2 and 3 characters make
 -- search-as-you-type cheap. Columns: title, summary, body.
 CREATE TABLE "ArticleVersionSearchKey" (
     "key" INTEGER NOT NULL PRIMARY KEY,
@@ -67,7 +67,7 @@ CREATE VIRTUAL TABLE "ArticleVersionFts" USING fts5(
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0',
-    prefix = '2 3'
+    prefix = '1 2 3'
 );
 
 -- Kept in sync by triggers, in the transaction of the statement that changes the
