@@ -357,6 +357,20 @@ describe("visibility", () => {
   });
 });
 
+describe("the recycle bin", () => {
+  it("lets administrators search deleted articles, and only those, with filter.deleted", async () => {
+    const admin = (await signIn(t, "ADMIN")).token;
+    const r = await gql(t, contractOperation("EditorArticles"), { filter: { search: `chim yen ${RUN}`, deleted: true } }, { token: admin });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.articles.edges.map((e: any) => e.node.slug)).toEqual([s.deleted]);
+    expect(r.data!.articles.totalCount).toBe(1);
+    const live = await editorSearch(`chim yen ${RUN}`, admin);
+    expect(live.slugs.sort()).toEqual([s.expired, s.scheduled, s.private, s.public].sort());
+    const notAdmin = await gql(t, contractOperation("EditorArticles"), { filter: { search: "chim yen", deleted: true } }, { token: editor });
+    expect(codes(notAdmin)).toEqual(["BAD_USER_INPUT"]);
+  });
+});
+
 describe("hostile and odd queries", () => {
   const hostile = [
     '"', '""', '"kien', "*", "kien*", "-", "-kien", "kien -tuong", "OR", "kien OR tuong", "AND", "NOT",
