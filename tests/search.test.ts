@@ -54,7 +54,7 @@ interface NewArticle {
 /** Writes an article the way the workflow does: versions through writeVersion, in one transaction. */
 async function addArticle(a: NewArticle): Promise<string> {
   const slug = `${a.key}-${RUN}`;
-  const publishedAt = a.publishedAt === undefined ? "2024-01-01T00:00:00.000Z" : a.publishedAt;
+  const publishedAt = a.publishedAt === undefined ? "2014-01-01T00:00:00.000Z" : a.publishedAt;
   await t.app.db.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {
@@ -146,15 +146,15 @@ beforeAll(async () => {
   await add({ key: "hoa-van", title: "Hoa văn trên trống đồng", body: "<p>Trống đồng Đông Sơn.</p>" });
   // Ranking: the same words in the title, the summary or only the body, dated so
   // that "newest first" alone would give the opposite order.
-  await add({ key: "rank-title-old", title: "Khoai lang Tân Hưng được mùa", publishedAt: "2021-01-01T00:00:00.000Z" });
-  await add({ key: "rank-title-new", title: "Giá khoai lang Tân Hưng tăng", publishedAt: "2021-06-01T00:00:00.000Z" });
-  await add({ key: "rank-summary", title: "Nông sản vụ đông", summary: "Khoai lang Tân Hưng xuất khẩu.", publishedAt: "2022-01-01T00:00:00.000Z" });
+  await add({ key: "rank-title-old", title: "Khoai lang Tân Hưng được mùa", publishedAt: "2011-01-01T00:00:00.000Z" });
+  await add({ key: "rank-title-new", title: "Giá khoai lang Tân Hưng tăng", publishedAt: "2011-06-01T00:00:00.000Z" });
+  await add({ key: "rank-summary", title: "Nông sản vụ đông", summary: "Khoai lang Tân Hưng xuất khẩu.", publishedAt: "2012-01-01T00:00:00.000Z" });
   await add({
     key: "rank-body",
     title: "Tin nông nghiệp tuần qua",
     summary: "Tổng hợp tin tức.",
     body: "<p>Khoai lang Tân Hưng, khoai lang Tân Hưng và khoai lang Tân Hưng.</p>",
-    publishedAt: "2023-01-01T00:00:00.000Z",
+    publishedAt: "2013-01-01T00:00:00.000Z",
   });
   // Visibility: a draft, a published article with a newer draft, and articles
   // readers may not see for other reasons.
@@ -169,10 +169,14 @@ beforeAll(async () => {
   await add({ key: "entities", title: "Kinh tế và xã hội", body: `<p>Kinh t&#7871; &amp; x&atilde; h&#x1ed9;i <a href="https://x.vn/${RUN}">liên kết</a></p>` });
   // Many matches for paging.
   for (let i = 1; i <= 7; i++) {
-    await add({ key: `page-${i}`, title: `Bản tin ${RUN} số ${i}`, publishedAt: `2020-0${i}-01T00:00:00.000Z` });
+    await add({ key: `page-${i}`, title: `Bản tin ${RUN} số ${i}`, publishedAt: `2010-0${i}-01T00:00:00.000Z` });
   }
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  // A shared database (TEST_DATABASE_URL) is left as this file found it.
+  await t.app.db.article.deleteMany({ where: { slug: { endsWith: RUN } } });
+  await t.close();
+});
 
 describe("the index", () => {
   it("is kept by the database itself, in the transaction of the version", async () => {
@@ -314,7 +318,7 @@ describe("ranking", () => {
     expect(seen).toEqual(all.slugs);
     // A better match published between two pages does not shift the next page.
     const first = await search(`ban tin ${RUN}`, { first: 3 });
-    s["page-8"] = await addArticle({ key: "page-8", title: `Bản tin ${RUN} số 8`, publishedAt: "2020-08-01T00:00:00.000Z" });
+    s["page-8"] = await addArticle({ key: "page-8", title: `Bản tin ${RUN} số 8`, publishedAt: "2010-08-01T00:00:00.000Z" });
     const next = await search(`ban tin ${RUN}`, { first: 3, after: first.pageInfo.endCursor! });
     expect(next.slugs).toEqual(all.slugs.slice(3, 6));
     expect(next.totalCount).toBe(8);
@@ -415,10 +419,10 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
       const word = `b${randomBytes(5).toString("hex")}`;
       await t.app.db.$transaction(async (tx) => {
         for (let i = 0; i < 600; i++) {
-          const a = await tx.article.create({ data: { slug: `big-${i}-${word}`, status: "APPROVED", publishedAt: new Date(Date.UTC(2020, 0, 1, 0, i)) } });
+          const a = await tx.article.create({ data: { slug: `big-${i}-${word}-${RUN}`, status: "APPROVED", publishedAt: new Date(Date.UTC(2010, 0, 1, 0, i)) } });
           const v = await writeVersion(tx, {
             articleId: a.id, major: 1, minor: 0, status: "APPROVED", content: content({ title: `Tin ${word} ${i}` }),
-            previous: null, comment: null, userId: null, at: new Date(Date.UTC(2020, 0, 1, 0, i)),
+            previous: null, comment: null, userId: null, at: new Date(Date.UTC(2010, 0, 1, 0, i)),
           });
           await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
         }
@@ -426,7 +430,7 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
       for (const viewer of [undefined, token]) {
         const r = await search(word, { token: viewer, first: 100 });
         expect(r.totalCount).toBe(600);
-        expect(r.slugs[0]).toBe(`big-599-${word}`);
+        expect(r.slugs[0]).toBe(`big-599-${word}-${RUN}`);
         expect(r.slugs).toHaveLength(100);
       }
     } finally {
@@ -441,11 +445,11 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
     try {
       t = small;
       const word = `n${randomBytes(5).toString("hex")}`;
-      for (let i = 0; i < 14; i++) await addArticle({ key: `cap-${i}-${word}`, title: `Tin ${word} ${i}`, publishedAt: `2021-01-${String(i + 1).padStart(2, "0")}T00:00:00.000Z` });
+      for (let i = 0; i < 14; i++) await addArticle({ key: `cap-${i}-${word}`, title: `Tin ${word} ${i}`, publishedAt: `2011-01-${String(i + 1).padStart(2, "0")}T00:00:00.000Z` });
       await addArticle({ key: `cap-hidden-${word}`, title: `Tin ${word} ẩn`, publishedAt: null });
       // Published, but not for anonymous readers: never counted for them.
-      await addArticle({ key: `cap-expired-${word}`, title: `Tin ${word} hết hạn`, publishedAt: "2019-01-01T00:00:00.000Z", expireAt: "2025-01-01T00:00:00.000Z" });
-      await addArticle({ key: `cap-private-${word}`, title: `Tin ${word} nội bộ`, publishedAt: "2019-01-01T00:00:00.000Z", private: true });
+      await addArticle({ key: `cap-expired-${word}`, title: `Tin ${word} hết hạn`, publishedAt: "2009-01-01T00:00:00.000Z", expireAt: "2025-01-01T00:00:00.000Z" });
+      await addArticle({ key: `cap-private-${word}`, title: `Tin ${word} nội bộ`, publishedAt: "2009-01-01T00:00:00.000Z", private: true });
       await addArticle({ key: `cap-later-${word}`, title: `Tin ${word} hẹn giờ`, publishedAt: "2027-01-01T00:00:00.000Z" });
       const r = await search(word);
       expect(r.totalCount).toBe(14);
