@@ -72,6 +72,10 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Scheduled publishing: how often due articles are published and expired ones withdrawn (0 = never).
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
+  // Full-text search ranks and pages through at most this many best matches
+  // (totalCount still counts every match); docs/search.md. At most 400: their ids
+  // go into one SQL statement, and SQLite binds at most 999 values in one.
+  SEARCH_MAX_RESULTS: z.coerce.number().int().min(10).max(400).default(300),
 });
 
 const withDefaults = schema.transform((c) => ({

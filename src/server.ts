@@ -32,7 +32,7 @@ async function main() {
     process.exit(1);
   });
   // Loaded after the configuration is known good, so a bad setting is reported at once.
-  const [{ probeDatabase }, { migrate, Prisma }, { createApp }, { seedDemo }, { createPortalServer }, { createScheduler }] =
+  const [{ probeDatabase }, { migrate, Prisma }, { createApp }, { seedDemo }, { createPortalServer }, { createScheduler }, { backfillSearchText }] =
     await Promise.all([
       import("./database-probe"),
       import("./db"),
@@ -40,6 +40,7 @@ async function main() {
       import("./seed"),
       import("./http"),
       import("./services/scheduler"),
+      import("./services/search/engine"),
     ]);
 
   /**
@@ -63,6 +64,9 @@ async function main() {
     await probeDatabase(parseDatabaseUrl(config.DATABASE_URL));
     await migrate(config.DATABASE_URL);
     app = await createApp(config, { logger });
+    // Versions stored before the search columns existed get them once (docs/search.md).
+    const backfilled = await backfillSearchText(app.db);
+    if (backfilled > 0) logger.info({ backfilled }, "search index: folded text written for older article versions");
     await seedOnce(app);
   } catch (error) {
     fail(`The server could not start: ${oneLine(error)}`);

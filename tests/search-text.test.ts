@@ -3,6 +3,7 @@
 // prove the generated MATCH strings run and find the right articles.
 import Database from "better-sqlite3";
 import { foldVietnamese, slugify } from "../src/services/vietnamese";
+import { htmlToText, searchColumns } from "../src/services/search/text";
 import {
   parseSearchQuery,
   SEARCH_QUERY_LIMITS,
@@ -395,6 +396,14 @@ describe("toFts5Match and toPgTsQuery", () => {
     expect(toPgTsQuery({ terms: [], phrases: [], prefix: "ki" })).toBe("ki:*");
   });
 
+  it("restrict the whole query to columns (FTS5) or weights (PostgreSQL)", () => {
+    const query: SearchQuery = { terms: ["da"], phrases: [["kien", "tuong"]], prefix: "na" };
+    expect(toFts5Match(query, ["searchTitle", "searchSummary"])).toBe('{searchTitle searchSummary} : ("da" "kien tuong" "na" *)');
+    expect(toPgTsQuery(query, "A")).toBe("da:A & kien:A <-> tuong:A & na:*A");
+    expect(() => toFts5Match(query, ["title} : x"])).toThrow();
+    expect(() => toPgTsQuery(query, "A') OR 1=1 --")).toThrow();
+  });
+
   it("refuse hand-built queries with unfolded words or nothing in them", () => {
     const unsafe: SearchQuery[] = [
       { terms: ['kien" OR "x'], phrases: [], prefix: null },
@@ -436,6 +445,14 @@ describe("generated MATCH strings against SQLite FTS5", () => {
   }
 
   afterAll(() => db.close());
+
+  it("restricts a MATCH to the title column with a column filter", () => {
+    const query = parseSearchQuery("kiem tra tru")!;
+    const inTitle = select.all(toFts5Match(query, ["title"])).map((row) => row.rowid);
+    expect(inTitle).toEqual([3]);
+    expect(select.all(toFts5Match(parseSearchQuery("nam")!, ["title"]))).toEqual([]);
+    expect(search("nam")).toEqual([1, 3]);
+  });
 
   it("finds the same article for every spelling of Kiến Tường", () => {
     for (const input of ["kien tuong", "KIẾN TƯỜNG", "Kiến Tường", nfd("Kiến Tường"), "kien tuong ", "tuong kien"]) {
@@ -490,5 +507,26 @@ describe("generated MATCH strings against SQLite FTS5", () => {
     expect(() => select.all('"kien')).toThrow();
     expect(() => select.all("NEAR(")).toThrow();
     expect(select.all("kien OR da").length).toBeGreaterThan(0);
+  });
+});
+
+describe("htmlToText and searchColumns (the stored side)", () => {
+  it("decodes entities instead of indexing them as words", () => {
+    expect(foldVietnamese(htmlToText("<p>Kinh t&#7871; &amp; x&atilde; h&#x1ed9;i</p>"))).toBe("kinh te xa hoi");
+    expect(foldVietnamese(htmlToText("Trường&nbsp;học"))).toBe("truong hoc");
+  });
+
+  it("breaks words at block tags, not at inline ones, and drops scripts, comments and attributes", () => {
+    const html = '<p>một</p><p>hai</p><div>ba<br>bốn</div> Kiến <b>Tường</b> Ki<i>ến</i><!-- ẩn --><script>var an = 1</script>' +
+      '<a href="https://x.vn/dang-nhap" title="tiêu đề ẩn">liên kết</a>';
+    expect(foldVietnamese(htmlToText(html))).toBe("mot hai ba bon kien tuong kien lien ket");
+  });
+
+  it("folds title, summary and body into the search columns", () => {
+    expect(searchColumns({ title: "Đà Nẵng", summary: null, body: "<p>Hoà &amp; hòa</p>" })).toEqual({
+      searchTitle: "da nang",
+      searchSummary: "",
+      searchBody: "hoa hoa",
+    });
   });
 });

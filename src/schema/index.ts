@@ -13,6 +13,7 @@ import "./articles/queries";
 import "./articles/mutations";
 import "./versions/types";
 import "./permissions/types";
+import "./search/planner";
 import "./stats/types";
 import "./stats/record";
 import "./subscriptions/types";

@@ -2,6 +2,7 @@
 // full copy of the content fields, the fields it changed, who, when and why.
 // Shared by the editorial workflow, the importer and the demo seed.
 import type { ApprovalStatus, Db, MediaRole, Prisma } from "../db";
+import { searchColumns } from "./search/text";
 
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
@@ -118,6 +119,9 @@ export async function writeVersion(tx: Tx, v: NewVersion): Promise<{ id: string;
       createdAt: v.at,
       createdById: v.userId,
       ...scalars,
+      // The folded text the full-text index is built from (docs/search.md), written
+      // with the version so every write path keeps the index in sync in its transaction.
+      ...searchColumns(v.content),
       media: {
         create: [
           ...galleryIds.map((mediaId, position) => ({ role: "GALLERY" as const, position, mediaId })),

@@ -70,11 +70,18 @@ interface ListArgs extends PageArgs {
   orderBy?: { field: ArticleOrderField; direction: OrderDirection } | null;
 }
 
+/** What the search module makes of `filter.search` (../search/planner.ts). */
+export interface SearchPlan {
+  /** Restricts the list to the best matches (at most SEARCH_MAX_RESULTS). */
+  where: Prisma.ArticleWhereInput;
+  /** Ids of those matching articles, best match first. */
+  ranked: string[];
+  /** Counts every match the viewer may see among `base`; null when `ranked` holds every match. */
+  countAll: ((base: Prisma.ArticleWhereInput) => Promise<number>) | null;
+}
+
 /** Hook for the search module: turns `filter.search` into a restriction and a rank order. */
-export type SearchPlanner = (
-  ctx: Context,
-  search: string,
-) => Promise<{ where: Prisma.ArticleWhereInput; rank: Map<string, number> } | null>;
+export type SearchPlanner = (ctx: Context, search: string, options: { deleted: boolean }) => Promise<SearchPlan | null>;
 let searchPlanner: SearchPlanner | null = null;
 export const setSearchPlanner = (planner: SearchPlanner) => {
   searchPlanner = planner;
@@ -89,14 +96,20 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
     categoryId: categoryId ? ("typename" in categoryId ? idOf(categoryId as { typename: string; id: string }, "Category", "filter.categoryId") : categoryId.id) : null,
   };
   const key = { field: args.orderBy?.field ?? "PUBLISHED_AT", direction: args.orderBy?.direction ?? "DESC" } as const;
-  const where: Prisma.ArticleWhereInput = { AND: [scope, filterWhere(ctx.viewer, ctx.now, filter)] };
+  const base: Prisma.ArticleWhereInput = { AND: [scope, filterWhere(ctx.viewer, ctx.now, filter)] };
+  let where = base;
   const search = filter.search?.trim() ? filter.search : null;
+  let plan: SearchPlan | null = null;
   if (search) {
     if (!searchPlanner) throw badInput("Search is not available.", ["filter.search"]);
-    const plan = await searchPlanner(ctx, search);
+    plan = await searchPlanner(ctx, search, { deleted: Boolean(filter.deleted) });
     if (!plan) return emptyConnection();
-    (where.AND as Prisma.ArticleWhereInput[]).push(plan.where);
+    where = { AND: [base, plan.where] };
+    // The contract's SearchArticles: best match first, then newest, unless the
+    // client orders the matches itself (EditorArticles orders by last edit).
+    if (!args.orderBy) return rankedPage(ctx, info, page, where, base, plan);
   }
+  const countAll = plan?.countAll;
   const pageWhere = page.cursor
     ? { AND: [where, afterCursorWhere(ctx.viewer, key, page.cursor, page.backwards)] }
     : where;
@@ -130,7 +143,50 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => ctx.db.article.count({ where }),
+    totalCount: () => (countAll ? countAll(base) : ctx.db.article.count({ where })),
+  };
+}
+
+/**
+ * A page of search results in rank order. The ranked ids are at most
+ * SEARCH_MAX_RESULTS, so the visible ones are found in one query. A cursor holds
+ * its row's id and rank position: the page continues after that row where it now
+ * ranks, or, if it no longer matches, after the position it had.
+ */
+async function rankedPage(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  page: ReturnType<typeof planPage>,
+  where: Prisma.ArticleWhereInput,
+  base: Prisma.ArticleWhereInput,
+  plan: SearchPlan,
+) {
+  const visible = new Set((await ctx.db.article.findMany({ where, select: { id: true } })).map((row) => row.id));
+  let ids = plan.ranked.filter((id) => visible.has(id));
+  // Positions count only what this viewer may see, so a cursor never reveals a hidden match.
+  const position = new Map(ids.map((id, index) => [id, index]));
+  if (page.cursor) {
+    if (typeof page.cursor.value !== "number") throw badInput("This cursor is not from a search result list.", [page.backwards ? "before" : "after"]);
+    const at = position.get(page.cursor.id) ?? page.cursor.value;
+    ids = ids.filter((id) => (page.backwards ? position.get(id)! < at : position.get(id)! > at));
+  }
+  const hasMore = ids.length > page.take;
+  const pageIds = page.backwards ? ids.slice(Math.max(0, ids.length - page.take)) : ids.slice(0, page.take);
+  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], select: { id: true } });
+  const rows = pageIds.length === 0 ? [] : await ctx.db.article.findMany({ ...(query as object), where: { id: { in: pageIds } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const edges = pageIds
+    .filter((id) => byId.has(id))
+    .map((id) => ({ cursor: encodeCursor(position.get(id)!, id), node: byId.get(id)! }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.backwards ? Boolean(page.cursor) : hasMore,
+      hasPreviousPage: page.backwards ? hasMore : Boolean(page.cursor),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: async () => (plan.countAll ? plan.countAll(base) : visible.size),
   };
 }
 

@@ -149,13 +149,23 @@ function nonEmpty(parts: string[], target: string): string[] {
  * prefix as `"word" *`, joined by spaces (implicit AND). Meant for a table
  * holding folded text, tokenised with `unicode61 remove_diacritics 0`.
  */
-export function toFts5Match(query: SearchQuery): string {
+export function toFts5Match(query: SearchQuery, columns?: readonly string[]): string {
   const parts = [
     ...query.terms.map((term) => `"${safeWord(term)}"`),
     ...query.phrases.map((phrase) => `"${safePhrase(phrase).join(" ")}"`),
     ...(query.prefix === null ? [] : [`"${safeWord(query.prefix)}" *`]),
   ];
-  return nonEmpty(parts, "toFts5Match").join(" ");
+  const expression = nonEmpty(parts, "toFts5Match").join(" ");
+  if (columns === undefined) return expression;
+  // A column filter: the whole query must match within these columns (the
+  // search ranks "found in the title" before "found in title or summary").
+  return `{${columns.map(safeColumn).join(" ")}} : (${expression})`;
+}
+
+const SAFE_COLUMN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function safeColumn(column: string): string {
+  if (!SAFE_COLUMN.test(column)) throw new TypeError(`not a column name: ${JSON.stringify(column)}`);
+  return column;
 }
 
 /**
@@ -163,11 +173,15 @@ export function toFts5Match(query: SearchQuery): string {
  * text: bare lexemes, phrases joined by `<->`, the prefix as `word:*`, all joined
  * by ` & `. ('simple' has no stop words, so no lexeme is silently dropped.)
  */
-export function toPgTsQuery(query: SearchQuery): string {
+export function toPgTsQuery(query: SearchQuery, weights?: string): string {
+  // Weight labels restrict every lexeme to the parts of a tsvector written with
+  // those weights: "kien:A" is "kien" in the part labelled A (the title).
+  if (weights !== undefined && !/^[ABCD]{1,4}$/.test(weights)) throw new TypeError(`not tsquery weights: ${JSON.stringify(weights)}`);
+  const label = weights ? `:${weights}` : "";
   const parts = [
-    ...query.terms.map(safeWord),
-    ...query.phrases.map((phrase) => safePhrase(phrase).join(" <-> ")),
-    ...(query.prefix === null ? [] : [`${safeWord(query.prefix)}:*`]),
+    ...query.terms.map((term) => `${safeWord(term)}${label}`),
+    ...query.phrases.map((phrase) => safePhrase(phrase).map((word) => `${word}${label}`).join(" <-> ")),
+    ...(query.prefix === null ? [] : [`${safeWord(query.prefix)}:*${weights ?? ""}`]),
   ];
   return nonEmpty(parts, "toPgTsQuery").join(" & ");
 }
