@@ -1,6 +1,7 @@
 // The long-lived services of one server process, made once at start-up and
 // shared by every request: configuration, database, clock, tokens.
 import { resolve } from "node:path";
+import { Redis } from "ioredis";
 import { systemClock, type Clock } from "./clock";
 import { createDb, prepareDb, type Db, type DbOptions } from "./db";
 import type { DatabaseTarget } from "./database-url";
@@ -16,6 +17,8 @@ export interface App {
   readonly tokens: TokenService;
   readonly events: Events;
   readonly dataDir: string;
+  /** Shared state across instances (rate limits, counters), when REDIS_URL is set. */
+  readonly redis?: Redis;
   /** Everything to close on shutdown, last opened first. */
   readonly closers: Array<() => Promise<void> | void>;
 }
@@ -38,6 +41,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     dataDir,
     closers: [() => db.$disconnect()],
   };
+  if (config.REDIS_URL) {
+    // A command fails after one reconnection attempt instead of waiting for Redis
+    // forever: requests get a clean error and /ready reports it.
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    redis.on("error", () => undefined); // reconnects by itself; /ready tells operators
+    Object.assign(app, { redis });
+    app.closers.push(async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  }
   return app;
 }
 

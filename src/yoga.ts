@@ -14,6 +14,10 @@ import { Prisma } from "./db";
 import { appError, unauthenticated } from "./errors";
 import { schema } from "./schema/index";
 import type { Viewer } from "./services/access";
+import { clientAddressOf } from "./security/client-address";
+import { isUnavailable } from "./security/faults";
+import { corsOptions } from "./security/http";
+import { securityPlugins } from "./security/plugins";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
@@ -52,6 +56,8 @@ export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof GraphQLError && typeof original.extensions?.code === "string") return error as Error;
   // Pothos rejects a global ID of the wrong type this way.
+  // A database or Redis that is away: say so, without its connection details.
+  if (isUnavailable(original)) return new GraphQLError("The service is temporarily unavailable: try again shortly.", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
   if (original instanceof PothosValidationError) return appError("BAD_USER_INPUT", original.message);
   if (original instanceof Prisma.PrismaClientKnownRequestError) {
     if (original.code === "P2002") return appError("CONFLICT", "That value is already taken (a concurrent change?).");
@@ -70,14 +76,15 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
     maskedErrors: { maskError, isDev: false },
     graphiql: config.GRAPHIQL ? { title: "Cổng thông tin điện tử: GraphQL", defaultQuery: homePageOperation() } : false,
     renderGraphiQL,
+    cors: corsOptions(config),
     context: async ({ request, ...server }) => {
       const viewer = await viewerFrom(app, request.headers.get("authorization"));
       return createContext(app, viewer, {
         requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
-        clientAddress: (server as ServerContext).clientAddress ?? null,
+        clientAddress: clientAddressOf(request.headers, (server as ServerContext).clientAddress, config.TRUST_PROXY),
         userAgent: request.headers.get("user-agent"),
       });
     },
-    plugins: [...extraPlugins],
+    plugins: [...securityPlugins(app), ...extraPlugins],
   });
 }

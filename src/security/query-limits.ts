@@ -1,0 +1,95 @@
+// Limits on what one request may ask for (docs/security.md): body size, query
+// length, and, through GraphQL Armor, depth, cost, aliases, tokens and directives.
+// Everything here runs before any resolver; a refusal is QUERY_TOO_COMPLEX.
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-types";
+import { GraphQLError } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Config } from "../env";
+
+export function tooComplex(message: string, status = 400): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX", http: { status } } });
+}
+
+/** GraphQL Armor, its refusals reported with the contract's code. */
+export function useQueryLimits(config: Config): Plugin {
+  // Validation rules report through the validation context; the token limit runs
+  // inside the parser, which has none, so it throws.
+  const reject: GraphQLArmorRejectCallback = (context, error) => {
+    const refusal = tooComplex(error.message.replace(/^Syntax Error: /, ""));
+    if (context) context.reportError(refusal);
+    else throw refusal;
+  };
+  const callbacks = { onReject: [reject], propagateOnRejection: false };
+  return EnvelopArmorPlugin({
+    maxDepth: { n: config.MAX_QUERY_DEPTH, ...callbacks },
+    costLimit: { maxCost: config.MAX_QUERY_COST, ...callbacks },
+    maxAliases: { n: config.MAX_ALIASES, ...callbacks },
+    maxTokens: { n: config.MAX_TOKENS, ...callbacks },
+    maxDirectives: { n: config.MAX_DIRECTIVES, ...callbacks },
+    // "Did you mean ...?" hints reveal the schema when introspection is off.
+    blockFieldSuggestion: { enabled: !config.INTROSPECTION },
+  }) as Plugin;
+}
+
+/** The query text itself: refused before it is parsed at all. */
+export function useQueryLength(config: Config): Plugin {
+  return {
+    onParams({ params }) {
+      if (typeof params.query === "string" && params.query.length > config.MAX_QUERY_LENGTH) {
+        throw tooComplex(`The query is longer than ${config.MAX_QUERY_LENGTH} characters.`, 413);
+      }
+    },
+  };
+}
+
+/**
+ * The request body: a declared Content-Length over the limit is refused at once;
+ * a body without one (chunked) is read only up to the limit. Uploads (multipart)
+ * have their own, larger limit.
+ */
+export function useBodyLimit(config: Config): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (request.method !== "POST") return;
+      const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/");
+      const limit = multipart ? config.MAX_UPLOAD_BODY_BYTES : config.MAX_BODY_BYTES;
+      const declared = Number(request.headers.get("content-length") ?? NaN);
+      if (declared > limit) throw bodyTooLarge(limit);
+      if (multipart || !requestParser) return;
+      setRequestParser(async (original) => {
+        const bytes = await readAtMost(original, limit);
+        const copy = new Request(original.url, { method: "POST", headers: original.headers, body: bytes as unknown as BodyInit });
+        return requestParser(copy as unknown as typeof original);
+      });
+    },
+  };
+}
+
+function bodyTooLarge(limit: number): GraphQLError {
+  return tooComplex(`The request body is larger than ${limit} bytes.`, 413);
+}
+
+async function readAtMost(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
