@@ -11,6 +11,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url";
+import { retryTransactionsOnBusy } from "./security/faults";
 
 export type Db = SqliteClient<"query">;
 export { Prisma } from "./generated/sqlite/client";
@@ -32,7 +33,9 @@ export function createDb(databaseUrl: string | undefined, options: DbOptions = {
   } else {
     if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: 5000 });
-    db = new SqliteClient({ adapter, log: [...log] });
+    // Another process on the same file (a second instance, the importer) can make a
+    // transaction fail with SQLITE_BUSY: it is run again (src/security/faults.ts).
+    db = retryTransactionsOnBusy(new SqliteClient({ adapter, log: [...log] }));
   }
   if (options.onQuery) {
     const onQuery = options.onQuery;

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Plugin } from "graphql-yoga";
 import type { App } from "../app";
 import { useCsrf, useIntrospectionSwitch, useSecurityHeaders } from "./http";
-import { useBodyLimit, useQueryLength, useQueryLimits } from "./query-limits";
+import { useBodyLimit, usePageSizeRule, useQueryLength, useQueryLimits } from "./query-limits";
 import { createRateLimiters, useRateLimits } from "./rate-limits";
 import { useReadiness } from "./readiness";
 import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from "./trusted-documents";
@@ -27,6 +27,7 @@ export function securityPlugins(app: App): Plugin[] {
     useCsrf(config),
     useQueryLength(config),
     useTrustedDocuments(config, trustedDocuments()),
+    usePageSizeRule(config),
     useQueryLimits(config),
     useIntrospectionSwitch(config),
   ];

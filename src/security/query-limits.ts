@@ -3,7 +3,7 @@
 // Everything here runs before any resolver; a refusal is QUERY_TOO_COMPLEX.
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-types";
-import { GraphQLError } from "graphql";
+import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Config } from "../env";
 
@@ -92,4 +92,38 @@ async function readAtMost(request: Request, limit: number): Promise<Uint8Array> 
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/**
+ * `first`/`last` written in the query are checked at validation, for every
+ * connection field: over MAX_PAGE_SIZE or negative is BAD_USER_INPUT (the
+ * resolvers check values passed in variables). Such a query is wrong rather than
+ * expensive, so its cost refusal, which multiplies by the page size, is dropped.
+ */
+export function usePageSizeRule(config: Config): Plugin {
+  const max = config.MAX_PAGE_SIZE;
+  const rule = (context: ValidationContext): ASTVisitor => ({
+    Argument(node) {
+      const name = node.name.value;
+      if ((name !== "first" && name !== "last") || node.value.kind !== Kind.INT) return;
+      const n = Number(node.value.value);
+      if (n < 0 || n > max) {
+        context.reportError(
+          new GraphQLError(`${name} must be between 0 and ${max}.`, {
+            nodes: [node],
+            extensions: { code: "BAD_USER_INPUT", fields: [name] },
+          }),
+        );
+      }
+    },
+  });
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule);
+      return ({ result, setResult }) => {
+        if (!result.some((e) => e.extensions?.code === "BAD_USER_INPUT")) return;
+        setResult(result.filter((e) => e.extensions?.code !== "QUERY_TOO_COMPLEX"));
+      };
+    },
+  };
 }
