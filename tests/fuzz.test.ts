@@ -80,7 +80,7 @@ describe("fuzzer", () => {
           }
         }
         expect(failures).toEqual([]);
-      });
+      }, 120_000);
     }
   }
 

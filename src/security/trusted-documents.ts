@@ -21,7 +21,7 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Config } from "../env";
 import { atLeast, type Viewer } from "../services/access";
 
@@ -92,6 +92,8 @@ const refused = () =>
     { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
   );
 
+type Params = { query?: unknown; documentId?: unknown; extensions?: Record<string, unknown> } & Record<string, unknown>;
+
 export function useTrustedDocuments(config: Config, documents: TrustedDocuments): Plugin {
   const trusted = new WeakMap<DocumentNode, Map<string, boolean>>();
   const isTrusted = (document: DocumentNode, operationName: string | null | undefined) => {
@@ -106,6 +108,20 @@ export function useTrustedDocuments(config: Config, documents: TrustedDocuments)
     }
     return answer;
   };
+  const resolveDocument = (params: Params, fromUrl: string | null) => {
+    const { documentId, ...rest } = params;
+    if (typeof params.query === "string" && params.query !== "") return rest;
+    const persisted = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+    const id = typeof documentId === "string" ? documentId : typeof persisted === "string" ? persisted : fromUrl;
+    if (id === null) return rest;
+    const query = documents.byId.get(id);
+    if (!query) {
+      throw new GraphQLError(`No trusted document has the id "${id.slice(0, 80)}".`, {
+        extensions: { code: "NOT_FOUND", http: { status: 404 } },
+      });
+    }
+    return { ...rest, query };
+  };
   const check = (args: { document: DocumentNode; operationName?: string | null; contextValue: unknown }) => {
     if (!config.TRUSTED_DOCUMENTS_ONLY) return null;
     const viewer = (args.contextValue as { viewer?: Viewer | null }).viewer;
@@ -113,19 +129,14 @@ export function useTrustedDocuments(config: Config, documents: TrustedDocuments)
     return isTrusted(args.document, args.operationName) ? null : refused();
   };
   return {
-    onParams({ params, setParams }) {
-      if (typeof params.query === "string" && params.query !== "") return;
-      const extra = params as { documentId?: unknown };
-      const persisted = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
-      const id = typeof extra.documentId === "string" ? extra.documentId : typeof persisted === "string" ? persisted : null;
-      if (id === null) return;
-      const query = documents.byId.get(id);
-      if (!query) {
-        throw new GraphQLError(`No trusted document has the id "${id.slice(0, 80)}".`, {
-          extensions: { code: "NOT_FOUND", http: { status: 404 } },
-        });
-      }
-      setParams({ ...params, query });
+    // Resolved as the request is parsed, before Yoga insists on a query string.
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        const parsed = await requestParser(request);
+        if (parsed instanceof Response || Array.isArray(parsed)) return parsed;
+        return resolveDocument(parsed as Params, new URL(request.url).searchParams.get("documentId")) as GraphQLParams;
+      });
     },
     onExecute({ args, setResultAndStopExecution }) {
       const error = check(args);
