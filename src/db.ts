@@ -27,7 +27,8 @@ export function createDb(databaseUrl: string | undefined, options: DbOptions = {
   const log = [{ emit: "event", level: "query" }] as const;
   let db: Db;
   if (target.provider === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+    // A server that vanished without closing its sockets must not hang requests forever.
+    const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
     // Same data model, same API: only the embedded query compiler differs.
     db = new PostgresClient({ adapter, log: [...log] }) as unknown as Db;
   } else {
