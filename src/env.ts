@@ -51,7 +51,6 @@ const schema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(30),
   MAX_QUERY_LENGTH: z.coerce.number().int().min(100).default(30000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  MAX_UPLOAD_BODY_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d{1,2})$/, "expected true, false or the number of proxies in front")

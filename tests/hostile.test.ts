@@ -154,6 +154,10 @@ describe("malformed requests get a 4xx, never a 5xx", () => {
     const allowed = await raw({ ...formRequest, headers: { ...formRequest.headers, "x-graphql-yoga-csrf": "1" } });
     expect(allowed.status).toBe(200);
     expect(allowed.body!.data).toMatchObject({ site: { name: expect.any(String) } });
+    // An Authorization header cannot be sent without a preflight either.
+    const { token } = await signIn(t, "READER");
+    const signedIn = await raw({ ...formRequest, headers: { ...formRequest.headers, authorization: `Bearer ${token}` } });
+    expect(signedIn.status).toBe(200);
   });
 });
 

@@ -27,11 +27,12 @@ export function corsOptions(config: Config): CORSOptions {
 /**
  * Multipart, form and text/plain POSTs are "simple" requests a hostile page can
  * make a browser send to us; they must carry one of the CSRF headers, which only
- * a script allowed by CORS can set. JSON POSTs are preflighted already, and GET
- * never runs a mutation.
+ * a script allowed by CORS can set. An Authorization header proves the same (it
+ * is not CORS-safelisted either, so the browser preflighted the request). JSON
+ * POSTs are preflighted already, and GET never runs a mutation.
  */
 export function useCsrf(config: Config): Plugin {
-  const csrf = useCSRFPrevention({ requestHeaders: list(config.CSRF_HEADERS) }) as Plugin;
+  const csrf = useCSRFPrevention({ requestHeaders: [...list(config.CSRF_HEADERS), "authorization"] }) as Plugin;
   return {
     onRequestParse(payload) {
       if (payload.request.method === "GET") return;

@@ -46,17 +46,17 @@ export function useQueryLength(config: Config): Plugin {
 /**
  * The request body: a declared Content-Length over the limit is refused at once;
  * a body without one (chunked) is read only up to the limit. Uploads (multipart)
- * have their own, larger limit.
+ * are left to the media module, which knows its per-kind file size limits.
  */
 export function useBodyLimit(config: Config): Plugin {
+  const limit = config.MAX_BODY_BYTES;
   return {
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (request.method !== "POST") return;
-      const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/");
-      const limit = multipart ? config.MAX_UPLOAD_BODY_BYTES : config.MAX_BODY_BYTES;
+      if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/")) return;
       const declared = Number(request.headers.get("content-length") ?? NaN);
       if (declared > limit) throw bodyTooLarge(limit);
-      if (multipart || !requestParser) return;
+      if (!requestParser) return;
       setRequestParser(async (original) => {
         const bytes = await readAtMost(original, limit);
         const copy = new Request(original.url, { method: "POST", headers: original.headers, body: bytes as unknown as BodyInit });
