@@ -270,3 +270,32 @@ describe("HTTP protections", () => {
     expect(await r.json()).toEqual({ status: "ready", checks: { database: "ok" } });
   });
 });
+
+describe("revoking tokens", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+  const me = (token: string) => post(t, { query: contractOperation("Me") }, { token });
+
+  it("signs a user out everywhere", async () => {
+    const { user, token } = await signIn(t, "EDITOR");
+    const { token: other } = await t.app.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, t.clock.now());
+    expect((await post(t, { query: "mutation { signOutEverywhere }" }, { token })).body.data).toEqual({ signOutEverywhere: true });
+    expect(codesOf(await me(token))).toEqual(["UNAUTHENTICATED"]);
+    expect(codesOf(await me(other))).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("lets ADMIN, and only ADMIN, revoke another user's tokens", async () => {
+    const target = await signIn(t, "CONTRIBUTOR");
+    const userId = Buffer.from(`User:${target.user.id}`).toString("base64");
+    const query = "mutation($userId: ID!) { revokeUserTokens(userId: $userId) { id } }";
+    const editor = await signIn(t, "EDITOR");
+    expect(codesOf(await post(t, { query, variables: { userId } }, { token: editor.token }))).toEqual(["FORBIDDEN"]);
+    expect(codesOf(await me(target.token))).toEqual([]);
+    const admin = await signIn(t, "ADMIN");
+    expect((await post(t, { query, variables: { userId } }, { token: admin.token })).body.data).toEqual({ revokeUserTokens: { id: userId } });
+    expect(codesOf(await me(target.token))).toEqual(["UNAUTHENTICATED"]);
+  });
+});
