@@ -108,7 +108,12 @@ async function send(url: string, query: string, variables: Record<string, unknow
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
+      headers: {
+        "content-type": "application/json",
+        // Readers' browsers: counters ignore robots.
+        "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 portal-soak",
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Gql;
@@ -223,6 +228,9 @@ async function run(url: string, email: string, password: string, databaseUrl: st
   console.log(`requests           ${stats.requests} in ${elapsed.toFixed(1)} s (${Math.round(stats.requests / elapsed)}/s): reads ${stats.reads}, article views ${sum(stats.articleViews)}, site visits ${stats.siteVisits}, edits ${stats.edits} (+${stats.conflicts} CONFLICT answers, expected under concurrent editing)`);
 }
 
+/** The database id inside a global ID. */
+const rowId = (globalId: string) => Buffer.from(globalId, "base64").toString("utf8").split(":").slice(1).join(":");
+
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
 async function verify(databaseUrl: string) {
@@ -232,8 +240,8 @@ async function verify(databaseUrl: string) {
   let lostViews = 0;
   let extraViews = 0;
   for (const [articleId, sent] of stats.articleViews) {
-    const row = await db.article.findUnique({ where: { id: articleId }, select: { viewCount: true } });
-    const counted = (row?.viewCount ?? 0) - (initialViews.get(articleId) ?? 0);
+    const row = await db.article.findUnique({ where: { id: rowId(articleId) }, select: { viewCount: true } });
+    const counted = (row?.viewCount ?? 0) - (initialViews.get(rowId(articleId)) ?? 0);
     if (counted < sent) lostViews += sent - counted;
     if (counted > sent) extraViews += counted - sent;
   }
@@ -244,7 +252,7 @@ async function verify(databaseUrl: string) {
   let duplicated = 0;
   let found = 0;
   for (const [articleId, labels] of stats.versions) {
-    const rows = await db.articleVersion.findMany({ where: { articleId }, select: { label: true } });
+    const rows = await db.articleVersion.findMany({ where: { articleId: rowId(articleId) }, select: { label: true } });
     found += rows.length;
     const stored = rows.map((r) => r.label);
     duplicated += stored.length - new Set(stored).size;
