@@ -104,6 +104,9 @@ describe("query bombs are refused before any resolver runs", () => {
     for (const query of ["{ articles(first: -1) { totalCount } }", "{ articles(last: -5) { totalCount } }", "{ articles(first: 5000) { totalCount } }"]) {
       expect(codes(await gql(t, query))).toEqual(["BAD_USER_INPUT"]);
     }
+    const ids = Array.from({ length: 5000 }, (_, i) => Buffer.from(`Article:${i}`).toString("base64"));
+    const many = await gql(t, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", { ids });
+    expect(many.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: ["ids"] });
     const r = await gql(t, "query($n: Int) { articles(first: $n) { totalCount } }", { n: -3 });
     expect(r.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: ["first"] });
   });
