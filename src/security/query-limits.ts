@@ -51,16 +51,18 @@ export function useQueryLength(config: Config): Plugin {
 export function useBodyLimit(config: Config): Plugin {
   const limit = config.MAX_BODY_BYTES;
   return {
-    onRequestParse({ request, requestParser, setRequestParser }) {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       if (request.method !== "POST") return;
       if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/")) return;
       const declared = Number(request.headers.get("content-length") ?? NaN);
       if (declared > limit) throw bodyTooLarge(limit);
       if (!requestParser) return;
+      // The body is read only up to the limit, then handed to Yoga's own parser in a
+      // request made with Yoga's fetch API (its error answers stay those of the spec).
       setRequestParser(async (original) => {
         const bytes = await readAtMost(original, limit);
-        const copy = new Request(original.url, { method: "POST", headers: original.headers, body: bytes as unknown as BodyInit });
-        return requestParser(copy as unknown as typeof original);
+        const copy = new fetchAPI.Request(original.url, { method: "POST", headers: original.headers, body: bytes as unknown as BodyInit });
+        return requestParser(copy);
       });
     },
   };
