@@ -59,7 +59,7 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { nullable: false },
     // An ID of the right shape that names nothing this viewer may see is null, as the Relay spec says.
     nodeQueryOptions: {
-      resolve: (_root, { id }, _ctx, _info, resolveNode) => resolveNode(id).catch(nullWhenMissing),
+      resolve: (_root, { id }, _ctx, _info, resolveNode) => Promise.resolve(resolveNode(id)).catch(nullWhenMissing),
     },
     nodesQueryOptions: {
       resolve: (_root, { ids }, ctx, _info, resolveNodes) => {
