@@ -1,8 +1,12 @@
+// Prints the depth, cost, tokens and length of every contract operation, as the
+// query limits measure them (docs/security.md): the defaults leave room above these.
+// Run: npx tsx scripts/query-costs.ts
 import { readFileSync, readdirSync } from "node:fs";
 import { parse, validate, buildSchema, Lexer, Source, TokenKind } from "graphql";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { loadTrustedDocuments } from "../src/security/trusted-documents";
+
 const schema = buildSchema(readFileSync("schema/schema.graphql", "utf8"));
 const docs = loadTrustedDocuments("schema/operations");
 for (const [name, hash] of Object.entries(docs.manifest)) {
