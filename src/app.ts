@@ -127,7 +127,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
 /** A connected client; fails at start-up (not at the first request) when Redis is unreachable. */
 async function connectRedis(url: string): Promise<Redis> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // A command fails after one reconnection attempt instead of waiting for Redis
+  // forever: requests get a clean error and /ready reports it.
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000 });
   // Connection losses are retried by ioredis and reported by /ready; the event
   // must have a listener or Node treats it as an uncaught error.
   client.on("error", () => {});

@@ -12,6 +12,7 @@ import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url";
+import { retryTransactionsOnBusy } from "./security/faults";
 
 export type Db = SqliteClient<"query">;
 export { Prisma } from "./generated/sqlite/client";
@@ -31,16 +32,19 @@ export function createDb(
   let db: Db;
   let pool: pg.Pool | undefined;
   if (target.provider === "postgres") {
-    // Our own pool, handed to the adapter, so /metrics can report its use;
-    // the adapter closes it on $disconnect.
-    pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // Our own pool, handed to the adapter, so /metrics can report its use; the
+    // adapter closes it on $disconnect. A server that vanished without closing its
+    // sockets must not hang requests forever: connecting gives up after 5 s.
+    pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     // Same data model, same API: only the embedded query compiler differs.
     db = new PostgresClient({ adapter, log: [...log] }) as unknown as Db;
   } else {
     if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: 5000 });
-    db = new SqliteClient({ adapter, log: [...log] });
+    // Another process on the same file (a second instance, the importer) can make a
+    // transaction fail with SQLITE_BUSY: it is run again (src/security/faults.ts).
+    db = retryTransactionsOnBusy(new SqliteClient({ adapter, log: [...log] }));
   }
   if (options.onQuery) {
     const onQuery = options.onQuery;

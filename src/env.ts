@@ -76,6 +76,30 @@ const schema = z.object({
   // (totalCount still counts every match); docs/search.md. At most 400: their ids
   // go into one SQL statement, and SQLite binds at most 999 values in one.
   SEARCH_MAX_RESULTS: z.coerce.number().int().min(10).max(400).default(300),
+  // Hardening (docs/security.md): query limits, body size, rate limits, trusted documents, HTTP.
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(20000),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  MAX_TOKENS: z.coerce.number().int().min(10).default(3000),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(30),
+  MAX_QUERY_LENGTH: z.coerce.number().int().min(100).default(30000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, "expected true, false or the number of proxies in front")
+    .default("false")
+    .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(0).default(10),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(50),
+  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  VISIT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(120),
+  VISIT_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  TRUSTED_DOCUMENTS_ONLY: bool(false),
+  CORS_ORIGINS: z.string().default("*"),
+  CSRF_HEADERS: z.string().default("x-graphql-yoga-csrf,graphql-preflight,apollo-require-preflight"),
+  SECURITY_HEADERS: bool(true),
 });
 
 const withDefaults = schema.transform((c) => ({

@@ -20,6 +20,10 @@ import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./services/media/http";
 import { multipartUploads } from "./services/media/multipart";
 import type { Viewer } from "./services/access";
+import { clientAddressOf } from "./security/client-address";
+import { isUnavailable } from "./security/faults";
+import { corsOptions } from "./security/http";
+import { securityPlugins } from "./security/plugins";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
@@ -62,6 +66,8 @@ export function maskError(error: unknown, message: string): Error {
   }
   if (original instanceof GraphQLError && typeof original.extensions?.code === "string") return error as Error;
   // Pothos rejects a global ID of the wrong type this way.
+  // A database or Redis that is away: say so, without its connection details.
+  if (isUnavailable(original)) return new GraphQLError("The service is temporarily unavailable: try again shortly.", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
   if (original instanceof PothosValidationError) return appError("BAD_USER_INPUT", original.message);
   if (original instanceof Prisma.PrismaClientKnownRequestError) {
     if (original.code === "P2002") return appError("CONFLICT", "That value is already taken (a concurrent change?).");
@@ -92,11 +98,12 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
     maskedErrors: { maskError, isDev: false },
     graphiql: config.GRAPHIQL ? { title: "Cổng thông tin điện tử: GraphQL", defaultQuery: homePageOperation() } : false,
     renderGraphiQL,
+    cors: corsOptions(config),
     context: async ({ request, ...server }) => {
       const viewer = await viewerFrom(app, request.headers.get("authorization"));
       return createContext(app, viewer, {
         requestId: requestIdOf(request),
-        clientAddress: (server as ServerContext).clientAddress ?? null,
+        clientAddress: clientAddressOf(request.headers, (server as ServerContext).clientAddress, config.TRUST_PROXY),
         userAgent: request.headers.get("user-agent"),
       });
     },
@@ -105,6 +112,7 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
     plugins: [
       observabilityPlugin(app),
       useReady(app),
+      ...securityPlugins(app),
       multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
       mediaRoutes(app),
       // Identical subscriptions of viewers who see the same share one execution per event.

@@ -54,7 +54,8 @@ async function upload(bytes: Uint8Array, name: string, options: { token?: string
   const token = options.token === undefined ? editor.token : options.token;
   const response = await fetch(`${base}/graphql`, {
     method: "POST",
-    headers: { ...(token && { authorization: `Bearer ${token}` }), accept: "application/graphql-response+json" },
+    // The editors' console sends the CSRF-prevention header with every multipart request.
+    headers: { ...(token && { authorization: `Bearer ${token}` }), accept: "application/graphql-response+json", "x-graphql-yoga-csrf": "1" },
     body: uploadForm(bytes, name, options),
   });
   return { status: response.status, ...((await response.json()) as GraphQLResponse) };
@@ -248,7 +249,7 @@ describe("uploadMedia over HTTP (multipart)", () => {
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(`${base}/graphql`, {
         method: "POST",
-        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(40 * 1024 * 1024) },
+        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(40 * 1024 * 1024), "x-graphql-yoga-csrf": "1" },
       });
       req.on("response", (res) => {
         let body = "";

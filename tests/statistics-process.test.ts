@@ -16,6 +16,9 @@ const env = {
   DATA_DIR: dir,
   SEED_DEMO: "true",
   STATS_FLUSH_INTERVAL_MS: "2000",
+  // Every view comes from one loopback address here: the per-address limits would refuse most.
+  VISIT_LIMIT_PER_ADDRESS: "0",
+  RATE_LIMIT_REQUESTS: "0",
 };
 let server: ServerProcess | null = null;
 

@@ -63,8 +63,13 @@ export const builder = new SchemaBuilder<{
       resolve: (_root, { id }, _ctx, _info, resolveNode) => Promise.resolve(resolveNode(id)).catch(nullWhenMissing),
     },
     nodesQueryOptions: {
-      resolve: (_root, { ids }, _ctx, _info, resolveNodes) =>
-        ids.map((id) => resolveNodes([id]).then((nodes) => nodes[0] ?? null, nullWhenMissing)),
+      resolve: (_root, { ids }, ctx, _info, resolveNodes) => {
+        // A list in a variable escapes the static cost limit: cap it like a page.
+        if (ids.length > ctx.app.config.MAX_PAGE_SIZE) {
+          throw badInput(`ids: at most ${ctx.app.config.MAX_PAGE_SIZE} IDs at once.`, ["ids"]);
+        }
+        return ids.map((id) => resolveNodes([id]).then((nodes) => nodes[0] ?? null, nullWhenMissing));
+      },
     },
     // A malformed ID is the client's mistake, never a server error.
     decodeGlobalID: (globalID) => {

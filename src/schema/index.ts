@@ -4,6 +4,7 @@ import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder";
 import "./users/types";
 import "./users/auth";
+import "./users/sessions";
 import "./site/types";
 import "./categories/types";
 import "./media/types";

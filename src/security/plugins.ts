@@ -1,0 +1,32 @@
+// The protections of the GraphQL endpoint, in the order a request meets them
+// (docs/security.md). createPortalYoga puts them before any other plugin.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Plugin } from "graphql-yoga";
+import type { App } from "../app";
+import { useCsrf, useIntrospectionSwitch, useSecurityHeaders } from "./http";
+import { useBodyLimit, usePageSizeRule, useQueryLength, useQueryLimits } from "./query-limits";
+import { createRateLimiters, useRateLimits } from "./rate-limits";
+import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from "./trusted-documents";
+
+const operationsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "schema", "operations");
+let trusted: TrustedDocuments | undefined;
+
+export function trustedDocuments(): TrustedDocuments {
+  return (trusted ??= loadTrustedDocuments(operationsDir));
+}
+
+export function securityPlugins(app: App): Plugin[] {
+  const { config } = app;
+  return [
+    useSecurityHeaders(config),
+    useRateLimits(config, createRateLimiters(config, app.redis ?? undefined)) as Plugin,
+    useBodyLimit(config),
+    useCsrf(config),
+    useQueryLength(config),
+    useTrustedDocuments(config, trustedDocuments()),
+    usePageSizeRule(config),
+    useQueryLimits(config),
+    useIntrospectionSwitch(config),
+  ];
+}
