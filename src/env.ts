@@ -52,6 +52,9 @@ const schema = z.object({
     .default("youtube.com,youtu.be,vimeo.com")
     .transform((list) => list.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
     .refine((hosts) => hosts.every((h) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(h)), "expected host names separated by commas"),
+  // The response cache of anonymous reads (docs/performance.md).
+  RESPONSE_CACHE: bool(true),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
