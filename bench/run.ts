@@ -2,8 +2,8 @@
 // node:http + better-sqlite3 baseline, on the same seeded data, the same contract
 // operations and the same load settings, interleaved A/B/A/B.
 //
-// Options (also as environment variables): --duration=5 (seconds per round and
-// server), --rounds=2, --connections=10, --reseed, --no-cache (the server without
+// Options (also as environment variables BENCH_<NAME>): --duration=5 (seconds per
+// round and server), --rounds=2, --warmup=3 (seconds per scenario and server), --connections=10, --reseed, --no-cache (the server without
 // its response cache), --db=file:./data/bench/portal.db.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,6 +23,7 @@ const arg = (name: string, fallback: string) => {
 };
 const DURATION = Number(arg("duration", "5"));
 const ROUNDS = Number(arg("rounds", "2"));
+const WARMUP = Number(arg("warmup", "3"));
 const CONNECTIONS = Number(arg("connections", "10"));
 const RESEED = arg("reseed", "false") === "true";
 const NO_CACHE = arg("no-cache", "false") === "true";
@@ -45,8 +46,12 @@ interface Sample {
   errors: number;
 }
 
-function start(name: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+/** Node flags of `npm start` (package.json): a smaller young generation and an eager old-generation GC keep the resident memory down (docs/performance.md). */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=4", "--heap-growing-percent=20"];
+
+function start(name: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
+  // node --import tsx is what `tsx` runs, without the wrapper process, so the pid is the server's.
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -190,7 +195,7 @@ async function main() {
     NODE_ENV: "production",
     JWT_SECRET,
     ...(NO_CACHE && { RESPONSE_CACHE: "false" }),
-  });
+  }, SERVER_NODE_FLAGS);
   let baseline: ChildProcess | null = null;
   const stop = () => {
     server.kill("SIGTERM");
@@ -240,8 +245,8 @@ async function main() {
     const samples = new Map<string, { server: Sample[]; baseline: Sample[] }>(active.map((s) => [s.name, { server: [], baseline: [] }]));
     for (const s of active) {
       // Warm-up: JIT, statement caches, the response cache.
-      await load(SERVER_PORT, bodies.get(s.name)!, s.auth ? token : undefined, 1);
-      await load(BASELINE_PORT, bodies.get(s.name)!, s.auth ? token : undefined, 1);
+      await load(SERVER_PORT, bodies.get(s.name)!, s.auth ? token : undefined, WARMUP);
+      await load(BASELINE_PORT, bodies.get(s.name)!, s.auth ? token : undefined, WARMUP);
     }
     for (let round = 0; round < ROUNDS; round++) {
       for (const s of active) {

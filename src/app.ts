@@ -7,6 +7,7 @@ import type { DatabaseTarget } from "./database-url";
 import type { Config } from "./env";
 import { createEvents, type Events } from "./services/events";
 import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
+import { ResponseCache } from "./services/response-cache";
 import { resolveJwtSecret, TokenService } from "./services/tokens";
 
 export interface App {
@@ -19,6 +20,8 @@ export interface App {
   readonly dataDir: string;
   /** Uploaded files (docs/media.md). */
   readonly media: MediaStorage;
+  /** Cached answers to anonymous reads; writes call its invalidation methods (docs/performance.md). */
+  readonly cache: ResponseCache;
   /** Everything to close on shutdown, last opened first. */
   readonly closers: Array<() => Promise<void> | void>;
 }
@@ -31,15 +34,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { db, target } = createDb(config.DATABASE_URL, options);
   await prepareDb(db, target);
   const dataDir = resolve(config.DATA_DIR);
+  const clock = options.clock ?? systemClock;
   const app: App = {
     config,
     db,
     target,
-    clock: options.clock ?? systemClock,
+    clock,
     tokens: new TokenService(resolveJwtSecret(config.JWT_SECRET, dataDir), config.JWT_TTL_SECONDS),
     events: createEvents(),
     dataDir,
     media: new LocalDiskStorage(config.MEDIA_DIR ? resolve(config.MEDIA_DIR) : join(dataDir, "media")),
+    cache: new ResponseCache({ config, db, clock, provider: target.provider }),
     closers: [() => db.$disconnect()],
   };
   return app;

@@ -16,6 +16,7 @@ import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./services/media/http";
 import { multipartUploads } from "./services/media/multipart";
+import { responseCachePlugin } from "./services/response-cache";
 import type { Viewer } from "./services/access";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -87,6 +88,13 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
     },
     // Uploads (docs/media.md): the body may carry the largest file a media kind allows.
     maxRequestBodySize: Math.max(25_000_000, largestUpload(config) + 1024 * 1024),
-    plugins: [multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }), mediaRoutes(app), ...extraPlugins],
+    // The response cache comes after the plugins that must see every request (extraPlugins:
+    // limits, metrics), so a cached answer is still counted and limited.
+    plugins: [
+      multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
+      mediaRoutes(app),
+      ...extraPlugins,
+      responseCachePlugin(app.cache, app.clock),
+    ],
   });
 }
