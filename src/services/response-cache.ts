@@ -75,6 +75,7 @@ export class ResponseCache {
 
   /** SQLite's count of commits by other connections (another process: the import command). */
   private dataVersion: number | null = null;
+  private nextForeignCheck = 0;
 
   constructor(
     private readonly options: { config: Config; db: Db; clock: Clock; provider: "sqlite" | "postgres" },
@@ -86,10 +87,16 @@ export class ResponseCache {
    * Writes made by another process (`npm run import` beside the server) do not go
    * through the calls below. On SQLite, `PRAGMA data_version` on the server's own
    * connection changes exactly when another connection has committed: then
-   * everything is dropped. (PostgreSQL has no such counter: docs/performance.md.)
+   * everything is dropped, within RESPONSE_CACHE_EXTERNAL_CHECK_MS (0: on every
+   * request). PostgreSQL has no such counter: docs/performance.md.
    */
   async checkForeignWrites(): Promise<void> {
     if (this.options.provider !== "sqlite") return;
+    // The check is a statement of its own (a third of a cached answer's cost):
+    // at most one per RESPONSE_CACHE_EXTERNAL_CHECK_MS.
+    const now = this.options.clock.now().getTime();
+    if (now < this.nextForeignCheck) return;
+    this.nextForeignCheck = now + this.options.config.RESPONSE_CACHE_EXTERNAL_CHECK_MS;
     const rows = await this.options.db.$queryRawUnsafe<Array<{ data_version: number | bigint }>>(`${BOOKKEEPING} PRAGMA data_version`);
     const version = Number(rows[0]?.data_version ?? 0);
     if (this.dataVersion !== null && version !== this.dataVersion) this.invalidateAll();
