@@ -239,3 +239,24 @@ const onSqlite = !/^postgres/i.test(process.env.TEST_DATABASE_URL ?? "");
     expect((await home()).data!.site.name).toBe("Tên cơ quan từ tiến trình khác");
   });
 });
+
+describe("response cache bounds", () => {
+  it("keeps at most RESPONSE_CACHE_MAX_ENTRIES answers, dropping the least recently used", async () => {
+    const small = await createTestApp({ config: { RESPONSE_CACHE_MAX_ENTRIES: 2 } });
+    try {
+      const read = (slug: string) => gql(small, contractOperation("CategoryPage"), { slug, first: 1 });
+      await read("a");
+      await read("b");
+      await read("a");
+      await read("c");
+      expect(small.app.cache.snapshot().entries).toBe(2);
+      const hits = small.app.cache.stats.hits;
+      await read("a");
+      expect(small.app.cache.stats.hits).toBe(hits + 1);
+      await read("b");
+      expect(small.app.cache.stats.hits).toBe(hits + 1);
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -76,6 +76,8 @@ export class ResponseCache {
   /** SQLite's count of commits by other connections (another process: the import command). */
   private dataVersion: number | null = null;
   private nextForeignCheck = 0;
+  /** Characters held by the stored answers. */
+  private bytes = 0;
 
   constructor(
     private readonly options: { config: Config; db: Db; clock: Clock; provider: "sqlite" | "postgres" },
@@ -152,14 +154,14 @@ export class ResponseCache {
     this.drop(() => true);
   }
 
-  snapshot(): ResponseCacheStats {
-    return { ...this.stats, entries: this.entries.size };
+  snapshot(): ResponseCacheStats & { chars: number } {
+    return { ...this.stats, entries: this.entries.size, chars: this.bytes };
   }
 
   private drop(stale: (entry: Entry) => boolean): void {
     this.epoch++;
     this.stats.invalidations++;
-    for (const [key, entry] of this.entries) if (stale(entry)) this.entries.delete(key);
+    for (const [key, entry] of this.entries) if (stale(entry)) this.remove(key);
   }
 
   // ---- lookups -------------------------------------------------------------------------
@@ -169,7 +171,7 @@ export class ResponseCache {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (this.options.clock.now().getTime() >= entry.expiresAt) {
-      this.entries.delete(key);
+      this.remove(key);
       return null;
     }
     // Most recently used last (the Map keeps insertion order).
@@ -214,8 +216,21 @@ export class ResponseCache {
     // "today", "yesterday", "this week" and "this month" move at the site's midnight.
     if (facts.types.has("SiteStatistics")) expiresAt = Math.min(expiresAt, nextMidnight(startedAt, this.options.config.SITE_TIMEZONE));
     if (epoch !== this.epoch) return;
+    this.remove(key);
     this.entries.set(key, { text, types: facts.types, refs, singleArticles, viewSensitive: facts.viewSensitive, expiresAt });
-    while (this.entries.size > this.options.config.RESPONSE_CACHE_MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.bytes += text.length;
+    // Bounded in entries and in characters kept: distinct variables from a hostile client only evict.
+    const maxChars = this.options.config.RESPONSE_CACHE_MAX_MB * 1024 * 1024;
+    while (this.entries.size > this.options.config.RESPONSE_CACHE_MAX_ENTRIES || this.bytes > maxChars) {
+      this.remove(this.entries.keys().next().value!);
+    }
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.text.length;
+    this.entries.delete(key);
   }
 
   /**
