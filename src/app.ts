@@ -14,6 +14,7 @@ import { PortalMetrics } from "./observability/metrics";
 import type { CounterBuffer } from "./services/maintenance";
 import { createEvents, prefixedEventTarget, type Events } from "./services/events";
 import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
+import { ResponseCache } from "./services/response-cache";
 import { resolveJwtSecret, TokenService } from "./services/tokens";
 import { Counters } from "./services/counters/service";
 import { MemoryBackend } from "./services/counters/memory";
@@ -42,6 +43,8 @@ export interface App {
   readonly logger: Logger;
   /** Prometheus registry and instruments of this app (served at /metrics). */
   readonly metrics: PortalMetrics;
+  /** Cached answers to anonymous reads; writes call its invalidation methods (docs/performance.md). */
+  readonly cache: ResponseCache;
   /** Everything to close on shutdown, last opened first. */
   readonly closers: Array<() => Promise<void> | void>;
 }
@@ -116,11 +119,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     metrics: undefined as unknown as PortalMetrics,
     counters,
+    cache: new ResponseCache({ config, db, clock, provider: target.provider }),
     closers,
   };
   const metrics = new PortalMetrics({ provider: target.provider, pool, counters: () => app.counters });
   (app as { metrics: PortalMetrics }).metrics = metrics;
   metrics.watchCounterFlushes(counters);
+  // "online" falls as visitors leave, with no request: cached statistics last at most one flush interval.
+  counters.onFlush(() => app.cache.invalidateStatistics());
   db.$on("query", (event) => metrics.dbQueries.observe(event.duration / 1000));
   return app;
 }

@@ -100,6 +100,11 @@ const schema = z.object({
   CORS_ORIGINS: z.string().default("*"),
   CSRF_HEADERS: z.string().default("x-graphql-yoga-csrf,graphql-preflight,apollo-require-preflight"),
   SECURITY_HEADERS: bool(true),
+  // The response cache of anonymous reads (docs/performance.md).
+  RESPONSE_CACHE: bool(true),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  RESPONSE_CACHE_EXTERNAL_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 const withDefaults = schema.transform((c) => ({

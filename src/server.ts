@@ -79,6 +79,7 @@ async function main() {
     events: app.events,
     intervalMs: config.SCHEDULER_INTERVAL_MS,
     onError: (error) => logger.error({ err: error }, `scheduled publishing failed: ${oneLine(error)}`),
+    onChange: (articleIds) => articleIds.forEach((id) => app.cache.invalidateArticle(id)),
   });
   scheduler.start();
   app.closers.push(() => scheduler.stop());

@@ -19,6 +19,7 @@ import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./services/media/http";
 import { multipartUploads } from "./services/media/multipart";
+import { responseCachePlugin } from "./services/response-cache";
 import type { Viewer } from "./services/access";
 import { clientAddressOf } from "./security/client-address";
 import { isUnavailable } from "./security/faults";
@@ -118,6 +119,9 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
       // Identical subscriptions of viewers who see the same share one execution per event.
       useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
       ...extraPlugins,
+      // Last: every plugin above sees each request (logs, metrics, limits) before a
+      // cached answer is served (docs/performance.md).
+      responseCachePlugin(app.cache, app.clock),
     ],
   });
 }

@@ -95,7 +95,7 @@ function content(overrides: Partial<ArticleContent>): ArticleContent {
 
 /** An article written straight to the database (the editorial workflow is another module): published 1.0 or a 0.1 draft. */
 async function article(slug: string, published: boolean, media: Partial<ArticleContent>) {
-  return t.app.db.$transaction(async (tx) => {
+  const created = await t.app.db.$transaction(async (tx) => {
     const at = new Date("2026-11-01T00:00:00Z");
     const row = await tx.article.create({
       data: { slug, status: published ? "APPROVED" : "DRAFT", publishedAt: published ? at : null, firstPublishedAt: published ? at : null, createdById: editor.user.id },
@@ -114,6 +114,9 @@ async function article(slug: string, published: boolean, media: Partial<ArticleC
     await tx.article.update({ where: { id: row.id }, data: { currentVersionId: version.id, publishedVersionId: published ? version.id : null } });
     return { ...row, versionId: version.id };
   });
+  // What the workflow does after such a write (docs/performance.md: response cache).
+  t.app.cache.invalidateArticle(created.id);
+  return created;
 }
 
 describe("uploadMedia over HTTP (multipart)", () => {

@@ -1,19 +1,20 @@
 // The read path issues a constant number of SQL statements, whatever the page
 // size: relations are merged by Pothos/Prisma and the rest is batched by DataLoader.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createTestApp, gql, type TestApp } from "./support/app";
+import { createTestApp, gql, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { articleRow } from "./support/factories";
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Every request must reach the resolvers: no response cache here (tests/response-cache.test.ts).
+  t = await createTestApp({ config: { RESPONSE_CACHE: false } });
 });
 afterAll(() => t.close());
 
-async function statementsFor(query: string, variables: Record<string, unknown> = {}) {
+async function statementsFor(query: string, variables: Record<string, unknown> = {}, token?: string) {
   t.statements.length = 0;
-  const r = await gql(t, query, variables);
+  const r = await gql(t, query, variables, { token });
   expect(r.errors).toBeUndefined();
   return { count: t.statements.length, data: r.data! };
 }
@@ -35,5 +36,40 @@ describe("SQL statements per request", () => {
     // A hard ceiling, so a new per-row query cannot hide behind equal counts.
     expect(home50.count).toBeLessThanOrEqual(16);
     expect(category50.count).toBeLessThanOrEqual(8);
+  });
+
+  it("every benchmark scenario costs the same for 5, 20 and 100 items (docs/performance.md)", async () => {
+    // At least 100 + 100 articles in the category, so that a second page of 100 exists.
+    const existing = await t.app.db.article.count();
+    for (let i = existing; i < 220; i++) await articleRow(t, { categorySlug: "tin-tuc-su-kien", featured: i % 4 === 0 });
+    const { token } = await signIn(t, "EDITOR");
+    const sizes = [5, 20, 100];
+    const counts: Record<string, number[]> = { CategoryPage: [], "CategoryPage (deep)": [], EditorArticles: [], "EditorArticles (page 2)": [] };
+    for (const first of sizes) {
+      const firstPage = await statementsFor(contractOperation("CategoryPage"), { slug: "tin-tuc-su-kien", first });
+      expect(firstPage.data.category.articles.edges).toHaveLength(first);
+      counts.CategoryPage!.push(firstPage.count);
+      const after = firstPage.data.category.articles.pageInfo.endCursor;
+      const deep = await statementsFor(contractOperation("CategoryPage"), { slug: "tin-tuc-su-kien", first, after });
+      expect(deep.data.category.articles.edges).toHaveLength(first);
+      counts["CategoryPage (deep)"]!.push(deep.count);
+      const editor = await statementsFor(contractOperation("EditorArticles"), { first }, token);
+      expect(editor.data.articles.edges).toHaveLength(first);
+      counts.EditorArticles!.push(editor.count);
+      const editor2 = await statementsFor(contractOperation("EditorArticles"), { first, after: editor.data.articles.pageInfo.endCursor }, token);
+      expect(editor2.data.articles.edges).toHaveLength(first);
+      counts["EditorArticles (page 2)"]!.push(editor2.count);
+    }
+    for (const [name, perSize] of Object.entries(counts)) {
+      expect({ name, perSize }).toEqual({ name, perSize: sizes.map(() => perSize[0]) });
+    }
+    const home = await statementsFor(contractOperation("HomePage"));
+    expect(home.count).toBeLessThanOrEqual(16);
+    const slug = (await t.app.db.article.findFirstOrThrow({ where: { sourceKey: { not: null } } })).slug;
+    const article = await statementsFor(contractOperation("ArticlePage"), { slug });
+    expect(article.data.article).not.toBeNull();
+    expect(article.count).toBeLessThanOrEqual(8);
+    expect(counts.CategoryPage![0]).toBeLessThanOrEqual(6);
+    expect(counts.EditorArticles![0]).toBeLessThanOrEqual(12);
   });
 });

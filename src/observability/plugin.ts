@@ -1,7 +1,7 @@
 // One Yoga plugin watches every HTTP request once and feeds both the request
 // log (one line per request) and the Prometheus metrics; it also serves /metrics.
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
-import { getOperationAST, type DocumentNode, type ExecutionResult } from "graphql";
+import { getOperationAST, parse, type DocumentNode, type ExecutionResult, type OperationTypeNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { App } from "../app";
 import { requestScope } from "../logger";
@@ -40,6 +40,29 @@ function noteOperation(record: RequestRecord, document: DocumentNode, operationN
   const operation = getOperationAST(document, operationName ?? undefined);
   record.operation = operation?.name?.value ?? (operationName || undefined);
   record.operationType = operation?.operation;
+}
+
+/**
+ * The operation of a request's query text, parsed once per distinct text (bounded):
+ * answers served without execution (the response cache) are still named.
+ */
+const operationsOfText = new Map<string, { name?: string; type?: OperationTypeNode }>();
+function noteOperationOfParams(record: RequestRecord, query: unknown, operationName: string | null | undefined) {
+  if (typeof query !== "string" || query.length > 100_000) return;
+  const key = `${operationName ?? ""}\n${query}`;
+  let found = operationsOfText.get(key);
+  if (!found) {
+    try {
+      const operation = getOperationAST(parse(query), operationName ?? undefined);
+      found = { name: operation?.name?.value ?? (operationName || undefined), type: operation?.operation };
+    } catch {
+      return; // Yoga answers the syntax error; onValidate never runs, and the line names no operation
+    }
+    if (operationsOfText.size >= 1000) operationsOfText.clear();
+    operationsOfText.set(key, found);
+  }
+  record.operation = found.name;
+  record.operationType = found.type;
 }
 
 function errorCodes(result: ExecutionResult): string[] {
@@ -85,6 +108,9 @@ export function observabilityPlugin(app: App): Plugin {
       }
       const body = await metrics.registry.metrics();
       endResponse(new fetchAPI.Response(body, { status: 200, headers: { "content-type": metrics.registry.contentType } }));
+    },
+    onParams({ request, params }) {
+      noteOperationOfParams(recordOf(request), params.query, params.operationName);
     },
     // Before validation, so an operation that fails validation is still named in its log line.
     onValidate({ context, params }) {

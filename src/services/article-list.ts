@@ -108,6 +108,10 @@ export function orderByFor(viewer: Viewer | null, key: SortKey, backwards = fals
   const id = { id: sort } as const;
   switch (key.field) {
     case "PUBLISHED_AT":
+      // Readers only ever list published rows (publishedAt set): a plain sort walks the
+      // (publishedAt, id) index, where the nulls-last form makes the database sort every
+      // matching row before taking a page (docs/performance.md).
+      if (!viewer) return [{ publishedAt: sort }, id];
       return [{ publishedAt: { sort, nulls: backwards ? "first" : "last" } }, id];
     case "UPDATED_AT":
       // Readers sort on when the version they see was made: an unapproved edit must not move an article.
@@ -141,7 +145,8 @@ export function afterCursorWhere(
     }
   };
   const typed = (v: CursorValue) => (key.field === "PUBLISHED_AT" || key.field === "UPDATED_AT") && v !== null ? new Date(v) : v;
-  const nullable = key.field === "PUBLISHED_AT";
+  // Only staff lists hold unpublished rows (no publishedAt).
+  const nullable = key.field === "PUBLISHED_AT" && viewer !== null;
   if (cursor.value === null) {
     // Nulls trail the list: among them only the id decides; walking back, every
     // non-null row comes before them.

@@ -16,6 +16,8 @@ export interface SchedulerDeps {
   /** Milliseconds between ticks; 0 disables the timer (tests call tick()). */
   intervalMs: number;
   onError?: (error: unknown) => void;
+  /** Articles this pass published or withdrew (the response cache forgets them). */
+  onChange?: (articleIds: string[]) => void;
 }
 
 export interface TickResult {
@@ -41,6 +43,8 @@ export class Scheduler {
           promoteDue(this.deps.db, this.deps.events, now),
           expireDue(this.deps.db, now),
         ]);
+        const changed = [promoted, expired].flatMap((r) => (r.status === "fulfilled" ? r.value : []));
+        if (changed.length > 0) this.deps.onChange?.(changed);
         if (promoted.status === "rejected") throw promoted.reason;
         if (expired.status === "rejected") throw expired.reason;
         return { promoted: promoted.value, expired: expired.value };

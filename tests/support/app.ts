@@ -16,6 +16,7 @@ import { createPortalYoga, type PortalYoga } from "../../src/yoga";
 import type { Role } from "../../src/db";
 import { hashPassword } from "../../src/services/passwords";
 import type { Logger } from "../../src/logger";
+import { BOOKKEEPING } from "../../src/services/response-cache";
 
 export interface TestApp {
   app: App;
@@ -58,7 +59,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SEED_DEMO: options.seed ?? true,
     ...options.config,
   });
-  const app = await createApp(config, { clock, onQuery: (sql) => statements.push(sql), logger: options.logger });
+  // The response cache's own bookkeeping is not part of what a request costs its resolvers.
+  const app = await createApp(config, {
+    clock,
+    onQuery: (sql) => sql.startsWith(BOOKKEEPING) || statements.push(sql),
+    logger: options.logger,
+  });
   await seedDemo(app);
   const yoga = createPortalYoga(app);
   const close = async () => {

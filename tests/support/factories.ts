@@ -34,7 +34,7 @@ export async function articleRow(
     galleryIds: [],
     attachmentIds: [],
   };
-  return t.app.db.$transaction(async (tx) => {
+  const article = await t.app.db.$transaction(async (tx) => {
     const visible = state !== "draft" && state !== "scheduled";
     const article = await tx.article.create({
       data: {
@@ -69,6 +69,9 @@ export async function articleRow(
       },
     });
   });
+  // What the editorial workflow does after such a write (docs/performance.md: response cache).
+  t.app.cache.invalidateArticle(article.id);
+  return article;
 }
 
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");

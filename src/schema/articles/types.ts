@@ -31,20 +31,31 @@ interface ViewableArticle {
   publishedVersion?: Record<string, unknown> | null;
 }
 
-/** Does this viewer see the latest version of this article (rather than the published one)? */
-export async function seesLatest(article: Pick<ViewableArticle, "id" | "inheritsPermissions" | "createdById">, ctx: Context) {
+/** `f(value)`, synchronously when the value is not a promise. */
+const then = <A, B>(value: A | Promise<A>, f: (a: A) => B): B | Promise<B> => (value instanceof Promise ? value.then(f) : f(value));
+
+/**
+ * Does this viewer see the latest version of this article (rather than the published one)?
+ * Synchronous unless the viewer's grant on the article must be loaded: most of a list's
+ * fields then resolve without a promise each (docs/performance.md).
+ */
+export function seesLatest(article: Pick<ViewableArticle, "id" | "inheritsPermissions" | "createdById">, ctx: Context): boolean | Promise<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
-  const needsGrant = !article.inheritsPermissions && viewer.role !== "ADMIN";
-  const grantRole = needsGrant ? await ctx.loaders.viewerGrant.load(article.id) : null;
-  return canEdit(viewer, { inheritsPermissions: article.inheritsPermissions, createdById: article.createdById, grantRole });
+  const facts = { inheritsPermissions: article.inheritsPermissions, createdById: article.createdById };
+  if (article.inheritsPermissions || viewer.role === "ADMIN") return canEdit(viewer, { ...facts, grantRole: null });
+  return ctx.loaders.viewerGrant.load(article.id).then((grantRole) => canEdit(viewer, { ...facts, grantRole }));
 }
 
-async function viewOf<T>(article: ViewableArticle, ctx: Context): Promise<T> {
-  const version = (await seesLatest(article, ctx)) ? article.currentVersion : article.publishedVersion;
+function versionFor<T>(article: ViewableArticle, latest: boolean): T {
+  const version = latest ? article.currentVersion : article.publishedVersion;
   // Row visibility guarantees the version exists; an article still being created has none.
   if (!version) throw new Error(`article ${article.id} has no version for this viewer`);
   return version as T;
+}
+
+function viewOf<T>(article: ViewableArticle, ctx: Context): T | Promise<T> {
+  return then(seesLatest(article, ctx), (latest) => versionFor<T>(article, latest));
 }
 
 /** A Prisma selection of `fields` on whichever version(s) the viewer may need. */
@@ -64,8 +75,8 @@ export const ArticleRef = builder.prismaNode("Article", {
     });
     const fromView =
       <V>(field: string) =>
-      async (article: unknown, _args: unknown, ctx: Context) =>
-        (await viewOf<Record<string, V>>(article as ViewableArticle, ctx))[field] as V;
+      (article: unknown, _args: unknown, ctx: Context) =>
+        then(viewOf<Record<string, V>>(article as ViewableArticle, ctx), (version) => version[field] as V);
     return {
       slug: t.exposeString("slug"),
       title: t.string({ ...content("title"), resolve: fromView<string>("title") }),
@@ -107,10 +118,10 @@ export const ArticleRef = builder.prismaNode("Article", {
         type: ApprovalStatusEnum,
         description: "Readers only ever see APPROVED; editors see the latest version's status.",
         select: (_args, ctx) => ({ ...accessSelect, status: true, scheduledVersion: { select: { publishAt: true } } }),
-        resolve: async (article, _args, ctx) => {
-          if (!(await seesLatest(article, ctx))) return "APPROVED";
-          return effectiveStatus(article.status, article.scheduledVersion?.publishAt ?? null, ctx.now);
-        },
+        resolve: (article, _args, ctx) =>
+          then(seesLatest(article, ctx), (latest) =>
+            latest ? effectiveStatus(article.status, article.scheduledVersion?.publishAt ?? null, ctx.now) : ("APPROVED" as const),
+          ),
       }),
       version: t.string({
         description: 'The label of the version this viewer sees ("0.1", "1.0", ...).',
@@ -128,13 +139,13 @@ export const ArticleRef = builder.prismaNode("Article", {
         type: CategoryRef,
         nullable: true,
         select: (_args, ctx, nested) => versionSelect(ctx, { category: nested(true) }),
-        resolve: async (article, _args, ctx) => (await viewOf<{ category: never }>(article as ViewableArticle, ctx)).category,
+        resolve: (article, _args, ctx) => then(viewOf<{ category: never }>(article as ViewableArticle, ctx), (v) => v.category),
       }),
       coverImage: t.field({
         type: MediaRef,
         nullable: true,
         select: (_args, ctx, nested) => versionSelect(ctx, { coverImage: nested(true) }),
-        resolve: async (article, _args, ctx) => (await viewOf<{ coverImage: never }>(article as ViewableArticle, ctx)).coverImage,
+        resolve: (article, _args, ctx) => then(viewOf<{ coverImage: never }>(article as ViewableArticle, ctx), (v) => v.coverImage),
       }),
       attachments: t.field({
         type: [MediaRef],
@@ -157,8 +168,8 @@ export const ArticleRef = builder.prismaNode("Article", {
         type: "DateTime",
         description: "Last change of what this viewer sees.",
         select: (_args, ctx) => ({ ...versionSelect(ctx, { createdAt: true }), updatedAt: true }),
-        resolve: async (article, _args, ctx) =>
-          (await seesLatest(article, ctx)) ? article.updatedAt : (await viewOf<{ createdAt: Date }>(article as ViewableArticle, ctx)).createdAt,
+        resolve: (article, _args, ctx) =>
+          then(seesLatest(article, ctx), (latest) => (latest ? article.updatedAt : versionFor<{ createdAt: Date }>(article as ViewableArticle, false).createdAt)),
       }),
       updatedBy: t.relation("updatedBy", { nullable: true }),
       inheritsPermissions: t.exposeBoolean("inheritsPermissions"),

@@ -67,7 +67,7 @@ builder.mutationField("createCategory", (t) =>
       if (input.parentId && !(await ctx.db.category.findUnique({ where: { id: input.parentId.id }, select: { id: true } }))) {
         throw badInput("The parent category does not exist.", ["input.parentId"]);
       }
-      return ctx.db.category.create({
+      const category = await ctx.db.category.create({
         ...query,
         data: {
           name: input.name.trim(),
@@ -77,6 +77,8 @@ builder.mutationField("createCategory", (t) =>
           position: input.position ?? 0,
         },
       });
+      ctx.app.cache.invalidateCategories();
+      return category;
     },
   }),
 );

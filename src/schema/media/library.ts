@@ -82,7 +82,9 @@ builder.mutationField("updateMedia", (t) =>
     },
     resolve: async (query, _root, { id, description }, ctx) => {
       await manageable(ctx, id.id);
-      return ctx.db.media.update({ ...query, where: { id: id.id }, data: { description: description?.trim() || null } });
+      const media = await ctx.db.media.update({ ...query, where: { id: id.id }, data: { description: description?.trim() || null } });
+      ctx.app.cache.invalidateMedia();
+      return media;
     },
   }),
 );
@@ -98,6 +100,7 @@ builder.mutationField("deleteMedia", (t) =>
     resolve: async (_root, { id }, ctx) => {
       await manageable(ctx, id.id);
       await deleteMedia(ctx.app, id.id, ctx.now);
+      ctx.app.cache.invalidateMedia();
       return Buffer.from(`Media:${id.id}`).toString("base64");
     },
   }),

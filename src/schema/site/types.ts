@@ -72,12 +72,14 @@ builder.mutationField("updateSite", (t) =>
         if (value !== undefined) data[key] = value === null || value.trim() === "" ? null : value.trim();
       }
       if (input.name) data.name = input.name.trim();
-      return ctx.db.site.upsert({
+      const site = await ctx.db.site.upsert({
         where: { id: 1 },
         update: data,
         create: { id: 1, name: data.name ?? "Cổng thông tin điện tử", ...data },
         select: siteSelect,
       });
+      ctx.app.cache.invalidateSite();
+      return site;
     },
   }),
 );
