@@ -21,6 +21,9 @@ describe("generated files", () => {
   it("the Prisma provider variants match prisma/schema.base.prisma", async () => {
     expect(await check(["tsx", "scripts/prisma-variants.ts", "--check"])).toBe("fresh");
   });
+  it("the typed documents of the contract operations match the schema (codegen)", async () => {
+    expect(await check(["graphql-codegen", "--config", "codegen.ts", "--check"])).toBe("fresh");
+  }, 60_000);
   it("every schema change has its migration, for both providers", async () => {
     expect(await check(["tsx", "scripts/db-migration.ts", "--check"])).toBe("fresh");
   }, 60_000);

@@ -1,7 +1,7 @@
 // The portal's and the mobile app's read operations, run as the contract sends them.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { codes, createTestApp, gql, signIn, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { contractOperation, typedOperation } from "./support/contract";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,16 +13,18 @@ const FIXTURE_TITLE = "Kiến Tường: Thực hiện đạt và vượt 22/24 c
 
 describe("HomePage", () => {
   it("returns the agency, the counter, featured and latest news and the menu", async () => {
-    const { data, errors } = await gql(t, contractOperation("HomePage"));
+    // The typed document: `data` has the HomePage result type generated from the schema.
+    const { data, errors } = await gql(t, typedOperation("HomePage"));
     expect(errors).toBeUndefined();
+    expect(data!.site.statistics.totalVisits).toBe(258179);
     expect(data!.site).toMatchObject({
       name: "ỦY BAN NHÂN DÂN THỊ XÃ KIẾN TƯỜNG",
       statistics: { totalVisits: 258179 },
     });
     expect(data!.site.address).toContain("Kiến Tường");
-    const latest = data!.latest.edges.map((e: any) => e.node);
+    const latest = data!.latest.edges.map((e) => e.node);
     expect(latest).toHaveLength(5);
-    const fixture = latest.find((a: any) => a.title === FIXTURE_TITLE);
+    const fixture = latest.find((a) => a.title === FIXTURE_TITLE);
     expect(fixture).toMatchObject({
       byline: "Hoài Phương",
       viewCount: 157,
@@ -30,9 +32,9 @@ describe("HomePage", () => {
       category: { slug: "tin-tuc-su-kien", name: "Tin tức sự kiện" },
     });
     // newest first
-    const dates = latest.map((a: any) => a.publishedAt);
+    const dates = latest.map((a) => a.publishedAt);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(data!.featured.edges.every((e: any) => e.node.featured)).toBe(true);
+    expect(data!.featured.edges.every((e) => e.node.featured)).toBe(true);
     expect(data!.featured.edges.length).toBeGreaterThan(0);
     expect(data!.categories).toEqual(
       expect.arrayContaining([expect.objectContaining({ slug: "tin-tuc-su-kien", articleCount: 2 })]),

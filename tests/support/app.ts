@@ -7,6 +7,8 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import pg from "pg";
+import { print } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createApp, closeApp, type App } from "../../src/app";
 import { migrate } from "../../src/db";
 import { ManualClock } from "../../src/clock";
@@ -97,11 +99,14 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }>;
 }
 
-/** Sends one GraphQL request through the real HTTP pipeline (yoga.fetch). */
-export async function gql<T = Record<string, any>>(
+/**
+ * Sends one GraphQL request through the real HTTP pipeline (yoga.fetch): a query
+ * text, or a typed document of the contract (tests/support/contract.ts) for a typed result.
+ */
+export async function gql<T = Record<string, any>, V = Record<string, unknown>>(
   t: TestApp,
-  query: string,
-  variables: Record<string, unknown> = {},
+  query: string | TypedDocumentNode<T, V>,
+  variables: V | Record<string, unknown> = {},
   options: { token?: string; operationName?: string; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await t.yoga.fetch("http://portal.test/graphql", {
@@ -112,7 +117,7 @@ export async function gql<T = Record<string, any>>(
       ...(options.token && { authorization: `Bearer ${options.token}` }),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables, operationName: options.operationName }),
+    body: JSON.stringify({ query: typeof query === "string" ? query : print(query), variables, operationName: options.operationName }),
   });
   return (await response.json()) as GraphQLResponse<T>;
 }
