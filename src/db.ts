@@ -34,8 +34,10 @@ export function createDb(
   if (target.provider === "postgres") {
     // Our own pool, handed to the adapter, so /metrics can report its use; the
     // adapter closes it on $disconnect. A server that vanished without closing its
-    // sockets must not hang requests forever: connecting gives up after 5 s.
-    pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+    // sockets must not hang requests forever: connecting gives up after 10 s.
+    // Waiting for a free connection counts against the same timeout, so it leaves
+    // room for bursts (thousands of concurrent page views) on a busy machine.
+    pool = new pg.Pool({ connectionString: target.url, max: 20, connectionTimeoutMillis: 10_000 });
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     // Same data model, same API: only the embedded query compiler differs.
     db = new PostgresClient({ adapter, log: [...log] }) as unknown as Db;

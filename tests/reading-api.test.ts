@@ -132,6 +132,7 @@ describe("bad input", () => {
     ["an id of another type", `{ article(id: "Q2F0ZWdvcnk6eHl6") { id } }`],
     ["both id and slug", `{ article(id: "QXJ0aWNsZTp4eXo=", slug: "x") { id } }`],
     ["an impossible date", `{ articles(filter: { publishedAfter: "2019-02-31T00:00:00Z" }) { totalCount } }`],
+    ["a NUL character in a string", `{ category(slug: "tin\\u0000tuc") { id } }`],
   ])("answers BAD_USER_INPUT for %s", async (_name, query) => {
     const r = await gql(t, query);
     expect(codes(r)).toEqual(["BAD_USER_INPUT"]);

@@ -7,6 +7,7 @@ import type { App } from "../app";
 import { useCsrf, useIntrospectionSwitch, useSecurityHeaders } from "./http";
 import { useBodyLimit, usePageSizeRule, useQueryLength, useQueryLimits } from "./query-limits";
 import { createRateLimiters, useRateLimits } from "./rate-limits";
+import { useTextInput } from "./text-input";
 import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from "./trusted-documents";
 
 const operationsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "schema", "operations");
@@ -24,6 +25,7 @@ export function securityPlugins(app: App): Plugin[] {
     useBodyLimit(config),
     useCsrf(config),
     useQueryLength(config),
+    useTextInput(),
     useTrustedDocuments(config, trustedDocuments()),
     usePageSizeRule(config),
     useQueryLimits(config),

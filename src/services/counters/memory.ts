@@ -1,6 +1,7 @@
 // The in-process counter buffer: the embedded default (one instance, no Redis).
 // Time comes from the app's clock, so tests move the 30-minute window by hand.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { sumInto, type Batch, type CounterBackend, type VisitOp } from "./backend";
 
 interface SavedState {
@@ -144,6 +145,8 @@ export class MemoryBackend implements CounterBackend {
       pendingVisitors: this.pendingVisitors,
       inflight: this.inflight && { id: this.inflight.id, counts: [...this.inflight.counts], visitors: this.inflight.visitors },
     };
+    // The data folder may have been moved or emptied since start-up: the counts still need a home.
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(`${file}.tmp`, JSON.stringify(saved), { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
   }
