@@ -1,9 +1,7 @@
 // Access tokens: HS256 JWTs (jose) carrying the user id and the user's token
 // version; raising the version revokes every token issued before.
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
+import { resolveSecret } from "./secrets";
 
 export interface TokenClaims {
   userId: string;
@@ -55,18 +53,5 @@ export class TokenService {
  * data folder, so tokens survive a restart and no secret is ever in the code.
  */
 export function resolveJwtSecret(configured: string | undefined, dataDir: string): string {
-  if (configured) return configured;
-  const file = join(dataDir, "jwt-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString("base64url");
-  try {
-    writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
-    chmodSync(file, 0o600);
-    return secret;
-  } catch (error) {
-    // Another instance sharing the data folder made it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
-    throw error;
-  }
+  return resolveSecret(configured, dataDir, "jwt-secret");
 }

@@ -5,9 +5,8 @@
 // day). The same visitor hashes alike within a day (unique counts) and unlinkably
 // across days; the secret is shared by every instance (STATS_SECRET, or a random
 // one kept in the data folder, like the JWT secret).
-import { createHmac, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHmac } from "node:crypto";
+import { resolveSecret } from "../secrets";
 
 export class VisitorHasher {
   private readonly keys = new Map<string, Buffer>();
@@ -40,18 +39,5 @@ export interface VisitorIdentity {
 
 /** STATS_SECRET when configured; otherwise a random secret made once and kept in the data folder. */
 export function resolveStatsSecret(configured: string | undefined, dataDir: string): string {
-  if (configured) return configured;
-  const file = join(dataDir, "stats-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString("base64url");
-  try {
-    writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
-    chmodSync(file, 0o600);
-    return secret;
-  } catch (error) {
-    // Another instance sharing the data folder made it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
-    throw error;
-  }
+  return resolveSecret(configured, dataDir, "stats-secret");
 }
