@@ -18,6 +18,7 @@ export default {
     ],
   },
   globalSetup: "<rootDir>/tests/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/global-teardown.ts",
   testTimeout: 30000,
   maxWorkers: 2,
 };

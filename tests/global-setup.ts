@@ -1,10 +1,13 @@
-// Builds one migrated SQLite database per test run; every test file copies it
-// (tests/support/database.ts), so a file never sees another's data.
+// Builds one migrated database per test run; every test app copies it, so a test
+// never sees another's data: a SQLite file (copied), or with TEST_DATABASE_URL a
+// PostgreSQL template database (CREATE DATABASE ... TEMPLATE, tests/support/app.ts).
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import pg from "pg";
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   const dir = join(process.cwd(), "data", "test");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -14,4 +17,20 @@ export default function globalSetup(): void {
     stdio: "pipe",
   });
   process.env.TEST_TEMPLATE_DB = template;
+
+  const server = process.env.TEST_DATABASE_URL;
+  if (server && /^postgres(ql)?:\/\//i.test(server)) {
+    const name = `portal_template_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await admin.end();
+    }
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: "pipe" });
+    process.env.TEST_PG_TEMPLATE = name;
+  }
 }

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createTestApp, gql, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { articleRow } from "./support/factories";
-import Database from "better-sqlite3";
 import { dayOf } from "../src/services/site-time";
 
 let t: TestApp;
@@ -225,20 +224,6 @@ describe("response cache", () => {
   });
 });
 
-// SQLite only: PostgreSQL has no data_version (docs/performance.md says what to do there).
-const onSqlite = !/^postgres/i.test(process.env.TEST_DATABASE_URL ?? "");
-(onSqlite ? describe : describe.skip)("response cache and other processes (SQLite)", () => {
-  it("drops everything when another connection (the import command) commits", async () => {
-    await home();
-    await cachedRead(home);
-    const other = new Database(t.app.config.DATABASE_URL.replace(/^file:/, ""));
-    other.prepare(`UPDATE "Site" SET "name" = ? WHERE "id" = 1`).run("Tên cơ quan từ tiến trình khác");
-    other.close();
-    // Looked for at most once per RESPONSE_CACHE_EXTERNAL_CHECK_MS (1 s by default).
-    t.clock.advance(t.app.config.RESPONSE_CACHE_EXTERNAL_CHECK_MS);
-    expect((await home()).data!.site.name).toBe("Tên cơ quan từ tiến trình khác");
-  });
-});
 
 describe("response cache bounds", () => {
   it("keeps at most RESPONSE_CACHE_MAX_ENTRIES answers, dropping the least recently used", async () => {

@@ -346,15 +346,31 @@ describe("a stop while the database is away", () => {
     const a = await fixtureArticle(t);
     for (let i = 0; i < 5; i++) await view(t, a.id, `away-${i}`);
     await gql(t, RECORD_VISIT, { visitorId: "away-0" }, asBrowser);
-    // Another connection holds the write lock: every flush fails (SQLITE_BUSY after the busy timeout).
-    const file = t.app.config.DATABASE_URL.replace(/^file:/, "");
-    const { default: Database } = await import("better-sqlite3");
-    const blocker = new Database(file);
-    blocker.exec("BEGIN EXCLUSIVE");
-    await t.close();
-    blocker.exec("ROLLBACK");
-    blocker.close();
     const { createApp, closeApp } = await import("../src/app");
+    if (t.app.target.provider === "sqlite") {
+      // Another connection holds the write lock: every flush fails (SQLITE_BUSY after the busy timeout).
+      const file = t.app.config.DATABASE_URL.replace(/^file:/, "");
+      const { default: Database } = await import("better-sqlite3");
+      const blocker = new Database(file);
+      blocker.exec("BEGIN EXCLUSIVE");
+      await closeApp(t.app);
+      blocker.exec("ROLLBACK");
+      blocker.close();
+    } else {
+      // The database refuses every connection, its open ones cut: every flush fails.
+      const { default: pg } = await import("pg");
+      const name = new URL(t.app.config.DATABASE_URL).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+        await closeApp(t.app);
+        await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      } finally {
+        await admin.end();
+      }
+    }
     const again = await createApp(t.app.config, { clock: t.clock });
     try {
       // The same visitor within its 30 minutes is still known after the restart.
@@ -364,6 +380,7 @@ describe("a stop while the database is away", () => {
       expect((await again.db.site.findUniqueOrThrow({ where: { id: 1 } })).totalVisits).toBe(258180);
     } finally {
       await closeApp(again);
+      await t.close();
     }
   }, 120_000);
 });

@@ -48,7 +48,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let dropDatabase = async () => {};
   if (server && /^postgres(ql)?:\/\//i.test(server)) {
     ({ url: databaseUrl, drop: dropDatabase } = await createPostgresDatabase(server));
-    await migrate(databaseUrl);
+    // A copy of the run's migrated template (tests/global-setup.ts), or a database migrated here.
+    if (!process.env.TEST_PG_TEMPLATE) await migrate(databaseUrl);
   } else {
     copyFileSync(template, file);
   }
@@ -88,7 +89,8 @@ export async function createPostgresDatabase(serverUrl: string): Promise<{ url: 
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  const template = process.env.TEST_PG_TEMPLATE;
+  await admin(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
