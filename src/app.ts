@@ -126,7 +126,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   (app as { metrics: PortalMetrics }).metrics = metrics;
   metrics.watchCounterFlushes(counters);
   // "online" falls as visitors leave, with no request: cached statistics last at most one flush interval.
-  counters.onFlush(() => app.cache.invalidateStatistics());
+  const statisticsTimer = setInterval(() => app.cache.invalidateStatistics(), config.STATS_FLUSH_INTERVAL_MS);
+  statisticsTimer.unref();
+  closers.push(() => clearInterval(statisticsTimer));
   db.$on("query", (event) => metrics.dbQueries.observe(event.duration / 1000));
   return app;
 }

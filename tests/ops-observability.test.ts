@@ -103,8 +103,12 @@ describe("request log", () => {
     });
     try {
       // A database in a state the code does not expect: the table is gone.
-      await broken.app.db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
-      await broken.app.db.$executeRawUnsafe('DROP TABLE "Category"');
+      if (broken.app.target.provider === "sqlite") {
+        await broken.app.db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
+        await broken.app.db.$executeRawUnsafe('DROP TABLE "Category"');
+      } else {
+        await broken.app.db.$executeRawUnsafe('DROP TABLE "Category" CASCADE');
+      }
       const response = await gql(broken, "query Menu { categories { slug } }");
       expect(response.errors).toEqual([expect.objectContaining({ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } })]);
       const line = own.find((l) => l.component === "http")!;
@@ -142,7 +146,7 @@ describe("/metrics", () => {
     expect(sample(text, 'portal_graphql_operation_duration_seconds_count{operation="SiteFooter",type="query"}')).toBe(started + 3);
     expect(sample(text, 'portal_http_requests_total{method="POST",route="/graphql",status="200"}')).toBeGreaterThanOrEqual(4);
     expect(sample(text, "portal_subscriptions_active")).toBe(0);
-    expect(sample(text, 'portal_db_info{provider="sqlite"}')).toBe(1);
+    expect(sample(text, `portal_db_info{provider="${t.app.target.provider}"}`)).toBe(1);
     expect(sample(text, "portal_db_query_duration_seconds_count")).toBeGreaterThan(0);
     expect(text).toContain("portal_process_resident_memory_bytes");
     // Counter buffering is not installed here: nothing buffered.

@@ -176,7 +176,8 @@ describe("across restarts", () => {
     const publishAt = new Date(first.clock.now().getTime() + HOUR).toISOString();
     const article = await pending(first, writer, { title: "Đăng khi máy chủ tắt", publishAt });
     await ok(first, "ApproveArticle", { id: article.id }, boss);
-    await first.close();
+    // The server stops (its database stays: dropped with `first` at the end).
+    await closeApp(first.app);
 
     // The server comes back two hours later.
     first.clock.advance(2 * HOUR);
@@ -193,6 +194,7 @@ describe("across restarts", () => {
       });
     } finally {
       await restarted.close();
+      await first.close();
     }
   });
 });

@@ -174,18 +174,22 @@ export class Counters {
       const started = performance.now();
       const recorded = this.recordedSinceFlush;
       let ok = false;
+      let batches = 0;
       try {
-        await this.flushBatches();
+        batches = await this.flushBatches();
         this.recordedSinceFlush = Math.max(0, this.recordedSinceFlush - recorded);
         ok = true;
       } finally {
-        for (const listener of this.flushListeners) listener({ durationMs: performance.now() - started, ok });
+        // Reported when something was written or went wrong, not for every idle tick.
+        if (batches > 0 || !ok) for (const listener of this.flushListeners) listener({ durationMs: performance.now() - started, ok });
       }
     })().finally(() => (this.running = null));
     return this.running;
   }
 
-  private async flushBatches(): Promise<void> {
+  /** Writes the buffered batches; resolves with how many there were. */
+  private async flushBatches(): Promise<number> {
+    let written = 0;
     for (let i = 0; i < MAX_BATCHES_PER_FLUSH; i++) {
       const now = this.o.clock.now();
       const batch = await this.o.backend.take(randomUUID(), now.getTime());
@@ -197,6 +201,7 @@ export class Counters {
         throw error;
       }
       await this.o.backend.done(batch);
+      written++;
     }
     const now = this.o.clock.now();
     const today = this.day(now);
@@ -206,6 +211,7 @@ export class Counters {
     }
     const stale = Date.now() - VIEW_EVENT_INTERVAL_MS;
     for (const [id, at] of this.lastEvent) if (at < stale) this.lastEvent.delete(id);
+    return written;
   }
 
   /** Stops the timer and flushes everything buffered (shutdown: SIGTERM loses nothing). */
