@@ -189,30 +189,41 @@ export function createBaseline(databaseFile: string, jwtSecret: string, timeZone
   }
 
   /**
-   * Full-text search, anonymous, first page. The SQL follows the search module's
-   * FTS5 shape (a table "ArticleSearch" with the article id and its folded text):
-   * adapt this one function if that module's query differs.
+   * Full-text search, anonymous, first page, with the search module's SQL shape
+   * (src/services/search/engine.ts): the contentless FTS5 table over folded
+   * version text, its key table, rank tiers (whole query in the title, then in
+   * title and summary, then anywhere), newest first within a tier. The cursor is
+   * the row's position among the visible matches.
    */
   function searchArticles(now: Date, vars: Row) {
     const parsed = parseSearchQuery(String(vars.query ?? ""));
     const first = vars.first ?? 20;
     if (!parsed) return { articles: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } };
-    const match = toFts5Match(parsed);
-    const p = { now: sqlDate(now), match, take: first + 1 };
+    const p = {
+      now: sqlDate(now),
+      match: toFts5Match(parsed),
+      title: toFts5Match(parsed, ["searchTitle"]),
+      head: toFts5Match(parsed, ["searchTitle", "searchSummary"]),
+      take: first + 1,
+    };
+    const matches = `FROM "ArticleVersionFts" f JOIN "ArticleVersionSearchKey" k ON k."key" = f."rowid"
+      JOIN ${CARD_FROM.replace(`ON v."id" = a."publishedVersionId"`, `ON v."id" = a."publishedVersionId" AND v."id" = k."versionId"`)}
+      WHERE "ArticleVersionFts" MATCH @match AND ${PUBLIC}`;
     const rows = db
       .prepare(
-        `SELECT ${CARD} FROM "ArticleSearch" s JOIN ${CARD_FROM} ON a."id" = s."articleId"
-         WHERE "ArticleSearch" MATCH @match AND ${PUBLIC} ORDER BY bm25("ArticleSearch") ASC, a."publishedAt" DESC, a."id" DESC LIMIT @take`,
+        `SELECT ${CARD},
+           CASE WHEN f."rowid" IN (SELECT "rowid" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH @title) THEN 0
+                WHEN f."rowid" IN (SELECT "rowid" FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH @head) THEN 1
+                ELSE 2 END AS "tier"
+         ${matches} ORDER BY "tier", a."publishedAt" DESC, a."id" LIMIT @take`,
       )
       .all(p) as Row[];
-    const total = db
-      .prepare(`SELECT COUNT(*) AS n FROM "ArticleSearch" s JOIN "Article" a ON a."id" = s."articleId" WHERE "ArticleSearch" MATCH @match AND ${PUBLIC}`)
-      .get(p) as Row;
+    const total = db.prepare(`SELECT COUNT(*) AS n ${matches}`).get({ now: p.now, match: p.match }) as Row;
     const page = rows.slice(0, first);
     return {
       articles: {
         totalCount: total.n,
-        pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursorOf(iso(page.at(-1)!.publishedAt), page.at(-1)!.id) : null },
+        pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursorOf(page.length - 1, page.at(-1)!.id) : null },
         edges: page.map((r) => ({ node: card(r) })),
       },
     };

@@ -32,7 +32,7 @@ async function main() {
     process.exit(1);
   });
   // Loaded after the configuration is known good, so a bad setting is reported at once.
-  const [{ probeDatabase }, { migrate, Prisma }, { createApp }, { seedDemo }, { createPortalServer }, { createScheduler }, { backfillSearchText }] =
+  const [{ probeDatabase }, { migrate }, { createApp }, { seedDemo }, { createPortalServer }, { createScheduler }, { backfillSearchText }] =
     await Promise.all([
       import("./database-probe"),
       import("./db"),
@@ -45,15 +45,15 @@ async function main() {
 
   /**
    * Several instances may start at once on an empty database: one seeds, the
-   * others lose on a unique key and find the work done on their next look.
+   * others lose on a unique key (inside the importer's transaction, which writes
+   * nothing then) and find the work done on their next look: seeding is idempotent.
    */
   const seedOnce = async (app: App, attempts = 5): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await seedDemo(app);
       } catch (error) {
-        const lostRace = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-        if (!lostRace || attempt >= attempts) throw error;
+        if (attempt >= attempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
     }

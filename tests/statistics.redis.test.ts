@@ -102,6 +102,9 @@ describe("two server processes sharing Redis and the database", () => {
     STATS_SECRET: "a shared secret of the two instances, 32+ chars",
     // Frequent flushes, so both instances flush while the views come in.
     STATS_FLUSH_INTERVAL_MS: "100",
+    // Every view here comes from one loopback address: the per-address limits would refuse most.
+    RATE_LIMIT_REQUESTS: "0",
+    VISIT_LIMIT_PER_ADDRESS: "0",
   };
   const servers: ServerProcess[] = [];
   afterAll(async () => {

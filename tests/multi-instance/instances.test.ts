@@ -1,7 +1,7 @@
 // Several instances sharing PostgreSQL and Redis (npm run test:redis): two real
 // server processes (`tsx src/server.ts`, as `npm start` runs it) on their own
 // ports. A subscriber on either instance gets every article, whichever instance
-// announced it; racing instances announce a due article exactly once; SIGTERM
+// approved it; racing schedulers announce a due article exactly once; SIGTERM
 // ends an instance cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -10,10 +10,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { closeApp, createApp, type App } from "../../src/app";
 import { testConfig } from "../../src/env";
-import { announceFirstPublication, claimFirstPublication } from "../../src/services/events";
+import { createScheduler } from "../../src/services/scheduler";
+import { approveArticle, createArticle, submitArticle, type WorkflowDeps } from "../../src/services/workflow";
 import { createPostgresDatabase } from "../support/app";
 import { contractOperation } from "../support/contract";
-import { createDraft, settle, sseSubscribe, wsSubscribe, type SseSubscriber, type WsSubscriber } from "../support/live";
+import { settle, sseSubscribe, wsSubscribe, type SseSubscriber, type WsSubscriber } from "../support/live";
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "";
@@ -36,7 +37,7 @@ interface Instance {
 let database: { url: string; drop: () => Promise<void> };
 let a: Instance;
 let b: Instance;
-/** Two more instances inside the test process: they write and announce, as a workflow instance would. */
+/** Two more instances inside the test process, sharing the database and Redis: editors work through them. */
 let x: App;
 let y: App;
 const open: Array<WsSubscriber | SseSubscriber> = [];
@@ -55,7 +56,9 @@ function startInstance(name: string): Promise<Instance> {
       REDIS_PREFIX,
       JWT_SECRET,
       DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: "info",
+      // Every subscriber and request here comes from one loopback address.
+      RATE_LIMIT_REQUESTS: "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -111,10 +114,23 @@ const sse = async (instance: Instance, variables: Record<string, unknown> = {}) 
   return s;
 };
 
-/** Makes the article's current version the published one, visible from `at`. */
-async function publishVersion(app: App, id: string, at: Date) {
-  const row = await app.db.article.findUniqueOrThrow({ where: { id }, select: { currentVersionId: true } });
-  await app.db.article.update({ where: { id }, data: { status: "APPROVED", publishedVersionId: row.currentVersionId, publishedAt: at } });
+/** An administrator working through an instance: the editorial workflow, as the mutations run it. */
+async function editorDeps(app: App, now = new Date()): Promise<WorkflowDeps> {
+  const admin = await app.db.user.upsert({
+    where: { email: "bien-tap@example.vn" },
+    update: {},
+    create: { email: "bien-tap@example.vn", name: "Biên tập", role: "ADMIN", passwordHash: "-" },
+  });
+  return { db: app.db, events: app.events, now, viewer: { id: admin.id, name: admin.name, role: admin.role } };
+}
+
+/** A submitted article of a category, waiting for approval. */
+async function pendingArticle(app: App, title: string, categorySlug: string, publishAt?: Date): Promise<string> {
+  const deps = await editorDeps(app);
+  const category = await app.db.category.findUniqueOrThrow({ where: { slug: categorySlug }, select: { id: true } });
+  const id = await createArticle(deps, { title, body: "<p>Nội dung</p>", categoryId: category.id, publishAt: publishAt ?? null });
+  await submitArticle(deps, id, null);
+  return id;
 }
 
 describe("two instances sharing PostgreSQL and Redis", () => {
@@ -126,14 +142,14 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     }
   });
 
-  it("delivers an article announced elsewhere to subscribers of both instances, over graphql-ws and SSE", async () => {
+  it("delivers an article approved through another instance to subscribers of both, over graphql-ws and SSE", async () => {
     const onA = await ws(a, { categorySlug: "kinh-te" });
     const onB = await sse(b, { categorySlug: "kinh-te" });
     await settle(x, [onA, onB].map((s) => ({ inbox: s.inbox, categorySlug: "kinh-te" })), new Date());
-    const draft = await createDraft(x, { title: "Tin từ phiên bản khác", categorySlug: "kinh-te", at: new Date() });
-    await publishVersion(x, draft.id, new Date());
+    const id = await pendingArticle(x, "Tin từ phiên bản khác", "kinh-te");
     const started = Date.now();
-    expect(await announceFirstPublication(y, draft.id, new Date())).toBe(true);
+    // Approved through y: an instance neither subscriber is connected to.
+    await approveArticle(await editorDeps(y), id, "Đồng ý");
     for (const s of [onA, onB]) {
       const event = await s.inbox.next(1000);
       expect(event!.data.articlePublished).toMatchObject({ title: "Tin từ phiên bản khác", category: { slug: "kinh-te" } });
@@ -141,25 +157,34 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it("announces a due scheduled article exactly once when instances race", async () => {
+  it("publishes a due scheduled article exactly once when the schedulers of two instances race", async () => {
     const onA = await ws(a, { categorySlug: "thong-bao" });
     const onB = await ws(b, { categorySlug: "thong-bao" });
     await settle(x, [onA, onB].map((s) => ({ inbox: s.inbox, categorySlug: "thong-bao" })), new Date());
-    const scheduled = await createDraft(x, { title: "Đến giờ đăng", categorySlug: "thong-bao", at: new Date() });
-    const due = new Date(Date.now() - 1000);
-    await publishVersion(x, scheduled.id, due);
-    // Ten claims from two instances with their own connection pools, at once.
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => announceFirstPublication(i % 2 ? x : y, scheduled.id, new Date())),
-    );
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await claimFirstPublication(x.db, scheduled.id, new Date())).toBe(false);
-    // A closing article from each announcing instance: a duplicate of the raced
-    // one, sent on the same Redis connection, would arrive before it.
+    const publishAt = new Date(Date.now() + 1500);
+    const id = await pendingArticle(x, "Đến giờ đăng", "thong-bao", publishAt);
+    expect((await approveArticle(await editorDeps(x), id, null)).articleId).toBe(id);
+    expect((await x.db.article.findUniqueOrThrow({ where: { id } })).status).toBe("SCHEDULED");
+    // When it falls due, the schedulers of four instances race for it: the two
+    // server processes' own (every second) and two more here, several passes each.
+    await new Promise((resolve) => setTimeout(resolve, publishAt.getTime() - Date.now() + 50));
+    const [p, q] = await Promise.all([appInstance(), appInstance()]);
+    try {
+      const schedulers = [p, q].map((app) => createScheduler({ db: app.db, clock: app.clock, events: app.events, intervalMs: 0 }));
+      const promoted: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        for (const pass of await Promise.all(schedulers.map((scheduler) => scheduler.tick()))) promoted.push(...pass.promoted);
+      }
+      expect(promoted.length).toBeLessThanOrEqual(1);
+      expect((await x.db.article.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
+    } finally {
+      await Promise.all([closeApp(p), closeApp(q)]);
+    }
+    // A closing article approved through each instance: a duplicate of the raced
+    // one, published on the same Redis connection, would arrive before it.
     for (const app of [x, y]) {
-      const closing = await createDraft(app, { title: "Bài kết thúc", categorySlug: "thong-bao", at: new Date() });
-      await publishVersion(app, closing.id, new Date());
-      expect(await announceFirstPublication(app, closing.id, new Date())).toBe(true);
+      const closing = await pendingArticle(app, "Bài kết thúc", "thong-bao");
+      await approveArticle(await editorDeps(app), closing, null);
     }
     for (const s of [onA, onB]) {
       const titles: string[] = [];
