@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { codes, createTestApp, gql, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { backfillSearchText } from "../src/services/search/engine";
-import { writeVersion, type ArticleContent } from "../src/services/versioning";
+import { emptyContent, writeVersion, type ArticleContent } from "../src/services/versioning";
 
 let t: TestApp;
 // A word no other article anywhere contains: counts over it are exact.
@@ -18,23 +18,7 @@ const FIXTURE_TITLE = "Kiến Tường: Thực hiện đạt và vượt 22/24 c
 const DA_NANG_TITLE = "Đà Nẵng và Kiến Tường trao đổi kinh nghiệm phát triển du lịch sinh thái";
 const NOW = "2026-11-29T03:00:00.000Z";
 
-const content = (c: Partial<ArticleContent> & { title: string }): ArticleContent => ({
-  summary: null,
-  body: "",
-  alternateUrl: null,
-  publishAt: null,
-  expireAt: null,
-  featured: false,
-  byline: null,
-  articleType: null,
-  pageCount: null,
-  photoCount: 0,
-  categoryId: null,
-  coverImageId: null,
-  galleryIds: [],
-  attachmentIds: [],
-  ...c,
-});
+const content = (c: Partial<ArticleContent> & { title: string }): ArticleContent => ({ ...emptyContent(), ...c });
 
 interface NewArticle {
   key: string;

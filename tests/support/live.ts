@@ -7,7 +7,7 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { App } from "../../src/app";
 import { ALL_CATEGORIES, announceFirstPublication } from "../../src/services/events";
-import { writeVersion, type ArticleContent } from "../../src/services/versioning";
+import { emptyContent, writeVersion, type ArticleContent } from "../../src/services/versioning";
 
 export interface LiveEvent {
   data?: any;
@@ -153,23 +153,7 @@ export function sseSubscribe(port: number, query: string, variables: Record<stri
   return { inbox, opened, close: () => abort.abort() };
 }
 
-export const ARTICLE_CONTENT: ArticleContent = {
-  title: "Bài viết",
-  summary: null,
-  body: "<p>Nội dung</p>",
-  alternateUrl: null,
-  publishAt: null,
-  expireAt: null,
-  featured: false,
-  byline: null,
-  articleType: null,
-  pageCount: null,
-  photoCount: 0,
-  categoryId: null,
-  coverImageId: null,
-  galleryIds: [],
-  attachmentIds: [],
-};
+export const ARTICLE_CONTENT: ArticleContent = { ...emptyContent(), title: "Bài viết", body: "<p>Nội dung</p>" };
 
 /** A new article whose only version is a draft 0.1 (invisible to readers). */
 export async function createDraft(
