@@ -11,6 +11,7 @@ import { probeDatabase } from "../src/db/probe";
 import type { Role } from "../src/db/client";
 import { maintenanceTask, maintenanceTasks, SEARCH_REBUILD_TASK } from "../src/services/maintenance";
 import { hashPassword } from "../src/services/passwords";
+import { userSearchText } from "../src/services/users";
 import { Failure, loadConfig, openApp, projectRoot, run, UsageError } from "./lib/cli";
 
 // The site roles, lowest to highest (the Role enum of the data model).
@@ -107,7 +108,7 @@ const commands: Record<string, Command> = {
         if (await app!.db.user.findUnique({ where: { email }, select: { id: true } })) {
           throw new Failure(`a user with e-mail ${email} already exists`);
         }
-        const user = await app!.db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
+        const user = await app!.db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password), searchText: userSearchText(name, email) } });
         out(`Created ${role} ${email} (id ${user.id}).`);
         if (generated) out(`Password (shown once, pass it on safely): ${password}`);
       };

@@ -2,6 +2,7 @@
 import type { App } from "./app";
 import { createLoaders, type Loaders } from "./schema/loaders";
 import type { Viewer } from "./services/access";
+import type { Actor } from "./services/audit";
 
 export interface Context {
   readonly app: App;
@@ -35,5 +36,16 @@ export function createContext(
     now,
     loaders: createLoaders({ db: app.db, viewer, now, counters: app.counters }),
     ...request,
+  };
+}
+
+/** Who is acting in this request, and from where: what an audit event records. */
+export function actorOf(ctx: Context): Actor {
+  return {
+    id: ctx.viewer?.id ?? null,
+    name: ctx.viewer?.name ?? null,
+    role: ctx.viewer?.role ?? null,
+    address: ctx.clientAddress,
+    userAgent: ctx.userAgent,
   };
 }

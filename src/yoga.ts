@@ -52,9 +52,11 @@ async function viewerFrom(app: App, authorization: string | null): Promise<Viewe
   if (!claims) throw unauthenticated("The token is invalid or has expired: sign in again.");
   const user = await app.db.user.findUnique({
     where: { id: claims.userId },
-    select: { id: true, name: true, role: true, tokenVersion: true },
+    select: { id: true, name: true, role: true, tokenVersion: true, deactivatedAt: true },
   });
   if (!user || user.tokenVersion !== claims.tokenVersion) throw unauthenticated("The token has been revoked: sign in again.");
+  // Deactivation also raises the token version; this holds even for a token issued in the same instant.
+  if (user.deactivatedAt) throw unauthenticated("This account is deactivated.");
   return { id: user.id, name: user.name, role: user.role };
 }
 

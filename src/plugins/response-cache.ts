@@ -138,6 +138,11 @@ export class ResponseCache {
     this.drop((e) => e.types.has("Category"));
   }
 
+  /** A topic was created, renamed or deleted, or attached to or detached from an article. */
+  invalidateTopics(): void {
+    this.drop((e) => e.types.has("Topic"));
+  }
+
   /** A media item's record changed (description, deletion). */
   invalidateMedia(): void {
     this.drop((e) => e.types.has("Media"));

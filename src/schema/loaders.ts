@@ -2,7 +2,7 @@
 // the viewer's grants, media lists of versions. Batch functions return results
 // in key order (DataLoader's contract).
 import DataLoader from "dataloader";
-import type { Db, Media, MediaRole, Role } from "../db/client";
+import type { Db, Media, MediaRole, Role, Topic } from "../db/client";
 import { readableArticleWhere, seenVersionOf, type Viewer } from "../services/access";
 import { field } from "../services/counters/backend";
 import type { Counters } from "../services/counters/service";
@@ -37,6 +37,30 @@ export function createLoaders({ db, viewer, now, counters }: LoaderDeps) {
       });
       const counts = new Map(rows.map((r) => [r.categoryId, r._count._all]));
       return categoryIds.map((id) => counts.get(id) ?? 0);
+    }),
+
+    /** Articles of a topic that this viewer may see, by topic id. */
+    topicArticleCount: new DataLoader<string, number>(async (topicIds) => {
+      // Topics hang on the article, not on a version: visibility alone decides.
+      const rows = await db.articleTopic.groupBy({
+        by: ["topicId"],
+        where: { topicId: { in: [...topicIds] }, article: { is: readableArticleWhere(viewer, now) } },
+        _count: { _all: true },
+      });
+      const counts = new Map(rows.map((r) => [r.topicId, r._count._all]));
+      return topicIds.map((id) => counts.get(id) ?? 0);
+    }),
+
+    /** The topics of an article, in their order, by article id (callers have checked visibility). */
+    articleTopics: new DataLoader<string, Topic[]>(async (articleIds) => {
+      const rows = await db.articleTopic.findMany({
+        where: { articleId: { in: [...articleIds] } },
+        orderBy: [{ articleId: "asc" }, { position: "asc" }],
+        include: { topic: true },
+      });
+      const byArticle = new Map<string, Topic[]>();
+      for (const row of rows) byArticle.set(row.articleId, [...(byArticle.get(row.articleId) ?? []), row.topic]);
+      return articleIds.map((id) => byArticle.get(id) ?? []);
     }),
 
     /** The viewer's own grant on an article, by article id. */

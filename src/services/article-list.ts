@@ -13,6 +13,9 @@ export interface ArticleFilterInput {
   categorySlug?: string | null;
   categoryId?: string | null;
   articleType?: string | null;
+  /** Articles carrying this topic (dòng sự kiện). */
+  topicId?: string | null;
+  topicSlug?: string | null;
   featured?: boolean | null;
   approvalStatus?: "DRAFT" | "PENDING" | "APPROVED" | "REJECTED" | "SCHEDULED" | null;
   publishedAfter?: Date | null;
@@ -49,6 +52,9 @@ export function filterWhere(viewer: Viewer | null, now: Date, filter: ArticleFil
   if (filter.articleType) version.articleType = filter.articleType;
   if (filter.featured != null) version.featured = filter.featured;
   if (Object.keys(version).length) and.push(viewedVersionWhere(viewer, version));
+  // Topics belong to the article itself, not to a version.
+  if (filter.topicId) and.push({ topics: { some: { topicId: filter.topicId } } });
+  if (filter.topicSlug) and.push({ topics: { some: { topic: { is: { slug: filter.topicSlug } } } } });
   if (filter.approvalStatus) and.push(viewedStatusWhere(viewer, filter.approvalStatus, now));
   if (filter.publishedAfter || filter.publishedBefore) {
     and.push({ publishedAt: { ...(filter.publishedAfter && { gte: filter.publishedAfter }), ...(filter.publishedBefore && { lt: filter.publishedBefore }) } });

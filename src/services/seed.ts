@@ -7,6 +7,7 @@ import { DEMO_ARTICLES } from "../../prisma/seed/demo-articles";
 import { createPublishedArticle, emptyContent, importPageText } from "./importer/import-page";
 import { sanitizeNewsHtml } from "./importer/parse-page";
 import { hashPassword } from "./passwords";
+import { userSearchText } from "./users";
 import { slugify } from "./vietnamese";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -18,7 +19,13 @@ export async function bootstrapAdmin(app: App): Promise<void> {
   if (!ADMIN_EMAIL || !ADMIN_PASSWORD) return;
   if ((await app.db.user.count()) > 0) return;
   await app.db.user.create({
-    data: { email: ADMIN_EMAIL.toLowerCase(), name: ADMIN_NAME, role: "ADMIN", passwordHash: await hashPassword(ADMIN_PASSWORD) },
+    data: {
+      email: ADMIN_EMAIL.toLowerCase(),
+      name: ADMIN_NAME,
+      role: "ADMIN",
+      passwordHash: await hashPassword(ADMIN_PASSWORD),
+      searchText: userSearchText(ADMIN_NAME, ADMIN_EMAIL),
+    },
   });
 }
 

@@ -13,6 +13,7 @@ import { atLeast, effectiveRole, readableArticleWhere, type Viewer } from "./acc
 import { isHttpUrl, sanitizeArticleBody } from "./article-html";
 import { publishArticle, type ArticlePublishedEvent, type Events } from "./events";
 import { slugify } from "./vietnamese";
+import { audit, changes, type Actor, type AuditAction } from "./audit";
 import {
   emptyContent,
   loadContent,
@@ -29,6 +30,27 @@ export interface WorkflowDeps {
   /** The instant of the request (the app clock). */
   now: Date;
   viewer: Viewer;
+  /**
+   * Who acts and from where, for the audit trail (every step writes its event in
+   * its own transaction). Without it (a script), the viewer with no address.
+   */
+  actor?: Actor;
+}
+
+const actorIn = (deps: WorkflowDeps): Actor =>
+  deps.actor ?? { id: deps.viewer.id, name: deps.viewer.name, role: deps.viewer.role, address: null, userAgent: null };
+
+/** The audit event of a step on an article, written with the step's transaction. */
+const record = (tx: Tx, deps: WorkflowDeps, action: AuditAction, articleId: string, before?: unknown, after?: unknown, detail?: unknown) =>
+  audit(tx, actorIn(deps), deps.now, { action, targetType: "Article", targetId: articleId, articleId, before, after, detail });
+
+/** What an update changed, field by field: values, except the body (its length: versions keep the text). */
+function contentChanges(previous: ArticleContent, next: ArticleContent) {
+  const { before, after } = changes(previous as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+  for (const side of [before, after]) {
+    if ("body" in side) side.body = { length: String(side.body ?? "").length };
+  }
+  return { before, after };
 }
 
 // ---------------------------------------------------------------------------
@@ -304,6 +326,7 @@ export async function createArticle(deps: WorkflowDeps, input: CreateArticleInpu
           at: deps.now,
         });
         await tx.article.update({ where: { id: article.id }, data: { currentVersionId: version.id } });
+        await record(tx, deps, "ARTICLE_CREATE", article.id, null, { slug, version: version.label, status: "DRAFT", title: content.title });
         return article.id;
       }, { timeout: 15_000, maxWait: 15_000 });
     } catch (error) {
@@ -343,6 +366,15 @@ export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInpu
       at: deps.now,
     });
     await advance(tx, current, { currentVersionId: version.id, status: "DRAFT", ...(slug && { slug }), ...touched(deps) });
+    const changed = contentChanges(previous, content);
+    await record(
+      tx,
+      deps,
+      "ARTICLE_UPDATE",
+      current.id,
+      { version: current.version.label, status: current.status, ...(slug && { slug: current.slug }), ...changed.before },
+      { version: version.label, status: "DRAFT", ...(slug && { slug }), ...changed.after },
+    );
     return current.id;
   });
 }
@@ -378,6 +410,7 @@ export async function submitArticle(deps: WorkflowDeps, articleId: string, comme
       });
     }
     await advance(tx, current, { status: "PENDING", ...touched(deps) });
+    await record(tx, deps, "ARTICLE_SUBMIT", current.id, { status: current.status }, { status: "PENDING" }, { version: current.version.label, comment: note });
     return current.id;
   });
 }
@@ -392,9 +425,18 @@ export interface StepResult {
  * approveArticle: PENDING → the next major version, APPROVED and visible to
  * readers, or SCHEDULED while its publish date is in the future.
  */
-export async function approveArticle(deps: WorkflowDeps, articleId: string, comment: string | null | undefined): Promise<StepResult> {
+export async function approveArticle(
+  deps: WorkflowDeps,
+  articleId: string,
+  comment: string | null | undefined,
+  expectedVersion?: string | null,
+): Promise<StepResult> {
+  const expected = expectedVersion?.trim() || null;
+  if (expected && !parseLabel(expected)) throw badInput('expectedVersion must be a version label such as "0.2".', ["expectedVersion"]);
   const result = await step(deps.db, articleId, async (tx): Promise<StepResult> => {
     const current = await loadCurrent(tx, articleId, "approve");
+    // The approver reviewed `expected`: if another version was submitted since, they approve nothing unseen.
+    if (expected && current.version.label !== expected) throw changedMeanwhile(current.version.label);
     if (current.status !== "PENDING") illegal("approve", current);
     const content = await loadContent(tx, current.version.id);
     if (content.expireAt && content.expireAt <= deps.now) {
@@ -418,15 +460,27 @@ export async function approveArticle(deps: WorkflowDeps, articleId: string, comm
         articleId: current.id,
         versionId: version.id,
         versionLabel: version.label,
+        reviewedVersionLabel: current.version.label,
         decision: "APPROVED",
         comment: note,
         decidedAt: deps.now,
         decidedById: deps.viewer.id,
       },
     });
+    const approvalEvent = (status: ApprovalStatus) =>
+      record(
+        tx,
+        deps,
+        "ARTICLE_APPROVE",
+        current.id,
+        { status: current.status, version: current.version.label },
+        { status, version: version.label, ...(scheduled && { publishAt: content.publishAt }) },
+        { reviewedVersion: current.version.label, comment: note },
+      );
     if (scheduled) {
       // Readers keep the published version, if any, until the scheduler promotes this one.
       await advance(tx, current, { currentVersionId: version.id, scheduledVersionId: version.id, status: "SCHEDULED", ...touched(deps) });
+      await approvalEvent("SCHEDULED");
       return { articleId: current.id, announce: null };
     }
     await advance(tx, current, {
@@ -438,6 +492,7 @@ export async function approveArticle(deps: WorkflowDeps, articleId: string, comm
       expireAt: content.expireAt,
       ...touched(deps),
     });
+    await approvalEvent("APPROVED");
     return { articleId: current.id, announce: await firstPublication(tx, current.id, content.categoryId, deps.now) };
   });
   if (result.announce) publishArticle(deps.events, result.announce);
@@ -469,6 +524,7 @@ export async function rejectArticle(deps: WorkflowDeps, articleId: string, comme
         articleId: current.id,
         versionId: current.version.id,
         versionLabel: current.version.label,
+        reviewedVersionLabel: current.version.label,
         decision: "REJECTED",
         comment: reason,
         decidedAt: deps.now,
@@ -476,6 +532,7 @@ export async function rejectArticle(deps: WorkflowDeps, articleId: string, comme
       },
     });
     await advance(tx, current, { status: "REJECTED", ...touched(deps) });
+    await record(tx, deps, "ARTICLE_REJECT", current.id, { status: current.status }, { status: "REJECTED" }, { version: current.version.label, comment: reason });
     return current.id;
   });
 }
@@ -495,6 +552,14 @@ export async function unpublishArticle(deps: WorkflowDeps, articleId: string): P
       ...withdrawn(current.status),
       ...touched(deps),
     });
+    await record(
+      tx,
+      deps,
+      "ARTICLE_UNPUBLISH",
+      current.id,
+      { status: current.status, published: current.publishedVersionId !== null, scheduled: current.scheduledVersionId !== null, publishedAt: current.publishedAt },
+      { status: withdrawn(current.status).status, published: false, scheduled: false, publishedAt: null },
+    );
     return current.id;
   });
 }
@@ -533,15 +598,29 @@ export async function restoreArticleVersion(deps: WorkflowDeps, articleId: strin
       at: deps.now,
     });
     await advance(tx, current, { currentVersionId: version.id, status: "DRAFT", ...touched(deps) });
+    await record(
+      tx,
+      deps,
+      "ARTICLE_RESTORE_VERSION",
+      current.id,
+      { version: current.version.label, status: current.status },
+      { version: version.label, status: "DRAFT" },
+      { restoredFrom: source.label },
+    );
     return current.id;
   });
 }
 
 /** deleteArticle: into the recycle bin, gone for everyone but ADMIN. */
 export async function deleteArticle(deps: WorkflowDeps, articleId: string): Promise<string> {
-  const { count } = await deps.db.article.updateMany({
-    where: { id: articleId, deletedAt: null },
-    data: { deletedAt: deps.now, deletedById: deps.viewer.id, ...touched(deps) },
+  const count = await deps.db.$transaction(async (t) => {
+    const tx = t as Tx;
+    const { count } = await tx.article.updateMany({
+      where: { id: articleId, deletedAt: null },
+      data: { deletedAt: deps.now, deletedById: deps.viewer.id, ...touched(deps) },
+    });
+    if (count === 1) await record(tx, deps, "ARTICLE_DELETE", articleId, { deleted: false }, { deleted: true });
+    return count;
   });
   if (count !== 1) throw (await deps.db.article.count({ where: { id: articleId } })) ? deletedArticle("delete") : notFound("The article");
   return articleId;
@@ -549,9 +628,14 @@ export async function deleteArticle(deps: WorkflowDeps, articleId: string): Prom
 
 /** restoreArticle (ADMIN): back from the recycle bin, in the state it was deleted in. */
 export async function restoreArticle(deps: WorkflowDeps, articleId: string): Promise<string> {
-  const { count } = await deps.db.article.updateMany({
-    where: { id: articleId, deletedAt: { not: null } },
-    data: { deletedAt: null, deletedById: null, ...touched(deps) },
+  const count = await deps.db.$transaction(async (t) => {
+    const tx = t as Tx;
+    const { count } = await tx.article.updateMany({
+      where: { id: articleId, deletedAt: { not: null } },
+      data: { deletedAt: null, deletedById: null, ...touched(deps) },
+    });
+    if (count === 1) await record(tx, deps, "ARTICLE_RESTORE", articleId, { deleted: true }, { deleted: false });
+    return count;
   });
   if (count === 1) return articleId;
   if (await deps.db.article.count({ where: { id: articleId } })) throw badInput("This article is not in the recycle bin.", ["id"]);
@@ -583,7 +667,10 @@ export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermis
     throw badInput("grants names the same user twice.", ["input.grants"]);
   }
   return step(deps.db, input.articleId, async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, isPublic: true, deletedAt: true } });
+    const article = await tx.article.findUnique({
+      where: { id: input.articleId },
+      select: { id: true, isPublic: true, deletedAt: true, inheritsPermissions: true, grants: { select: { userId: true, role: true }, orderBy: { userId: "asc" } } },
+    });
     if (!article) throw notFound("The article");
     if (article.deletedAt) throw deletedArticle("change the permissions of");
     if (grants?.length) {
@@ -602,6 +689,15 @@ export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermis
         ...touched(deps),
       },
     });
+    const grantsAfter = input.inherit ? [] : (grants ?? article.grants);
+    await record(
+      tx,
+      deps,
+      "ARTICLE_PERMISSIONS",
+      article.id,
+      { inherit: article.inheritsPermissions, public: article.isPublic, grants: article.grants },
+      { inherit: input.inherit, public: input.inherit ? true : (input.public ?? article.isPublic), grants: grantsAfter },
+    );
     return article.id;
   });
 }

@@ -17,6 +17,7 @@ import { seedDemo } from "../../src/services/seed";
 import { createPortalYoga, type PortalYoga } from "../../src/yoga";
 import type { Role } from "../../src/db/client";
 import { hashPassword } from "../../src/services/passwords";
+import { userSearchText } from "../../src/services/users";
 import type { Logger } from "../../src/lib/logger";
 import { BOOKKEEPING } from "../../src/plugins/response-cache";
 
@@ -128,8 +129,9 @@ let userCounter = 0;
 
 /** A user with a role, and a valid token for them. */
 export async function signIn(t: TestApp, role: Role, name = `${role.toLowerCase()} ${++userCounter}`) {
+  const email = `${role.toLowerCase()}-${randomUUID()}@example.vn`;
   const user = await t.app.db.user.create({
-    data: { name, email: `${role.toLowerCase()}-${randomUUID()}@example.vn`, role, passwordHash: await hashPassword("mật khẩu bí mật") },
+    data: { name, email, role, passwordHash: await hashPassword("mật khẩu bí mật"), searchText: userSearchText(name, email) },
   });
   const { token } = await t.app.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, t.clock.now());
   return { user, token };

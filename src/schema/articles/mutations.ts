@@ -4,7 +4,7 @@
 // role on that one article. An article the viewer may not see is NOT_FOUND,
 // exactly as if it did not exist; the domain logic is in services/workflow.ts.
 import { z } from "zod";
-import type { Context } from "../../context";
+import { actorOf, type Context } from "../../context";
 import { notFound } from "../errors";
 import {
   allows,
@@ -28,7 +28,7 @@ import { ArticleRef } from "./types";
 
 type GlobalId = { typename: string; id: string };
 
-const deps = (ctx: Context): WorkflowDeps => ({ db: ctx.db, events: ctx.app.events, now: ctx.now, viewer: ctx.viewer! });
+const deps = (ctx: Context): WorkflowDeps => ({ db: ctx.db, events: ctx.app.events, now: ctx.now, viewer: ctx.viewer!, actor: actorOf(ctx) });
 
 /**
  * The scope of an operation on one article: anonymous → UNAUTHENTICATED, an
@@ -183,10 +183,18 @@ builder.mutationField("approveArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
     description: "PENDING → the next major version: APPROVED, or SCHEDULED while publishAt is in the future (APPROVER and above).",
-    args: { id: t.arg.globalID({ required: true }), comment: t.arg.string({ validate: text(2000).nullish() }) },
+    args: {
+      id: t.arg.globalID({ required: true }),
+      comment: t.arg.string({ validate: text(2000).nullish() }),
+      expectedVersion: t.arg.string({
+        validate: text(20).nullish(),
+        description:
+          'The version label the approver reviewed (e.g. "0.2"): if another version was submitted meanwhile, the approval fails with CONFLICT and nothing is written. The approval record names the reviewed version.',
+      }),
+    },
     authScopes: onArticle("approve", byId),
-    resolve: async (query, _root, { id, comment }, ctx) =>
-      reload(ctx, query, (await approveArticle(deps(ctx), idOf(id, "Article", "id"), comment)).articleId),
+    resolve: async (query, _root, { id, comment, expectedVersion }, ctx) =>
+      reload(ctx, query, (await approveArticle(deps(ctx), idOf(id, "Article", "id"), comment, expectedVersion)).articleId),
   }),
 );
 

@@ -36,6 +36,8 @@ export const ArticleFilter = builder.inputType("ArticleFilter", {
     categorySlug: t.string({ validate: z.string().max(200) }),
     categoryId: t.globalID({ for: CategoryRef }),
     articleType: t.string({ validate: z.string().max(200) }),
+    topicSlug: t.string({ description: "Only articles of this topic (dòng sự kiện), by its slug.", validate: z.string().max(200) }),
+    topicId: t.globalID({ description: "Only articles of this topic (dòng sự kiện)." }),
     featured: t.boolean(),
     approvalStatus: t.field({ type: ApprovalStatusEnum }),
     publishedAfter: t.field({ type: "DateTime" }),
@@ -66,7 +68,7 @@ export const ArticleConnection = builder.connectionObject(
 );
 
 interface ListArgs extends PageArgs {
-  filter?: (Omit<ArticleFilterInput, "categoryId"> & { categoryId?: { id: string } | null }) | null;
+  filter?: (Omit<ArticleFilterInput, "categoryId" | "topicId"> & { categoryId?: { id: string } | null; topicId?: { id: string } | null }) | null;
   orderBy?: { field: ArticleOrderField; direction: OrderDirection } | null;
 }
 
@@ -91,9 +93,11 @@ export const setSearchPlanner = (planner: SearchPlanner) => {
 export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo, args: ListArgs, scope: Prisma.ArticleWhereInput = {}) {
   const page = planPage(args, ctx.app.config.MAX_PAGE_SIZE);
   const categoryId = args.filter?.categoryId;
+  const topicId = args.filter?.topicId;
   const filter: ArticleFilterInput = {
     ...args.filter,
     categoryId: categoryId ? ("typename" in categoryId ? idOf(categoryId as { typename: string; id: string }, "Category", "filter.categoryId") : categoryId.id) : null,
+    topicId: topicId ? ("typename" in topicId ? idOf(topicId as { typename: string; id: string }, "Topic", "filter.topicId") : topicId.id) : null,
   };
   const key = { field: args.orderBy?.field ?? "PUBLISHED_AT", direction: args.orderBy?.direction ?? "DESC" } as const;
   const base: Prisma.ArticleWhereInput = { AND: [scope, filterWhere(ctx.viewer, ctx.now, filter)] };

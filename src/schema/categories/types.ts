@@ -1,16 +1,25 @@
+// Categories (chuyên mục): the portal's menu, a tree. Readers list them and
+// their articles; ADMIN manages the tree (services/taxonomy.ts holds the rules).
 import { z } from "zod";
+import { actorOf, type Context } from "../../context";
+import { createCategory, deleteCategory, moveCategory, reorderCategories, updateCategory, type TaxonomyDeps } from "../../services/taxonomy";
 import { builder } from "../builder";
-import { conflict, badInput } from "../errors";
-import { slugify } from "../../services/vietnamese";
+
+export const taxonomyDeps = (ctx: Context): TaxonomyDeps => ({ db: ctx.db, provider: ctx.app.target.provider, actor: actorOf(ctx), now: ctx.now });
 
 export const CategoryRef = builder.prismaNode("Category", {
   id: { field: "id" },
+  description: "A category (chuyên mục) of the portal's menu; categories form a tree.",
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    name: t.exposeString("name"),
-    description: t.exposeString("description", { nullable: true }),
-    parent: t.relation("parent", { nullable: true }),
-    children: t.relation("children", { query: { orderBy: [{ position: "asc" }, { name: "asc" }] } }),
+    slug: t.exposeString("slug", { description: "The category's address; stays the same unless changed on purpose." }),
+    name: t.exposeString("name", { description: "The name shown in the menu." }),
+    description: t.exposeString("description", { nullable: true, description: "A line about the category." }),
+    position: t.exposeInt("position", { description: "Place among its siblings, from 0 (menu order)." }),
+    parent: t.relation("parent", { nullable: true, description: "The parent category; null at the top level." }),
+    children: t.relation("children", {
+      description: "Subcategories, in menu order.",
+      query: { orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] },
+    }),
     articleCount: t.int({
       description: "Articles in this category that the viewer may see.",
       resolve: (category, _args, ctx) => ctx.loaders.categoryArticleCount.load(category.id),
@@ -21,7 +30,7 @@ export const CategoryRef = builder.prismaNode("Category", {
 builder.queryField("categories", (t) =>
   t.prismaField({
     type: [CategoryRef],
-    description: "Every category, in menu order.",
+    description: "Every category, in menu order (parents' order first; use parent/children for the tree).",
     resolve: (query, _root, _args, ctx) =>
       ctx.db.category.findMany({ ...query, orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] }),
   }),
@@ -31,7 +40,8 @@ builder.queryField("category", (t) =>
   t.prismaField({
     type: CategoryRef,
     nullable: true,
-    args: { slug: t.arg.string({ required: true, validate: z.string().max(200) }) },
+    description: "One category by its slug, or null.",
+    args: { slug: t.arg.string({ required: true, description: "The category's slug.", validate: z.string().max(200) }) },
     resolve: (query, _root, { slug }, ctx) => ctx.db.category.findUnique({ ...query, where: { slug } }),
   }),
 );
@@ -44,41 +54,122 @@ export const SLUG = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens only");
 
 const CreateCategoryInput = builder.inputType("CreateCategoryInput", {
+  description: "A new category.",
   fields: (t) => ({
-    name: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
-    slug: t.string({ validate: SLUG.nullish() }),
-    description: t.string({ validate: z.string().trim().max(2000).nullish() }),
-    parentId: t.globalID({ for: CategoryRef }),
-    position: t.int({ validate: z.number().int().min(0).max(100000).nullish() }),
+    name: t.string({ required: true, description: "The name shown in the menu.", validate: z.string().trim().min(1).max(200) }),
+    slug: t.string({ description: "The address; made from the name when not given. Unique.", validate: SLUG.nullish() }),
+    description: t.string({ description: "A line about the category.", validate: z.string().trim().max(2000).nullish() }),
+    parentId: t.globalID({ for: CategoryRef, description: "The parent category; omitted: the top level." }),
+    position: t.int({ description: "Place among its siblings; omitted: last.", validate: z.number().int().min(0).max(100000).nullish() }),
   }),
 });
+
+const afterTreeChange = (ctx: Context) => ctx.app.cache.invalidateCategories();
 
 builder.mutationField("createCategory", (t) =>
   t.prismaField({
     type: CategoryRef,
+    description: "Creates a category (EDITOR and above).",
     authScopes: { role: "EDITOR" },
-    args: { input: t.arg({ type: CreateCategoryInput, required: true }) },
+    args: { input: t.arg({ type: CreateCategoryInput, required: true, description: "The new category." }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const slug = input.slug ?? slugify(input.name);
-      if (!slug) throw badInput("The name has no letters or digits to make a slug from; give a slug.", ["input.slug"]);
-      if (await ctx.db.category.findUnique({ where: { slug }, select: { id: true } })) {
-        throw conflict(`The slug "${slug}" is taken.`, { fields: ["input.slug"] });
-      }
-      if (input.parentId && !(await ctx.db.category.findUnique({ where: { id: input.parentId.id }, select: { id: true } }))) {
-        throw badInput("The parent category does not exist.", ["input.parentId"]);
-      }
-      const category = await ctx.db.category.create({
-        ...query,
-        data: {
-          name: input.name.trim(),
-          slug,
-          description: input.description?.trim() || null,
-          parentId: input.parentId?.id ?? null,
-          position: input.position ?? 0,
-        },
-      });
-      ctx.app.cache.invalidateCategories();
-      return category;
+      const id = await createCategory(taxonomyDeps(ctx), { ...input, parentId: input.parentId?.id ?? null });
+      afterTreeChange(ctx);
+      return ctx.db.category.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
+
+const UpdateCategoryInput = builder.inputType("UpdateCategoryInput", {
+  description: "Changes to a category; omitted fields stay as they are.",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: CategoryRef, description: "The category." }),
+    name: t.string({ description: "The new name (the slug stays unless given).", validate: z.string().trim().min(1).max(200).nullish() }),
+    slug: t.string({ description: "A new address, only when asked for: old links stop working.", validate: SLUG.nullish() }),
+    description: t.string({ description: "A new description; an empty string clears it.", validate: z.string().trim().max(2000).nullish() }),
+  }),
+});
+
+builder.mutationField("updateCategory", (t) =>
+  t.prismaField({
+    type: CategoryRef,
+    description: "ADMIN: renames or describes a category; its slug changes only when one is given.",
+    authScopes: { role: "ADMIN" },
+    args: { input: t.arg({ type: UpdateCategoryInput, required: true, description: "What changes." }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await updateCategory(taxonomyDeps(ctx), input.id.id, input);
+      afterTreeChange(ctx);
+      return ctx.db.category.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+const MoveCategoryInput = builder.inputType("MoveCategoryInput", {
+  description: "Where a category goes in the tree.",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: CategoryRef, description: "The category to move." }),
+    parentId: t.globalID({ for: CategoryRef, description: "The new parent; null or omitted: the top level." }),
+    position: t.int({ description: "Place among the new siblings, from 0; omitted: last.", validate: z.number().int().min(0).max(100000).nullish() }),
+  }),
+});
+
+builder.mutationField("moveCategory", (t) =>
+  t.prismaField({
+    type: CategoryRef,
+    description: "ADMIN: moves a category under another parent (not under itself or its subcategories), at a position among its siblings.",
+    authScopes: { role: "ADMIN" },
+    args: { input: t.arg({ type: MoveCategoryInput, required: true, description: "The move." }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await moveCategory(taxonomyDeps(ctx), input.id.id, input.parentId?.id ?? null, input.position ?? null);
+      afterTreeChange(ctx);
+      return ctx.db.category.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField("reorderCategories", (t) =>
+  t.prismaField({
+    type: [CategoryRef],
+    description: "ADMIN: puts the subcategories of one parent (or the top level) in the given order. Returns them in that order.",
+    authScopes: { role: "ADMIN" },
+    args: {
+      parentId: t.arg.globalID({ for: CategoryRef, description: "The parent; null or omitted: the top level." }),
+      ids: t.arg.globalIDList({
+        required: true,
+        for: CategoryRef,
+        description: "Every subcategory of that parent, once each, in the new order.",
+        validate: z.array(z.unknown()).max(1000),
+      }),
+    },
+    resolve: async (query, _root, { parentId, ids }, ctx) => {
+      const parent = parentId?.id ?? null;
+      await reorderCategories(taxonomyDeps(ctx), parent, ids.map((i) => i.id));
+      afterTreeChange(ctx);
+      return ctx.db.category.findMany({ ...query, where: { parentId: parent }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+    },
+  }),
+);
+
+const DeletedCategory = builder.objectRef<{ id: string; slug: string }>("DeletedCategory").implement({
+  description: "A category that was deleted.",
+  fields: (t) => ({
+    id: t.id({ description: "The global ID it had.", resolve: (c) => Buffer.from(`Category:${c.id}`).toString("base64") }),
+    slug: t.exposeString("slug", { description: "The slug it had." }),
+  }),
+});
+
+builder.mutationField("deleteCategory", (t) =>
+  t.field({
+    type: DeletedCategory,
+    description:
+      "ADMIN: deletes an empty category. One that still holds articles (recycle bin included) or subcategories is refused with CONFLICT and extensions.articleCount / childCount.",
+    authScopes: { role: "ADMIN" },
+    args: { id: t.arg.globalID({ required: true, for: CategoryRef, description: "The category." }) },
+    resolve: async (_root, { id }, ctx) => {
+      const deleted = await deleteCategory(taxonomyDeps(ctx), id.id);
+      afterTreeChange(ctx);
+      return deleted;
+    },
+  }),
+);
+

@@ -5,7 +5,8 @@
 // manages categories and media", ../shared/contract/editor.graphql), a
 // contributor only the items they uploaded.
 import { z } from "zod";
-import type { Context } from "../../context";
+import { actorOf, type Context } from "../../context";
+import { audit } from "../../services/audit";
 import type { MediaKind, Prisma } from "../../db/client";
 import { forbidden, notFound } from "../errors";
 import { atLeast, liveWhere, readableArticleWhere } from "../../services/access";
@@ -26,6 +27,7 @@ const meta = (ctx: Context, description: string | null | undefined) => ({
   description: description?.trim() || null,
   userId: ctx.viewer?.id ?? null,
   now: ctx.now,
+  actor: actorOf(ctx),
 });
 
 /** Substring match; case-insensitive on PostgreSQL too (SQLite's LIKE already is, for ASCII letters). */
@@ -82,7 +84,13 @@ builder.mutationField("updateMedia", (t) =>
     },
     resolve: async (query, _root, { id, description }, ctx) => {
       await manageable(ctx, id.id);
-      const media = await ctx.db.media.update({ ...query, where: { id: id.id }, data: { description: description?.trim() || null } });
+      const next = description?.trim() || null;
+      const media = await ctx.db.$transaction(async (tx) => {
+        const before = await tx.media.findUniqueOrThrow({ where: { id: id.id }, select: { description: true } });
+        const media = await tx.media.update({ ...query, where: { id: id.id }, data: { description: next } });
+        await audit(tx, actorOf(ctx), ctx.now, { action: "MEDIA_UPDATE", targetType: "Media", targetId: id.id, before, after: { description: next } });
+        return media;
+      });
       ctx.app.cache.invalidateMedia();
       return media;
     },
@@ -99,7 +107,7 @@ builder.mutationField("deleteMedia", (t) =>
     args: { id: t.arg.globalID({ required: true, for: MediaRef }) },
     resolve: async (_root, { id }, ctx) => {
       await manageable(ctx, id.id);
-      await deleteMedia(ctx.app, id.id, ctx.now);
+      await deleteMedia(ctx.app, id.id, ctx.now, actorOf(ctx));
       ctx.app.cache.invalidateMedia();
       return Buffer.from(`Media:${id.id}`).toString("base64");
     },

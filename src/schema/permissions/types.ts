@@ -2,7 +2,7 @@
 // SetArticlePermissions). ADMIN only: an article can stop inheriting the site
 // roles, be hidden from anonymous readers, and give roles to chosen users.
 import { z } from "zod";
-import type { Context } from "../../context";
+import { actorOf, type Context } from "../../context";
 import type { Role } from "../../db/client";
 import { setArticlePermissions } from "../../services/workflow";
 import { ArticleRef } from "../articles/types";
@@ -71,7 +71,7 @@ builder.mutationField("setArticlePermissions", (t) =>
     args: { input: t.arg({ type: SetArticlePermissionsInput, required: true }) },
     resolve: async (query, _root, { input }, ctx: Context) => {
       const id = await setArticlePermissions(
-        { db: ctx.db, events: ctx.app.events, now: ctx.now, viewer: ctx.viewer! },
+        { db: ctx.db, events: ctx.app.events, now: ctx.now, viewer: ctx.viewer!, actor: actorOf(ctx) },
         {
           articleId: idOf(input.articleId, "Article", "input.articleId"),
           inherit: input.inherit,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { builder } from "../builder";
+import { actorOf } from "../../context";
+import { audit, changes } from "../../services/audit";
 
 export interface SiteShape {
   name: string;
@@ -72,11 +74,16 @@ builder.mutationField("updateSite", (t) =>
         if (value !== undefined) data[key] = value === null || value.trim() === "" ? null : value.trim();
       }
       if (input.name) data.name = input.name.trim();
-      const site = await ctx.db.site.upsert({
-        where: { id: 1 },
-        update: data,
-        create: { id: 1, name: data.name ?? "Cổng thông tin điện tử", ...data },
-        select: siteSelect,
+      const site = await ctx.db.$transaction(async (tx) => {
+        const before = await tx.site.findUnique({ where: { id: 1 }, select: siteSelect });
+        const site = await tx.site.upsert({
+          where: { id: 1 },
+          update: data,
+          create: { id: 1, name: data.name ?? "Cổng thông tin điện tử", ...data },
+          select: siteSelect,
+        });
+        await audit(tx, actorOf(ctx), ctx.now, { action: "SITE_UPDATE", targetType: "Site", targetId: "1", ...changes(before ?? {}, site) });
+        return site;
       });
       ctx.app.cache.invalidateSite();
       return site;

@@ -49,6 +49,10 @@ builder.prismaObject("Approval", {
     decidedAt: t.expose("decidedAt", { type: "DateTime" }),
     decidedBy: t.relation("decidedBy", { nullable: true }),
     version: t.exposeString("versionLabel", { description: "The label of the version the decision applied to (the new major for an approval)." }),
+    reviewedVersion: t.exposeString("reviewedVersionLabel", {
+      nullable: true,
+      description: 'The label of the version the approver reviewed (the pending one, e.g. "0.2", that an approval turned into `version`); null on decisions older than this record.',
+    }),
   }),
 });
 

@@ -2,6 +2,7 @@
 // external video links, and the rules for deleting. No GraphQL here beyond the
 // contract's error codes.
 import type { App } from "../../app";
+import { audit, type Actor } from "../audit";
 import type { Prisma } from "../../db/client";
 import { badInput, conflict } from "../../schema/errors";
 import { ALLOWED_FORMATS, ALLOWED_LABELS, formatMegabytes, imageDimensions, largestUpload, sizeLimits, sniffFormat, type MediaFormat } from "./formats";
@@ -67,6 +68,25 @@ export interface MediaMeta {
   description: string | null;
   userId: string | null;
   now: Date;
+  /** Who uploads, for the audit trail. */
+  actor?: Actor | null;
+}
+
+/** Creates the media row and, for a request, its audit event, in one transaction. */
+async function createMedia<A extends Prisma.MediaCreateArgs>(app: App, meta: MediaMeta, args: A) {
+  return app.db.$transaction(async (tx) => {
+    const media = await tx.media.create(args as Prisma.MediaCreateArgs);
+    if (meta.actor) {
+      const data = args.data as Prisma.MediaUncheckedCreateInput;
+      await audit(tx, meta.actor, meta.now, {
+        action: "MEDIA_UPLOAD",
+        targetType: "Media",
+        targetId: (media as { id?: string }).id ?? null,
+        after: { kind: data.kind, fileName: data.fileName, size: data.size, externalUrl: data.externalUrl ?? null },
+      });
+    }
+    return media as Prisma.MediaGetPayload<A>;
+  });
 }
 
 type MediaQuery = Omit<Prisma.MediaCreateArgs, "data">;
@@ -96,7 +116,7 @@ export async function ingestUpload(app: App, file: UploadedFile, meta: MediaMeta
   const storageKey = newStorageKey(format.extension, meta.now);
   await app.media.put(storageKey, bytes, format.contentType);
   try {
-    return await app.db.media.create({
+    return await createMedia(app, meta, {
       ...query,
       data: {
         kind: format.kind,
@@ -140,7 +160,7 @@ export async function addExternalVideo(app: App, raw: string, meta: MediaMeta, q
     throw badInput(`The video must be an https:// link on one of: ${app.config.VIDEO_HOSTS.join(", ")}.`, ["url"]);
   }
   const label = `${url.hostname}${url.pathname}${url.search}`;
-  return app.db.media.create({
+  return createMedia(app, meta, {
     ...query,
     data: {
       kind: "VIDEO",
@@ -171,9 +191,12 @@ const liveUseOf = (mediaId: string): Prisma.ArticleWhereInput => {
  * the row goes too, unless old versions still name it, in which case it stays as a
  * marked-deleted record so the history remains readable.
  */
-export async function deleteMedia(app: App, mediaId: string, now: Date): Promise<void> {
+export async function deleteMedia(app: App, mediaId: string, now: Date, actor?: Actor): Promise<void> {
   const storageKey = await app.db.$transaction(async (tx) => {
-    const media = await tx.media.findFirst({ where: { id: mediaId, deletedAt: null }, select: { id: true, fileName: true, storageKey: true } });
+    const media = await tx.media.findFirst({
+      where: { id: mediaId, deletedAt: null },
+      select: { id: true, fileName: true, storageKey: true, kind: true, size: true, externalUrl: true },
+    });
     if (!media) return null;
     const users = await tx.article.findMany({ where: liveUseOf(mediaId), select: { slug: true }, orderBy: { slug: "asc" }, take: 20 });
     if (users.length > 0) {
@@ -186,6 +209,14 @@ export async function deleteMedia(app: App, mediaId: string, now: Date): Promise
     });
     if (inHistory > 0) await tx.media.update({ where: { id: mediaId }, data: { deletedAt: now } });
     else await tx.media.delete({ where: { id: mediaId } });
+    if (actor) {
+      await audit(tx, actor, now, {
+        action: "MEDIA_DELETE",
+        targetType: "Media",
+        targetId: mediaId,
+        before: { kind: media.kind, fileName: media.fileName, size: media.size, externalUrl: media.externalUrl },
+      });
+    }
     return media.storageKey;
   });
   // The bytes go after the row: a crash in between leaves an unreferenced file, never a dangling row.
