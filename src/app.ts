@@ -15,7 +15,7 @@ import type { CounterBuffer } from "./services/maintenance";
 import { createEvents, prefixedEventTarget, type Events } from "./services/events";
 import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
 import { ResponseCache } from "./plugins/response-cache";
-import { resolveJwtSecret, TokenService } from "./services/tokens";
+import { DownloadTokens, resolveJwtSecret, TokenService } from "./services/tokens";
 import { Counters } from "./services/counters/service";
 import { MemoryBackend } from "./services/counters/memory";
 import { RedisBackend } from "./services/counters/redis";
@@ -27,6 +27,8 @@ export interface App {
   readonly target: DatabaseTarget;
   readonly clock: Clock;
   readonly tokens: TokenService;
+  /** Short-lived links to files (royalty exports) a browser can open without the Authorization header. */
+  readonly downloads: DownloadTokens;
   readonly events: Events;
   /**
    * The Redis client when REDIS_URL is set (null otherwise): for state shared by
@@ -111,6 +113,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     target,
     clock,
     tokens: new TokenService(resolveJwtSecret(config.JWT_SECRET, dataDir), config.JWT_TTL_SECONDS),
+    downloads: new DownloadTokens(resolveJwtSecret(config.JWT_SECRET, dataDir)),
     events,
     redis,
     shutdown,

@@ -18,6 +18,7 @@ import { appError, unauthenticated } from "./schema/errors";
 import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./plugins/media-routes";
+import { exportRoutes } from "./plugins/exports";
 import { multipartUploads } from "./plugins/uploads";
 import { responseCachePlugin } from "./plugins/response-cache";
 import type { Viewer } from "./services/access";
@@ -44,7 +45,7 @@ function homePageOperation(): string {
   return [named(Kind.OPERATION_DEFINITION, "HomePage"), named(Kind.FRAGMENT_DEFINITION, "ArticleCard")].map((d) => print(d)).join("\n\n");
 }
 
-async function viewerFrom(app: App, authorization: string | null): Promise<Viewer | null> {
+export async function viewerFrom(app: App, authorization: string | null): Promise<Viewer | null> {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S{1,4096})\s*$/i.exec(authorization);
   if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
@@ -118,6 +119,7 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
       ...securityPlugins(app),
       multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
       mediaRoutes(app),
+      exportRoutes(app),
       // Identical subscriptions of viewers who see the same share one execution per event.
       useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
       ...extraPlugins,

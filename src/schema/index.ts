@@ -7,6 +7,7 @@ import "./users/auth";
 import "./users/sessions";
 import "./users/admin";
 import "./audit/types";
+import "./royalties/types";
 import "./site/types";
 import "./categories/types";
 import "./media/types";

@@ -34,3 +34,31 @@ export function daysBetween(from: string, to: string): string[] {
   for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
   return days;
 }
+
+/** The first instant of a YYYY-MM-DD day in a time zone (its local midnight). */
+export function startOfDay(day: string, timeZone: string): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  // The zone's offset at an instant: its wall-clock reading taken as UTC, minus the instant.
+  const offsetAt = (t: number) => Date.parse(`${dayOf(new Date(t), timeZone)}T${timeOf(new Date(t), timeZone)}Z`) - t;
+  let t = midnightUtc - offsetAt(midnightUtc);
+  // Once more with the offset at the first guess: right across a change of offset.
+  t = midnightUtc - offsetAt(t);
+  return new Date(t);
+}
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function timeOf(instant: Date, timeZone: string): string {
+  let format = timeFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    timeFormatters.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+/** The month after a YYYY-MM month. */
+export function nextMonth(month: string): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
+}

@@ -48,6 +48,45 @@ export class TokenService {
   }
 }
 
+/** What a download link allows: one file, for one user, for a few minutes. */
+export interface DownloadClaims extends TokenClaims {
+  /** The path and query the link is for ("/exports/royalties.xlsx?month=2026-11"). */
+  resource: string;
+}
+
+export class DownloadTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    // Signed with the same secret as access tokens but for another audience: one can never pass for the other.
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(claims: DownloadClaims, now: Date, ttlSeconds = 300): Promise<{ token: string; expiresAt: Date }> {
+    const iat = Math.floor(now.getTime() / 1000);
+    const expiresAt = new Date((iat + ttlSeconds) * 1000);
+    const token = await new SignJWT({ ver: claims.tokenVersion, res: claims.resource })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(claims.userId)
+      .setIssuedAt(iat)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .setAudience("portal-download")
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  async verify(token: string, now: Date): Promise<DownloadClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"], audience: "portal-download", currentDate: now });
+      if (typeof payload.sub !== "string" || typeof payload.ver !== "number" || typeof payload.res !== "string") return null;
+      return { userId: payload.sub, tokenVersion: payload.ver, resource: payload.res };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError || error instanceof TypeError) return null;
+      throw error;
+    }
+  }
+}
+
 /**
  * JWT_SECRET when configured; otherwise a random secret made once and kept in the
  * data folder, so tokens survive a restart and no secret is ever in the code.
