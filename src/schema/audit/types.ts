@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/client";
 import { AUDIT_ACTIONS } from "../../services/audit";
-import { builder, idOf } from "../builder";
+import { builder, idOf, totalCountField } from "../builder";
 import { badInput } from "../errors";
 import { RoleEnum, UserRef } from "../users/types";
 
@@ -141,7 +141,7 @@ builder.queryField("auditLog", (t) =>
       resolve: (query, _root, args, ctx) =>
         ctx.db.auditEvent.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ at: "desc" }, { id: "desc" }] }),
     },
-    { name: "AuditEventConnection", description: "A page of audit events." },
+    { name: "AuditEventConnection", description: "A page of audit events.", fields: totalCountField("Events matching the filter.") as never },
     { name: "AuditEventEdge", description: "An audit event in a page." },
   ),
 );

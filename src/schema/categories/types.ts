@@ -8,18 +8,16 @@ import { builder } from "../builder";
 export const taxonomyDeps = (ctx: Context): TaxonomyDeps => ({ db: ctx.db, provider: ctx.app.target.provider, actor: actorOf(ctx), now: ctx.now });
 
 export const CategoryRef = builder.prismaNode("Category", {
-  id: { field: "id" },
-  description: "A category (chuyên mục) of the portal's menu; categories form a tree.",
+  description: "Phân loại: a section of the portal (Tin tức - Sự kiện, Văn bản...); categories form a tree shown as the menu.",
+  id: { field: "id", description: "The global ID (opaque; the same for every viewer)." },
   fields: (t) => ({
-    slug: t.exposeString("slug", { description: "The category's address; stays the same unless changed on purpose." }),
+    slug: t.exposeString("slug", { description: "The address segment, unique (lower-case letters, digits, hyphens)." }),
     name: t.exposeString("name", { description: "The name shown in the menu." }),
-    description: t.exposeString("description", { nullable: true, description: "A line about the category." }),
+    description: t.exposeString("description", { nullable: true, description: "An introduction shown on the category page." }),
     position: t.exposeInt("position", { description: "Place among its siblings, from 0 (menu order)." }),
-    parent: t.relation("parent", { nullable: true, description: "The parent category; null at the top level." }),
+    parent: t.relation("parent", { nullable: true, description: "The parent category; null at the top of the menu." }),
     children: t.relation("children", {
-      description: "Subcategories, in menu order.",
-      query: { orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] },
-    }),
+      description: "The sub-categories, in menu order.", query: { orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] } }),
     articleCount: t.int({
       description: "Articles in this category that the viewer may see.",
       resolve: (category, _args, ctx) => ctx.loaders.categoryArticleCount.load(category.id),
@@ -40,8 +38,8 @@ builder.queryField("category", (t) =>
   t.prismaField({
     type: CategoryRef,
     nullable: true,
-    description: "One category by its slug, or null.",
-    args: { slug: t.arg.string({ required: true, description: "The category's slug.", validate: z.string().max(200) }) },
+    description: "One category by slug; null when none has it.",
+    args: { slug: t.arg.string({ required: true, validate: z.string().max(200), description: "The category's slug." }) },
     resolve: (query, _root, { slug }, ctx) => ctx.db.category.findUnique({ ...query, where: { slug } }),
   }),
 );
@@ -56,11 +54,11 @@ export const SLUG = z
 const CreateCategoryInput = builder.inputType("CreateCategoryInput", {
   description: "A new category.",
   fields: (t) => ({
-    name: t.string({ required: true, description: "The name shown in the menu.", validate: z.string().trim().min(1).max(200) }),
-    slug: t.string({ description: "The address; made from the name when not given. Unique.", validate: SLUG.nullish() }),
-    description: t.string({ description: "A line about the category.", validate: z.string().trim().max(2000).nullish() }),
-    parentId: t.globalID({ for: CategoryRef, description: "The parent category; omitted: the top level." }),
-    position: t.int({ description: "Place among its siblings; omitted: last.", validate: z.number().int().min(0).max(100000).nullish() }),
+    name: t.string({ required: true, validate: z.string().trim().min(1).max(200), description: "The menu name (1 to 200 characters)." }),
+    slug: t.string({ validate: SLUG.nullish(), description: "Made from the name when omitted; unique, lower-case letters, digits and single hyphens." }),
+    description: t.string({ validate: z.string().trim().max(2000).nullish(), description: "An introduction (at most 2,000 characters)." }),
+    parentId: t.globalID({ for: CategoryRef, description: "The parent category's global ID; omitted for a top-level one." }),
+    position: t.int({ validate: z.number().int().min(0).max(100000).nullish(), description: "Menu order among its siblings, from 0; omitted: last." }),
   }),
 });
 
@@ -69,7 +67,7 @@ const afterTreeChange = (ctx: Context) => ctx.app.cache.invalidateCategories();
 builder.mutationField("createCategory", (t) =>
   t.prismaField({
     type: CategoryRef,
-    description: "Creates a category (EDITOR and above).",
+    description: "EDITOR and above: adds a category. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, CONFLICT (slug taken).",
     authScopes: { role: "EDITOR" },
     args: { input: t.arg({ type: CreateCategoryInput, required: true, description: "The new category." }) },
     resolve: async (query, _root, { input }, ctx) => {

@@ -9,7 +9,7 @@ import { foldVietnamese } from "../../services/vietnamese";
 import { allows, articleAccess } from "../../services/workflow";
 import { ArticleConnection, resolveArticleList } from "../articles/queries";
 import { ArticleRef } from "../articles/types";
-import { builder, idOf } from "../builder";
+import { builder, idOf, totalCountField } from "../builder";
 import { SLUG, taxonomyDeps } from "../categories/types";
 import { notFound } from "../errors";
 
@@ -61,7 +61,7 @@ builder.queryField("topics", (t) =>
       resolve: (query, _root, args, ctx) =>
         ctx.db.topic.findMany({ ...query, where: topicWhere(args.search), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     },
-    { name: "TopicConnection", description: "A page of topics." },
+    { name: "TopicConnection", description: "A page of topics.", fields: totalCountField("Topics matching the search.") as never },
     { name: "TopicEdge", description: "A topic in a page." },
   ),
 );

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Prisma } from "../../db/client";
 import { changeOwnPassword, changeUserRole, resetUserPassword, setUserActive, updateUser } from "../../services/users";
 import { foldVietnamese } from "../../services/vietnamese";
-import { builder, idOf } from "../builder";
+import { builder, idOf, totalCountField } from "../builder";
 import { AuthPayload } from "./auth";
 import { userDeps } from "./deps";
 import { RoleEnum, UserRef } from "./types";
@@ -53,7 +53,7 @@ builder.queryField("users", (t) =>
       resolve: (query, _root, args, ctx) =>
         ctx.db.user.findMany({ ...query, where: userWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     },
-    { name: "UserConnection", description: "A page of users.", fields: (t) => ({}) },
+    { name: "UserConnection", description: "A page of users.", fields: totalCountField("Users matching the filter.") as never },
     { name: "UserEdge", description: "A user in a page." },
   ),
 );

@@ -9,10 +9,10 @@ import { userDeps } from "./deps";
 import { RoleEnum, UserRef } from "./types";
 
 export const AuthPayload = builder.objectRef<{ token: string; expiresAt: Date; userId: string }>("AuthPayload").implement({
-  description: "A signed-in session: the bearer token to send and whose it is.",
+  description: "A signed-in session: send the token as `Authorization: Bearer <token>` (connectionParams.authorization on WebSocket).",
   fields: (t) => ({
-    token: t.exposeString("token", { description: "Send as `Authorization: Bearer <token>`." }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the token stops working." }),
+    token: t.exposeString("token", { description: "A signed JWT; keep it secret. It stops working at expiresAt or when revoked." }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the token expires (JWT_TTL_SECONDS after sign-in, 12 hours by default)." }),
     user: t.prismaField({
       type: "User",
       description: "The signed-in user.",
@@ -34,10 +34,12 @@ builder.queryField("me", (t) =>
 builder.mutationField("login", (t) =>
   t.field({
     type: AuthPayload,
-    description: "Signs in (đăng nhập) with e-mail and password. Every attempt, failed or not, is in the audit trail.",
+    description:
+      "Signs in with e-mail and password and returns a token. Errors: UNAUTHENTICATED (the same for an unknown e-mail " +
+      "and a wrong password), RATE_LIMITED (too many attempts from one address or for one account), BAD_USER_INPUT. Every attempt, failed or not, is in the audit trail (a deactivated account answers like a wrong password).",
     args: {
-      email: t.arg.string({ required: true, description: "The account's e-mail.", validate: z.string().trim().min(1).max(254) }),
-      password: t.arg.string({ required: true, description: "The account's password.", validate: z.string().min(1).max(1024) }),
+      email: t.arg.string({ required: true, validate: z.string().trim().min(1).max(254), description: "The account's e-mail (case-insensitive)." }),
+      password: t.arg.string({ required: true, validate: z.string().min(1).max(1024), description: "The password." }),
     },
     resolve: async (_root, { email, password }, ctx) => {
       const address = email.trim().toLowerCase();
@@ -66,23 +68,23 @@ builder.mutationField("login", (t) =>
 );
 
 const CreateUserInput = builder.inputType("CreateUserInput", {
-  description: "A new user account.",
+  description: "A new account.",
   fields: (t) => ({
-    name: t.string({ required: true, description: "Display name (họ tên).", validate: z.string().trim().min(1).max(200) }),
-    email: t.string({ required: true, description: "E-mail, the sign-in name; unique.", validate: z.email().max(254) }),
+    name: t.string({ required: true, validate: z.string().trim().min(1).max(200), description: "The display name (1 to 200 characters)." }),
+    email: t.string({ required: true, validate: z.email().max(254), description: "The sign-in e-mail, unique (stored in lower case)." }),
     password: t.string({
       required: true,
-      description: "At least 12 characters, not a common password, not the e-mail or name.",
       validate: z.string().max(1024),
+      description: "At least 12 characters, not a common password, not the e-mail or name; stored as a hash only.",
     }),
-    role: t.field({ type: RoleEnum, required: true, description: "The site role." }),
+    role: t.field({ type: RoleEnum, required: true, description: "The site-wide role." }),
   }),
 });
 
 builder.mutationField("createUser", (t) =>
   t.prismaField({
     type: UserRef,
-    description: "ADMIN: creates a user account (active).",
+    description: "ADMIN only: creates an account (active). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, CONFLICT (e-mail taken).",
     authScopes: { role: "ADMIN" },
     args: { input: t.arg({ type: CreateUserInput, required: true, description: "The new account." }) },
     resolve: async (query, _root, { input }, ctx) => {

@@ -26,7 +26,7 @@ builder.mutationField("revokeUserTokens", (t) =>
     type: UserRef,
     authScopes: { role: "ADMIN" },
     description: "ADMIN only: revokes every token of a user; they must sign in again.",
-    args: { userId: t.arg.globalID({ required: true, for: UserRef, description: "The user whose tokens stop working." }) },
+    args: { userId: t.arg.globalID({ required: true, for: UserRef, description: "The user's global ID." }) },
     resolve: async (query, _root, { userId }, ctx) => {
       const id = idOf(userId, "User", "userId");
       await ctx.db.$transaction(async (tx) => {

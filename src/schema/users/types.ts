@@ -3,32 +3,25 @@ import { ROLES } from "../../services/access";
 import type { Context } from "../../context";
 
 export const RoleEnum = builder.enumType("Role", {
-  description: "Site roles (vai trò), lowest to highest; each can do what the lower ones can.",
-  values: Object.fromEntries(
-    ROLES.map((role) => [
-      role,
-      {
-        description: {
-          READER: "Reader (bạn đọc): published content only, plus articles granted to them.",
-          CONTRIBUTOR: "Contributor (cộng tác viên): writes articles and edits or submits their own.",
-          EDITOR: "Editor (biên tập viên): edits and submits any article, manages media and topics.",
-          APPROVER: "Approver (người duyệt bài): approves, rejects and unpublishes; reads royalty reports.",
-          ADMIN: "Administrator (quản trị viên): everything, including users, categories, permissions and the audit trail.",
-        }[role],
-      },
-    ]),
-  ) as Record<(typeof ROLES)[number], { description: string }>,
+  description: "Site roles, lowest to highest; each can do what the lower ones can.",
+  values: {
+    READER: { description: "Bạn đọc: a signed-in reader; reads what is public and what is granted to them." },
+    CONTRIBUTOR: { description: "Cộng tác viên: writes articles and uploads media; edits their own drafts only." },
+    EDITOR: { description: "Biên tập viên: edits every article, manages categories and media." },
+    APPROVER: { description: "Người phê duyệt: approves, rejects, schedules and unpublishes articles; reads royalty reports (nhuận bút)." },
+    ADMIN: { description: "Quản trị: everything, including users, permissions, the recycle bin, site details, the category tree, royalty scales and the audit trail." },
+  } satisfies Record<(typeof ROLES)[number], { description: string }>,
 });
 
 /** The viewer is this user or an administrator: who may see a user's account details. */
 const selfOrAdmin = (ctx: Context, userId: string) => ctx.viewer !== null && (ctx.viewer.id === userId || ctx.viewer.role === "ADMIN");
 
 export const UserRef = builder.prismaNode("User", {
-  id: { field: "id" },
-  description: "A user account (tài khoản). Any user may be named as an author; account details stay private.",
+  description: "An account of the portal's staff or a signed-in reader. Anyone may see the name (as an author); the e-mail is private.",
+  id: { field: "id", description: "The global ID (opaque; the same for every viewer)." },
   // Any user record may be named as an author; e-mail stays private.
   fields: (t) => ({
-    name: t.exposeString("name", { description: "Display name (họ tên)." }),
+    name: t.exposeString("name", { description: "The display name." }),
     email: t.string({
       nullable: true,
       description: "E-mail, the sign-in name. Visible to the user and to administrators only.",
