@@ -12,9 +12,18 @@ import { importPageText } from "../src/services/importer/import-page";
 import { FIXTURE_PAGE } from "../src/services/seed";
 
 let t: TestApp;
-let admin: { token: string };
-let editor: { token: string };
-let approver: { token: string };
+type Session = { user: { id: string; tokenVersion: number }; token: string };
+let admin: Session;
+let editor: Session;
+let approver: Session;
+
+/** Moves the clock; tokens live 12 hours, so every session signs in again at the new time. */
+async function setClock(at: string | Date) {
+  t.clock.set(at);
+  for (const session of [admin, editor, approver]) {
+    session.token = (await t.app.tokens.issue({ userId: session.user.id, tokenVersion: session.user.tokenVersion }, t.clock.now())).token;
+  }
+}
 let categoryId: string;
 
 const img = (n: number) => Array.from({ length: n }, (_, i) => `<p><img src="https://example.vn/${i}.jpg" alt="ảnh ${i}"></p>`).join("");
@@ -49,7 +58,7 @@ beforeAll(async () => {
   // 14/10: before any scale.
   await publish("H: trước bảng hệ số", { articleType: "Tin", byline: "Hoài Phương" });
   // 15/10 10:00 (site time): the scale starts today.
-  t.clock.set("2026-10-15T03:00:00.000Z");
+  await setClock("2026-10-15T03:00:00.000Z");
   await ok(t, "SetRoyaltyScale", { input: { validFrom: "2026-10-15", ...SCALE } }, admin.token);
   await publish("A: tin một trang", { articleType: "Tin", pageCount: 1, byline: "Hoài Phương" });
   await publish("B: phóng sự ba trang hai ảnh", { articleType: "Phóng sự", pageCount: 3, photos: 2, byline: "Hoài Phương" });
@@ -60,13 +69,13 @@ beforeAll(async () => {
   // A draft is never counted.
   await ok(t, "CreateArticle", { input: { title: "Bản nháp", body: "<p>x</p>", articleType: "Tin", byline: "Lan" } }, editor.token);
   // 18/10: a scale from 20/10, set, then replaced while not yet in force.
-  t.clock.set("2026-10-18T03:00:00.000Z");
+  await setClock("2026-10-18T03:00:00.000Z");
   await ok(t, "SetRoyaltyScale", { input: { validFrom: "2026-10-20", ...SCALE, pointValue: 200_000 } }, admin.token);
   await ok(t, "SetRoyaltyScale", { input: { validFrom: "2026-10-20", ...SCALE, pointValue: 150_000 } }, admin.token);
-  t.clock.set("2026-10-21T03:00:00.000Z");
+  await setClock("2026-10-21T03:00:00.000Z");
   await publish("I: tin theo bảng mới", { articleType: "Tin", byline: "Hoài Phương" });
   // 31/10 17:30 UTC is 1/11 00:30 in Hà Nội: November.
-  t.clock.set("2026-10-31T17:30:00.000Z");
+  await setClock("2026-10-31T17:30:00.000Z");
   await publish("G: đầu tháng mười một", { articleType: "Tin", byline: "Hoài Phương" });
 });
 afterAll(() => t.close());
@@ -131,7 +140,7 @@ describe("the royalty report", () => {
   });
 
   it("never changes a past month: scales apply from today on and never change once in force", async () => {
-    t.clock.set("2026-11-02T03:00:00.000Z");
+    await setClock("2026-11-02T03:00:00.000Z");
     const before = await report({ month: "2026-10" });
     const past = await run(t, "SetRoyaltyScale", { input: { validFrom: "2026-10-01", ...SCALE, pointValue: 1 } }, admin.token);
     expect(codes(past)).toEqual(["BAD_USER_INPUT"]);
@@ -241,7 +250,7 @@ describe("the downloads", () => {
 
 describe("imported pages", () => {
   it("carry genre, pages and photos into the report", async () => {
-    t.clock.set("2026-11-20T03:00:00.000Z");
+    await setClock("2026-11-20T03:00:00.000Z");
     const text = readFileSync(FIXTURE_PAGE, "utf8")
       .replace("Chủ Nhật, Ngày 15/12/2019, 14:00", "Thứ Sáu, Ngày 20/11/2026, 08:00")
       .replace(/^Loại bài viết\s*$/m, "Loại bài viết: Phóng sự")
