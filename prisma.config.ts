@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { parseDatabaseUrl } from "./src/database-url";
+import { parseDatabaseUrl } from "./src/db/url";
 
 const target = parseDatabaseUrl(process.env.DATABASE_URL || undefined);
 process.env.DATABASE_URL = target.url;

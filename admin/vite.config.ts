@@ -1,5 +1,5 @@
 // The editors' console: a single-page app served by the portal server at /admin
-// (src/admin/routes.ts). `npm start` builds it when its sources changed
+// (src/plugins/admin-routes.ts). `npm start` builds it when its sources changed
 // (scripts/admin-build.ts); `npm run admin:dev` serves it with hot reload against
 // a running API (API_URL, default http://localhost:4000).
 import { fileURLToPath } from "node:url";

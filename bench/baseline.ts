@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import Database from "better-sqlite3";
 import { jwtVerify } from "jose";
-import { parseDatabaseUrl } from "../src/database-url";
+import { parseDatabaseUrl } from "../src/db/url";
 import { addDays, dayOf, monthStart, weekStart } from "../src/services/site-time";
 import { parseSearchQuery, toFts5Match } from "../src/services/search/query";
 

@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { closeApp, createApp } from "../src/app";
 import { testConfig } from "../src/env";
-import { migrate } from "../src/db";
+import { migrate } from "../src/db/client";
 import { createPortalServer } from "../src/http";
-import { seedDemo } from "../src/seed";
+import { seedDemo } from "../src/services/seed";
 import { publishArticle } from "../src/services/events";
 
 const counts = (process.argv[2] ?? "100,1000").split(",").map(Number);

@@ -24,7 +24,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { createApp, closeApp, type App } from "../src/app";
-import { migrate, Prisma, type Db } from "../src/db";
+import { migrate, Prisma, type Db } from "../src/db/client";
 import { testConfig } from "../src/env";
 import { countMatches, findMatches } from "../src/services/search/engine";
 import { parseSearchQuery, type SearchQuery } from "../src/services/search/query";

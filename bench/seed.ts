@@ -4,9 +4,9 @@
 // 6,000 articles so that a page 5,000 articles deep exists.
 import { existsSync, rmSync } from "node:fs";
 import { closeApp, createApp } from "../src/app";
-import { migrate } from "../src/db";
+import { migrate } from "../src/db/client";
 import { testConfig } from "../src/env";
-import { parseDatabaseUrl } from "../src/database-url";
+import { parseDatabaseUrl } from "../src/db/url";
 import { hashPassword } from "../src/services/passwords";
 import { addDays, dayOf } from "../src/services/site-time";
 

@@ -7,7 +7,7 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createDb } from "../src/db";
+import { createDb } from "../src/db/client";
 import { contractOperation } from "../tests/support/contract";
 
 const args = process.argv.slice(2);

@@ -6,9 +6,9 @@ import { createRequire } from "node:module";
 import { parseArgs, promisify } from "node:util";
 import { z } from "zod";
 import type { App } from "../src/app";
-import { parseDatabaseUrl } from "../src/database-url";
-import { probeDatabase } from "../src/database-probe";
-import type { Role } from "../src/db";
+import { parseDatabaseUrl } from "../src/db/url";
+import { probeDatabase } from "../src/db/probe";
+import type { Role } from "../src/db/client";
 import { maintenanceTask, maintenanceTasks, SEARCH_REBUILD_TASK } from "../src/services/maintenance";
 import { hashPassword } from "../src/services/passwords";
 import { Failure, loadConfig, openApp, projectRoot, run, UsageError } from "./lib/cli";
@@ -201,7 +201,7 @@ const commands: Record<string, Command> = {
       await probeDatabase(target);
       const require = createRequire(import.meta.url);
       const cli = require.resolve("prisma/build/index.js");
-      // The same route as the server's `migrate` (src/db.ts): Prisma's command line on the WebAssembly engine.
+      // The same route as the server's `migrate` (src/db/client.ts): Prisma's command line on the WebAssembly engine.
       const result = await promisify(execFile)(process.execPath, [cli, "migrate", "status"], {
         cwd: projectRoot,
         env: { ...process.env, DATABASE_URL: target.url },
@@ -224,7 +224,7 @@ const commands: Record<string, Command> = {
     prepare: () => async () => {
       const config = loadConfig();
       await probeDatabase(parseDatabaseUrl(config.DATABASE_URL));
-      const { migrate } = await import("../src/db");
+      const { migrate } = await import("../src/db/client");
       await migrate(config.DATABASE_URL);
       out("Migrations applied; the database is up to date.");
     },

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { create as createTar } from "tar";
-import { parseDatabaseUrl } from "../src/database-url";
+import { parseDatabaseUrl } from "../src/db/url";
 import { Failure, loadConfig, run, UsageError } from "./lib/cli";
 import {
   appVersion,

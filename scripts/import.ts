@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     throw error;
   }
   // Loaded after the arguments are checked: the database client takes a while to load.
-  const { createDb, migrate, prepareDb } = await import("../src/db");
+  const { createDb, migrate, prepareDb } = await import("../src/db/client");
   const { formatOutcome, formatSummary, importPaths } = await import("../src/services/importer/import-files");
   // The schema must be current before anything is read (a dry run writes no content);
   // migrate() does nothing when no migration is pending, so an import can run beside a live server.

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { parse, validate, buildSchema, Lexer, Source, TokenKind } from "graphql";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { loadTrustedDocuments } from "../src/security/trusted-documents";
+import { loadTrustedDocuments } from "../src/plugins/security/trusted-documents";
 
 const schema = buildSchema(readFileSync("schema/schema.graphql", "utf8"));
 const docs = loadTrustedDocuments("schema/operations");

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { extract as extractTar } from "tar";
-import { parseDatabaseUrl } from "../src/database-url";
+import { parseDatabaseUrl } from "../src/db/url";
 import { Failure, loadConfig, run, UsageError } from "./lib/cli";
 import { DB_ENTRY, FORMAT, FORMAT_VERSION, inspectDatabase, knownMigrations, MANIFEST_ENTRY, mediaDirOf, MEDIA_ENTRY, sha256File, type Manifest } from "./lib/backup-format";
 

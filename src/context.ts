@@ -1,6 +1,6 @@
 // The per-request context: small, read-only, new for every request.
 import type { App } from "./app";
-import { createLoaders, type Loaders } from "./loaders";
+import { createLoaders, type Loaders } from "./schema/loaders";
 import type { Viewer } from "./services/access";
 
 export interface Context {

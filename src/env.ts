@@ -1,7 +1,7 @@
 // The only reader of process.env. Every setting is validated here, once, at
 // start-up; a bad value stops the server with one line naming the variable.
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./database-url";
+import { DEFAULT_DATABASE_URL } from "./db/url";
 
 const bool = (fallback: boolean) =>
   z

@@ -3,8 +3,8 @@
 // start-up is told in one line, never a stack trace.
 import type { App } from "./app";
 import { ConfigError, readConfig, type Config } from "./env";
-import { parseDatabaseUrl } from "./database-url";
-import { createLogger, oneLine } from "./logger";
+import { parseDatabaseUrl } from "./db/url";
+import { createLogger, oneLine } from "./lib/logger";
 
 /** Orchestrators kill after 10 s; leave room for the closers after the grace period. */
 const HARD_EXIT_MS = 9_500;
@@ -34,10 +34,10 @@ async function main() {
   // Loaded after the configuration is known good, so a bad setting is reported at once.
   const [{ probeDatabase }, { migrate }, { createApp }, { seedDemo }, { createPortalServer }, { createScheduler }, { backfillSearchText }] =
     await Promise.all([
-      import("./database-probe"),
-      import("./db"),
+      import("./db/probe"),
+      import("./db/client"),
       import("./app"),
-      import("./seed"),
+      import("./services/seed"),
       import("./http"),
       import("./services/scheduler"),
       import("./services/search/engine"),

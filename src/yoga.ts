@@ -9,23 +9,23 @@ import { GraphQLError, Kind, parse, print, type DefinitionNode } from "graphql";
 import { PothosValidationError } from "@pothos/core";
 import type { App } from "./app";
 import { createContext, type Context } from "./context";
-import type { Logger } from "./logger";
-import { observabilityPlugin, requestIdOf } from "./observability/plugin";
-import { Prisma } from "./db";
-import { useReady } from "./health";
-import { useSharedSubscriptions } from "./shared-subscriptions";
-import { appError, unauthenticated } from "./errors";
+import type { Logger } from "./lib/logger";
+import { observabilityPlugin, requestIdOf } from "./plugins/observability/plugin";
+import { Prisma } from "./db/client";
+import { useReady } from "./plugins/health";
+import { useSharedSubscriptions } from "./plugins/shared-subscriptions";
+import { appError, unauthenticated } from "./schema/errors";
 import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
-import { mediaRoutes } from "./services/media/http";
-import { adminRoutes } from "./admin/routes";
-import { multipartUploads } from "./services/media/multipart";
-import { responseCachePlugin } from "./services/response-cache";
+import { mediaRoutes } from "./plugins/media-routes";
+import { adminRoutes } from "./plugins/admin-routes";
+import { multipartUploads } from "./plugins/uploads";
+import { responseCachePlugin } from "./plugins/response-cache";
 import type { Viewer } from "./services/access";
-import { clientAddressOf } from "./security/client-address";
-import { isUnavailable } from "./security/faults";
-import { corsOptions } from "./security/http";
-import { securityPlugins } from "./security/plugins";
+import { clientAddressOf } from "./plugins/security/client-address";
+import { isUnavailable } from "./db/faults";
+import { corsOptions } from "./plugins/security/http";
+import { securityPlugins } from "./plugins/security/plugins";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
@@ -117,7 +117,7 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
       ...securityPlugins(app),
       multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
       mediaRoutes(app),
-      // The editors' console at /admin (src/admin/routes.ts).
+      // The editors' console at /admin (src/plugins/admin-routes.ts).
       adminRoutes(),
       // Identical subscriptions of viewers who see the same share one execution per event.
       useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),

@@ -10,7 +10,7 @@ import { contractOperation } from "./support/contract";
 import { INJECTIONS, operationFor, prng } from "./support/generate";
 import { schema } from "../src/schema/index";
 import { atLeast, ROLES } from "../src/services/access";
-import type { Role } from "../src/db";
+import type { Role } from "../src/db/client";
 
 let t: TestApp;
 beforeAll(async () => {

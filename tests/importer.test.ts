@@ -11,7 +11,7 @@ import { createTestApp, gql, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { importPageText, type ImportOutcome } from "../src/services/importer/import-page";
 import { collectPageFiles, formatOutcome, formatSummary, importPaths } from "../src/services/importer/import-files";
-import { FIXTURE_PAGE } from "../src/seed";
+import { FIXTURE_PAGE } from "../src/services/seed";
 import { readFileSync } from "node:fs";
 
 const FIXTURE = readFileSync(FIXTURE_PAGE, "utf8");

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { createApp, closeApp, type App } from "../src/app";
 import { testConfig } from "../src/env";
-import { createLogger } from "../src/logger";
+import { createLogger } from "../src/lib/logger";
 import { ROLES } from "../src/services/access";
 import { verifyPassword } from "../src/services/passwords";
 import { runScript, tempDataDir } from "./support/processes";

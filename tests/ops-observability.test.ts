@@ -1,7 +1,7 @@
 // Request logs and metrics as an operator reads them: one JSON line per request,
 // no secrets, and the same requests counted at /metrics.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createLogger } from "../src/logger";
+import { createLogger } from "../src/lib/logger";
 import type { CounterBuffer, CounterFlushReport } from "../src/services/maintenance";
 import { createTestApp, gql, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";

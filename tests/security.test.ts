@@ -9,8 +9,8 @@ import { createTestApp, signIn, type GraphQLResponse, type TestApp } from "./sup
 import { contractOperation } from "./support/contract";
 import { hashPassword } from "../src/services/passwords";
 import { testConfig } from "../src/env";
-import { createRateLimiters, useRateLimits } from "../src/security/rate-limits";
-import { trustedDocuments } from "../src/security/plugins";
+import { createRateLimiters, useRateLimits } from "../src/plugins/security/rate-limits";
+import { trustedDocuments } from "../src/plugins/security/plugins";
 
 async function post(
   t: TestApp,

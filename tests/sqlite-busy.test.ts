@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import Database from "better-sqlite3";
 import { createTestApp, type TestApp } from "./support/app";
-import { isSqliteBusy } from "../src/security/faults";
+import { isSqliteBusy } from "../src/db/faults";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { createDb } from "../src/db";
+import { createDb } from "../src/db/client";
 import { contractOperation } from "./support/contract";
 import { closeClients, post, startServer, type ServerProcess } from "./support/server-process";
 

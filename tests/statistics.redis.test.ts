@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { createDb } from "../src/db";
+import { createDb } from "../src/db/client";
 import { createTestApp, gql, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { closeClients, post, startServer, type ServerProcess } from "./support/server-process";

@@ -1,6 +1,6 @@
 // Fan-out of one event to many subscribers over real sockets: the cost of an
 // event does not grow with the number of subscribers (one execution per group
-// of identical subscriptions, src/shared-subscriptions.ts). Its own app, so no
+// of identical subscriptions, src/plugins/shared-subscriptions.ts). Its own app, so no
 // other test's subscribers run statements while these are counted.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createPortalServer, type PortalServer } from "../src/http";

@@ -3,10 +3,10 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { App } from "../../src/app";
-import { parseDatabaseUrl } from "../../src/database-url";
-import { probeDatabase } from "../../src/database-probe";
+import { parseDatabaseUrl } from "../../src/db/url";
+import { probeDatabase } from "../../src/db/probe";
 import { ConfigError, readConfig, type Config } from "../../src/env";
-import { createLogger, oneLine } from "../../src/logger";
+import { createLogger, oneLine } from "../../src/lib/logger";
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 

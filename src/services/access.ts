@@ -2,7 +2,7 @@
 // ../shared/contract/editor.graphql and SharePoint's item-level permissions.
 // Row visibility is one Prisma `where`, built here and nowhere else; a viewer who
 // may not see an article gets what they would get if it did not exist.
-import type { Prisma, Role } from "../db";
+import type { Prisma, Role } from "../db/client";
 
 export interface Viewer {
   id: string;

@@ -1,8 +1,8 @@
 // Lists of articles for a viewer: filters, orders and keyset (cursor) pagination.
 // No OFFSET: a cursor holds the sort value and id of its row, so a page 5,000
 // articles deep costs what the first page costs.
-import type { Prisma } from "../db";
-import { badInput } from "../errors";
+import type { Prisma } from "../db/client";
+import { badInput } from "../schema/errors";
 import { isStaff, readableArticleWhere, viewedStatusWhere, viewedVersionWhere, type Viewer } from "./access";
 
 export type ArticleOrderField = "PUBLISHED_AT" | "UPDATED_AT" | "VIEW_COUNT" | "TITLE";

@@ -3,7 +3,7 @@
 // on any instance gets every event, whichever instance published it.
 import { createPubSub, Repeater, type PubSub, type PubSubEventTarget } from "graphql-yoga";
 import { setMaxListeners } from "node:events";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 
 export interface ArticlePublishedEvent {
   articleId: string;

@@ -4,8 +4,8 @@
 // it survives restarts (the first tick runs at start-up) and any number of
 // instances may run it: every promotion is a conditional update that exactly
 // one instance wins, and only the winner announces the article.
-import type { Clock } from "../clock";
-import type { Db } from "../db";
+import type { Clock } from "../lib/clock";
+import type { Db } from "../db/client";
 import type { Events } from "./events";
 import { expireDue, promoteDue } from "./workflow";
 

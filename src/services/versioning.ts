@@ -1,7 +1,7 @@
 // Version snapshots (SharePoint major/minor versioning): every save writes a
 // full copy of the content fields, the fields it changed, who, when and why.
 // Shared by the editorial workflow, the importer and the demo seed.
-import type { ApprovalStatus, Db, MediaRole, Prisma } from "../db";
+import type { ApprovalStatus, Db, MediaRole, Prisma } from "../db/client";
 import { searchColumns } from "./search/text";
 
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

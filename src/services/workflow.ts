@@ -7,8 +7,8 @@
 // Article row ("where currentVersionId is still the one I read"): when another
 // change landed first the update matches nothing and the whole step, version
 // included, rolls back with CONFLICT. (articleId, label) is unique as a second guard.
-import { Prisma, type ApprovalStatus, type Db, type Role } from "../db";
-import { badInput, conflict, notFound } from "../errors";
+import { Prisma, type ApprovalStatus, type Db, type Role } from "../db/client";
+import { badInput, conflict, notFound } from "../schema/errors";
 import { atLeast, effectiveRole, readableArticleWhere, type Viewer } from "./access";
 import { isHttpUrl, sanitizeArticleBody } from "./article-html";
 import { publishArticle, type ArticlePublishedEvent, type Events } from "./events";

@@ -10,15 +10,15 @@ import pg from "pg";
 import { print } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createApp, closeApp, type App } from "../../src/app";
-import { migrate } from "../../src/db";
-import { ManualClock } from "../../src/clock";
+import { migrate } from "../../src/db/client";
+import { ManualClock } from "../../src/lib/clock";
 import { testConfig, type Config } from "../../src/env";
-import { seedDemo } from "../../src/seed";
+import { seedDemo } from "../../src/services/seed";
 import { createPortalYoga, type PortalYoga } from "../../src/yoga";
-import type { Role } from "../../src/db";
+import type { Role } from "../../src/db/client";
 import { hashPassword } from "../../src/services/passwords";
-import type { Logger } from "../../src/logger";
-import { BOOKKEEPING } from "../../src/services/response-cache";
+import type { Logger } from "../../src/lib/logger";
+import { BOOKKEEPING } from "../../src/plugins/response-cache";
 
 export interface TestApp {
   app: App;

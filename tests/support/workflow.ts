@@ -1,7 +1,7 @@
 // Helpers for the editorial workflow tests: contract operations with a token,
 // articles brought to a given state through the real API, and the database
 // state a refused call must leave untouched.
-import type { MediaKind } from "../../src/db";
+import type { MediaKind } from "../../src/db/client";
 import { codes, gql, type GraphQLResponse, type TestApp } from "./app";
 import { contractOperation } from "./contract";
 

@@ -5,7 +5,7 @@
 // exactly as if it did not exist; the domain logic is in services/workflow.ts.
 import { z } from "zod";
 import type { Context } from "../../context";
-import { notFound } from "../../errors";
+import { notFound } from "../errors";
 import {
   allows,
   approveArticle,

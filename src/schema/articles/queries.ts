@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from "graphql";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { z } from "zod";
 import type { Context } from "../../context";
-import type { Prisma } from "../../db";
-import { badInput } from "../../errors";
+import type { Prisma } from "../../db/client";
+import { badInput } from "../errors";
 import { isStaff } from "../../services/access";
 import {
   afterCursorWhere,

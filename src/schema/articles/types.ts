@@ -3,7 +3,7 @@
 // (../shared/contract/editor.graphql: "Editors see the latest version's content
 // on Article; readers see the published one").
 import type { Context } from "../../context";
-import type { ApprovalStatus } from "../../db";
+import type { ApprovalStatus } from "../../db/client";
 import { canEdit, readableArticleWhere, type Viewer } from "../../services/access";
 import { builder } from "../builder";
 import { CategoryRef } from "../categories/types";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { builder } from "../builder";
-import { conflict, badInput } from "../../errors";
+import { conflict, badInput } from "../errors";
 import { slugify } from "../../services/vietnamese";
 
 export const CategoryRef = builder.prismaNode("Category", {

@@ -6,8 +6,8 @@
 // contributor only the items they uploaded.
 import { z } from "zod";
 import type { Context } from "../../context";
-import type { MediaKind, Prisma } from "../../db";
-import { forbidden, notFound } from "../../errors";
+import type { MediaKind, Prisma } from "../../db/client";
+import { forbidden, notFound } from "../errors";
 import { atLeast, liveWhere, readableArticleWhere } from "../../services/access";
 import { addExternalVideo, deleteMedia, ingestUpload, type UploadedFile } from "../../services/media/library";
 import { builder } from "../builder";

@@ -3,7 +3,7 @@
 // roles, be hidden from anonymous readers, and give roles to chosen users.
 import { z } from "zod";
 import type { Context } from "../../context";
-import type { Role } from "../../db";
+import type { Role } from "../../db/client";
 import { setArticlePermissions } from "../../services/workflow";
 import { ArticleRef } from "../articles/types";
 import { builder, idOf } from "../builder";

@@ -3,7 +3,7 @@
 // docs/search.md). Visibility stays with the list: the restriction here is only
 // ANDed to readableArticleWhere, so search can never show more than the list.
 import type { Context } from "../../context";
-import type { Prisma } from "../../db";
+import type { Prisma } from "../../db/client";
 import { editableWhere } from "../../services/access";
 import { countMatches, findMatches, type SearchMatch } from "../../services/search/engine";
 import { parseSearchQuery } from "../../services/search/query";

@@ -4,7 +4,7 @@
 import { filter, pipe } from "graphql-yoga";
 import { z } from "zod";
 import type { Context } from "../../context";
-import { notFound } from "../../errors";
+import { notFound } from "../errors";
 import { readableArticleWhere } from "../../services/access";
 import { VIEW_EVENT_INTERVAL_MS } from "../../services/counters/service";
 import type { VisitorIdentity } from "../../services/counters/visitor-hash";

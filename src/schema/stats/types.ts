@@ -4,7 +4,7 @@
 // (src/services/counters, issue #4).
 import { z } from "zod";
 import type { Context } from "../../context";
-import { badInput } from "../../errors";
+import { badInput } from "../errors";
 import { field } from "../../services/counters/backend";
 import { addDays, daysBetween, dayOf, monthStart, weekStart } from "../../services/site-time";
 import { builder } from "../builder";

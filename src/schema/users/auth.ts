@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { builder } from "../builder";
-import { conflict, unauthenticated } from "../../errors";
+import { conflict, unauthenticated } from "../errors";
 import { decoyHash, hashPassword, verifyPassword } from "../../services/passwords";
 import { RoleEnum, UserRef } from "./types";
 

@@ -3,7 +3,7 @@
 // only those who may edit the article (and so see its latest version) read it.
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../../context";
-import { badInput } from "../../errors";
+import { badInput } from "../errors";
 import { canEdit } from "../../services/access";
 import { diffContent, contentValueText, loadContent, newestFirst, parseLabel, type ContentField } from "../../services/versioning";
 import { ApprovalStatusEnum, ArticleRef } from "../articles/types";

@@ -1,7 +1,7 @@
 // Writes one batch of buffered counts to the database in one transaction. Every
 // write is an increment of what is there, never an absolute value, so batches
 // from any number of instances add up.
-import { Prisma, type Db } from "../../db";
+import { Prisma, type Db } from "../../db/client";
 import { sumInto, type Batch } from "./backend";
 
 const DEFAULT_SITE_NAME = "Cổng thông tin điện tử";

@@ -2,8 +2,8 @@
 // that add what is not flushed yet. GraphQL lives in src/schema/stats.
 import { randomUUID } from "node:crypto";
 import { isbot } from "isbot";
-import type { Clock } from "../../clock";
-import type { Db } from "../../db";
+import type { Clock } from "../../lib/clock";
+import type { Db } from "../../db/client";
 import type { Events } from "../events";
 import { addDays, dayOf } from "../site-time";
 import { field, type CounterBackend, type VisitOp } from "./backend";

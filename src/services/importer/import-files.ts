@@ -4,7 +4,7 @@
 // and skipped, the others go on.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { Db } from "../../db";
+import type { Db } from "../../db/client";
 import { importPageText, type ImportOptions, type ImportOutcome, type ImportStatus } from "./import-page";
 
 /** Larger than any saved page (the parser refuses 10 million characters). */

@@ -11,7 +11,7 @@
 //   same time is never lost.
 // - Analysis and writing are separate steps: a dry run analyses and stops.
 import { createHash } from "node:crypto";
-import type { Db } from "../../db";
+import type { Db } from "../../db/client";
 import { publishArticle, type Events } from "../events";
 import { slugify } from "../vietnamese";
 import {

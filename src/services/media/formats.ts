@@ -5,7 +5,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import { imageSize } from "image-size";
 import type { Config } from "../../env";
-import type { MediaKind } from "../../db";
+import type { MediaKind } from "../../db/client";
 
 export interface MediaFormat {
   kind: MediaKind;

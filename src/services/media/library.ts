@@ -2,8 +2,8 @@
 // external video links, and the rules for deleting. No GraphQL here beyond the
 // contract's error codes.
 import type { App } from "../../app";
-import type { Prisma } from "../../db";
-import { badInput, conflict } from "../../errors";
+import type { Prisma } from "../../db/client";
+import { badInput, conflict } from "../../schema/errors";
 import { ALLOWED_FORMATS, ALLOWED_LABELS, formatMegabytes, imageDimensions, largestUpload, sizeLimits, sniffFormat, type MediaFormat } from "./formats";
 import { newStorageKey } from "./storage";
 import type { Tx } from "../versioning";

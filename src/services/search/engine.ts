@@ -3,8 +3,8 @@
 // folded columns of ArticleVersion. Prisma cannot model either, so this is the one
 // place with raw SQL for search, always as parameterised tagged templates: the
 // reader's text only ever reaches SQL as a bound value built by ./query.ts.
-import { Prisma, type Db } from "../../db";
-import type { DatabaseTarget } from "../../database-url";
+import { Prisma, type Db } from "../../db/client";
+import type { DatabaseTarget } from "../../db/url";
 import { toFts5Match, toPgTsQuery, type SearchQuery } from "./query";
 import { searchColumns } from "./text";
 

@@ -19,8 +19,8 @@ import {
 import type { Plugin } from "graphql-yoga";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import type { Config } from "../env";
-import type { ServerContext } from "../yoga";
+import type { Config } from "../../env";
+import type { ServerContext } from "../../yoga";
 import { clientAddressOf } from "./client-address";
 
 export const VISIT_FIELDS = new Set(["recordArticleView", "recordSiteVisit"]);

@@ -3,7 +3,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
-import type { Config } from "./env";
+import type { Config } from "../env";
 
 export type { Logger } from "pino";
 

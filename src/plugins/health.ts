@@ -3,7 +3,7 @@
 // 503 otherwise, or once it has begun shutting down, so traffic moves elsewhere
 // before the instance stops. Liveness is Yoga's own GET /health.
 import { useReadinessCheck, type Plugin } from "graphql-yoga";
-import type { App } from "./app";
+import type { App } from "../app";
 
 type Check = "ok" | "unreachable" | "not configured" | "shutting down";
 

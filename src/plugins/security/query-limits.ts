@@ -5,7 +5,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-types";
 import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Config } from "../env";
+import type { Config } from "../../env";
 
 export function tooComplex(message: string, status = 400): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX", http: { status } } });

@@ -3,8 +3,8 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { getOperationAST, parse, type DocumentNode, type ExecutionResult, type OperationTypeNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { App } from "../app";
-import { requestScope } from "../logger";
+import type { App } from "../../app";
+import { requestScope } from "../../lib/logger";
 import { routeLabel } from "./metrics";
 
 interface RequestRecord {

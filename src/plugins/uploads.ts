@@ -8,7 +8,7 @@
 import Busboy, { type BusboyInstance } from "@fastify/busboy";
 import { Readable } from "node:stream";
 import type { Plugin } from "graphql-yoga";
-import { appError } from "../../errors";
+import { appError } from "../schema/errors";
 
 export interface MultipartLimits {
   maxFileBytes: number;

@@ -2,14 +2,14 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { App } from "./app";
-import { DEMO_ARTICLES } from "../prisma/seed/demo-articles";
-import { createPublishedArticle, emptyContent, importPageText } from "./services/importer/import-page";
-import { sanitizeNewsHtml } from "./services/importer/parse-page";
-import { hashPassword } from "./services/passwords";
-import { slugify } from "./services/vietnamese";
+import type { App } from "../app";
+import { DEMO_ARTICLES } from "../../prisma/seed/demo-articles";
+import { createPublishedArticle, emptyContent, importPageText } from "./importer/import-page";
+import { sanitizeNewsHtml } from "./importer/parse-page";
+import { hashPassword } from "./passwords";
+import { slugify } from "./vietnamese";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const FIXTURE_PAGE = join(root, "prisma/seed/000_6aa2adaba41c4592.txt");
 
 /** Creates the administrator from ADMIN_EMAIL/ADMIN_PASSWORD when there is no user at all. */

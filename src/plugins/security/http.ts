@@ -4,7 +4,7 @@
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { NoSchemaIntrospectionCustomRule } from "graphql";
 import type { CORSOptions, Plugin } from "graphql-yoga";
-import type { Config } from "../env";
+import type { Config } from "../../env";
 
 const list = (value: string) =>
   value

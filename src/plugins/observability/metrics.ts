@@ -1,7 +1,7 @@
 // Prometheus metrics (prom-client), one registry per app so tests and several
 // apps in one process never mix their numbers. Names are listed in docs/operations.md.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { CounterBuffer } from "../services/maintenance";
+import type { CounterBuffer } from "../../services/maintenance";
 
 export interface PoolStats {
   readonly totalCount: number;

@@ -4,9 +4,9 @@
 // RFC 5987 filename*), and single byte ranges so video can seek (RFC 9110 §14).
 // A Yoga plugin, so it answers through yoga.fetch and through node:http alike.
 import type { Plugin } from "graphql-yoga";
-import type { App } from "../../app";
-import type { MediaKind } from "../../db";
-import { isStorageKey, type ByteRange } from "./storage";
+import type { App } from "../app";
+import type { MediaKind } from "../db/client";
+import { isStorageKey, type ByteRange } from "../services/media/storage";
 
 export const MEDIA_PATH = "/media/";
 

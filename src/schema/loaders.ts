@@ -2,10 +2,10 @@
 // the viewer's grants, media lists of versions. Batch functions return results
 // in key order (DataLoader's contract).
 import DataLoader from "dataloader";
-import type { Db, Media, MediaRole, Role } from "./db";
-import { readableArticleWhere, seenVersionOf, type Viewer } from "./services/access";
-import { field } from "./services/counters/backend";
-import type { Counters } from "./services/counters/service";
+import type { Db, Media, MediaRole, Role } from "../db/client";
+import { readableArticleWhere, seenVersionOf, type Viewer } from "../services/access";
+import { field } from "../services/counters/backend";
+import type { Counters } from "../services/counters/service";
 
 export interface LoaderDeps {
   db: Db;

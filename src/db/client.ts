@@ -9,14 +9,14 @@ import { promisify } from "node:util";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
-import { PrismaClient as PostgresClient } from "./generated/postgres/client";
-import { parseDatabaseUrl, type DatabaseTarget } from "./database-url";
-import { retryTransactionsOnBusy } from "./security/faults";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../generated/postgres/client";
+import { parseDatabaseUrl, type DatabaseTarget } from "./url";
+import { retryTransactionsOnBusy } from "./faults";
 
 export type Db = SqliteClient<"query">;
-export { Prisma } from "./generated/sqlite/client";
-export type * from "./generated/sqlite/client";
+export { Prisma } from "../generated/sqlite/client";
+export type * from "../generated/sqlite/client";
 
 export interface DbOptions {
   /** Called once per SQL statement (tests count them to catch N+1 queries). */
@@ -45,7 +45,7 @@ export function createDb(
     if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: 5000 });
     // Another process on the same file (a second instance, the importer) can make a
-    // transaction fail with SQLITE_BUSY: it is run again (src/security/faults.ts).
+    // transaction fail with SQLITE_BUSY: it is run again (src/db/faults.ts).
     db = retryTransactionsOnBusy(new SqliteClient({ adapter, log: [...log] }));
   }
   if (options.onQuery) {
@@ -127,5 +127,5 @@ function prismaErrorLine(error: unknown): string {
 }
 
 function projectRoot(): string {
-  return dirname(require.resolve("../package.json"));
+  return dirname(require.resolve("../../package.json"));
 }

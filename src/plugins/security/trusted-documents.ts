@@ -22,8 +22,8 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
-import type { Config } from "../env";
-import { atLeast, type Viewer } from "../services/access";
+import type { Config } from "../../env";
+import { atLeast, type Viewer } from "../../services/access";
 
 export interface TrustedDocuments {
   /** name or hash → canonical text */

@@ -3,14 +3,14 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "graphql-yoga";
-import type { App } from "../app";
+import type { App } from "../../app";
 import { useCsrf, useIntrospectionSwitch, useSecurityHeaders } from "./http";
 import { useBodyLimit, usePageSizeRule, useQueryLength, useQueryLimits } from "./query-limits";
 import { createRateLimiters, useRateLimits } from "./rate-limits";
 import { useTextInput } from "./text-input";
 import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from "./trusted-documents";
 
-const operationsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "schema", "operations");
+const operationsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "schema", "operations");
 let trusted: TrustedDocuments | undefined;
 
 export function trustedDocuments(): TrustedDocuments {

@@ -1,6 +1,6 @@
 // What happens when a dependency misbehaves: SQLite busy/locked transactions are
 // retried; a database or Redis that is away gives a clean, masked error.
-import { Prisma } from "../db";
+import { Prisma } from "./client";
 
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1011", "P1017", "P2024", "P2037"]);
 const UNAVAILABLE_PATTERN =

@@ -5,8 +5,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { DatabaseTarget } from "./database-url";
-import { redactUrlPassword } from "./env";
+import type { DatabaseTarget } from "./url";
+import { redactUrlPassword } from "../env";
 
 export class DatabaseUnavailable extends Error {}
 

@@ -22,10 +22,10 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Clock } from "../clock";
+import type { Clock } from "../lib/clock";
 import type { Config } from "../env";
-import type { Db } from "../db";
-import { addDays, dayOf } from "./site-time";
+import type { Db } from "../db/client";
+import { addDays, dayOf } from "../services/site-time";
 
 /** What one cached answer shows, for deciding which writes make it stale. */
 interface Entry {
