@@ -52,8 +52,8 @@ export const fieldLabel = (field: string) => FIELD_LABEL[field] ?? field;
 /** Genres (Loại bài viết) of the old portal; the field stays free text. */
 export const ARTICLE_TYPES = ["Tin", "Bài", "Phóng sự", "Ảnh", "Tin ảnh", "Trả lời bạn đọc", "Tin dịch", "Phỏng vấn", "Bình luận"];
 
-const dateTime = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short" });
-const dateOnly = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short" });
+const dateTime = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateOnly = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric" });
 const number = new Intl.NumberFormat("vi-VN");
 
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : "—");

@@ -97,8 +97,9 @@ export function RichText({ id, labelId, value, onChange, onPickImage, describedB
   };
 
   const button = (label: string, pressed: boolean | undefined, action: () => void, text: string, disabled = false) => (
-    <button type="button" className="tool" aria-label={label} title={label} aria-pressed={pressed} onClick={action} disabled={disabled}>
-      {text}
+    <button type="button" className="tool" title={label} aria-pressed={pressed} onClick={action} disabled={disabled}>
+      <span aria-hidden="true">{text}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 
@@ -108,13 +109,13 @@ export function RichText({ id, labelId, value, onChange, onPickImage, describedB
         {button("Đậm", state?.bold, () => chain().toggleBold().run(), "B")}
         {button("Nghiêng", state?.italic, () => chain().toggleItalic().run(), "I")}
         {button("Gạch chân", state?.underline, () => chain().toggleUnderline().run(), "U")}
-        {button("Tiêu đề mục", state?.h2, () => chain().toggleHeading({ level: 2 }).run(), "H2")}
-        {button("Tiêu đề phụ", state?.h3, () => chain().toggleHeading({ level: 3 }).run(), "H3")}
+        {button("Đề mục cấp 2", state?.h2, () => chain().toggleHeading({ level: 2 }).run(), "H2")}
+        {button("Đề mục cấp 3", state?.h3, () => chain().toggleHeading({ level: 3 }).run(), "H3")}
         {button("Danh sách", state?.bullet, () => chain().toggleBulletList().run(), "•")}
         {button("Danh sách số", state?.ordered, () => chain().toggleOrderedList().run(), "1.")}
         {button("Trích dẫn", state?.quote, () => chain().toggleBlockquote().run(), "❝")}
-        {button(state?.link ? "Bỏ liên kết" : "Chèn liên kết", state?.link, toggleLink, "🔗")}
-        {onPickImage ? button("Chèn ảnh", undefined, () => void insertImage(), "🖼") : null}
+        {button(state?.link ? "Bỏ liên kết" : "Chèn liên kết", state?.link, toggleLink, "Liên kết")}
+        {onPickImage ? button("Chèn ảnh", undefined, () => void insertImage(), "Ảnh") : null}
         {button("Hoàn tác", undefined, () => chain().undo().run(), "↶", !state?.canUndo)}
         {button("Làm lại", undefined, () => chain().redo().run(), "↷", !state?.canRedo)}
       </div>

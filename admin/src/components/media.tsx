@@ -73,7 +73,7 @@ export function MediaThumb({ item }: { item: MediaItem }) {
     );
   return (
     <span className="thumb thumb-file" aria-hidden="true">
-      📄
+      Tệp
     </span>
   );
 }

@@ -290,7 +290,19 @@ export type ConsoleArticleForEditQuery = { node:
     | Record<PropertyKey, never>
    | null };
 
-export type ConsoleArticleFieldsFragment = { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> };
+export type ConsoleArticleViewQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleArticleViewQuery = { node:
+    | { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ConsoleArticleApprovalsFragment = { approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> };
+
+export type ConsoleArticleFieldsFragment = { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }> };
 
 export type ConsoleCompareQueryVariables = Exact<{
   id: string;
@@ -327,6 +339,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ConsoleArticleApprovalsFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleArticleApprovals on Article {
+  approvals {
+    decision
+    comment
+    decidedAt
+    version
+    decidedBy {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ConsoleArticleApprovals"}) as unknown as TypedDocumentString<ConsoleArticleApprovalsFragment, unknown>;
 export const ConsoleMediaFragmentDoc = new TypedDocumentString(`
     fragment ConsoleMedia on Media {
   id
@@ -384,16 +410,6 @@ export const ConsoleArticleFieldsFragmentDoc = new TypedDocumentString(`
   }
   attachments {
     ...ConsoleMedia
-  }
-  approvals {
-    decision
-    comment
-    decidedAt
-    version
-    decidedBy {
-      id
-      name
-    }
   }
 }
     fragment ConsoleMedia on Media {
@@ -584,6 +600,7 @@ export const ConsoleCreateArticleDocument = new TypedDocumentString(`
     mutation ConsoleCreateArticle($input: CreateArticleInput!) {
   createArticle(input: $input) {
     ...ConsoleArticleFields
+    ...ConsoleArticleApprovals
   }
 }
     fragment ConsoleMedia on Media {
@@ -598,6 +615,18 @@ export const ConsoleCreateArticleDocument = new TypedDocumentString(`
   description
   external
   embedUrl
+}
+fragment ConsoleArticleApprovals on Article {
+  approvals {
+    decision
+    comment
+    decidedAt
+    version
+    decidedBy {
+      id
+      name
+    }
+  }
 }
 fragment ConsoleArticleFields on Article {
   id
@@ -640,22 +669,13 @@ fragment ConsoleArticleFields on Article {
   }
   attachments {
     ...ConsoleMedia
-  }
-  approvals {
-    decision
-    comment
-    decidedAt
-    version
-    decidedBy {
-      id
-      name
-    }
   }
 }`) as unknown as TypedDocumentString<ConsoleCreateArticleMutation, ConsoleCreateArticleMutationVariables>;
 export const ConsoleUpdateArticleDocument = new TypedDocumentString(`
     mutation ConsoleUpdateArticle($input: UpdateArticleInput!) {
   updateArticle(input: $input) {
     ...ConsoleArticleFields
+    ...ConsoleArticleApprovals
   }
 }
     fragment ConsoleMedia on Media {
@@ -670,6 +690,18 @@ export const ConsoleUpdateArticleDocument = new TypedDocumentString(`
   description
   external
   embedUrl
+}
+fragment ConsoleArticleApprovals on Article {
+  approvals {
+    decision
+    comment
+    decidedAt
+    version
+    decidedBy {
+      id
+      name
+    }
+  }
 }
 fragment ConsoleArticleFields on Article {
   id
@@ -712,22 +744,13 @@ fragment ConsoleArticleFields on Article {
   }
   attachments {
     ...ConsoleMedia
-  }
-  approvals {
-    decision
-    comment
-    decidedAt
-    version
-    decidedBy {
-      id
-      name
-    }
   }
 }`) as unknown as TypedDocumentString<ConsoleUpdateArticleMutation, ConsoleUpdateArticleMutationVariables>;
 export const ConsoleSubmitArticleDocument = new TypedDocumentString(`
     mutation ConsoleSubmitArticle($id: ID!, $comment: String) {
   submitArticle(id: $id, comment: $comment) {
     ...ConsoleArticleFields
+    ...ConsoleArticleApprovals
   }
 }
     fragment ConsoleMedia on Media {
@@ -742,6 +765,18 @@ export const ConsoleSubmitArticleDocument = new TypedDocumentString(`
   description
   external
   embedUrl
+}
+fragment ConsoleArticleApprovals on Article {
+  approvals {
+    decision
+    comment
+    decidedAt
+    version
+    decidedBy {
+      id
+      name
+    }
+  }
 }
 fragment ConsoleArticleFields on Article {
   id
@@ -784,16 +819,6 @@ fragment ConsoleArticleFields on Article {
   }
   attachments {
     ...ConsoleMedia
-  }
-  approvals {
-    decision
-    comment
-    decidedAt
-    version
-    decidedBy {
-      id
-      name
-    }
   }
 }`) as unknown as TypedDocumentString<ConsoleSubmitArticleMutation, ConsoleSubmitArticleMutationVariables>;
 export const ConsoleHistoryDocument = new TypedDocumentString(`
@@ -807,7 +832,7 @@ export const ConsoleHistoryDocument = new TypedDocumentString(`
       createdBy {
         id
       }
-      versions(first: 100) {
+      versions(first: 50) {
         totalCount
         edges {
           node {
@@ -971,6 +996,83 @@ export const ConsoleArticleForEditDocument = new TypedDocumentString(`
   node(id: $id) {
     ... on Article {
       ...ConsoleArticleFields
+      ...ConsoleArticleApprovals
+    }
+  }
+}
+    fragment ConsoleMedia on Media {
+  id
+  kind
+  url
+  fileName
+  contentType
+  size
+  width
+  height
+  description
+  external
+  embedUrl
+}
+fragment ConsoleArticleApprovals on Article {
+  approvals {
+    decision
+    comment
+    decidedAt
+    version
+    decidedBy {
+      id
+      name
+    }
+  }
+}
+fragment ConsoleArticleFields on Article {
+  id
+  slug
+  title
+  summary
+  body
+  alternateUrl
+  publishAt
+  expireAt
+  publishedAt
+  featured
+  byline
+  articleType
+  pageCount
+  photoCount
+  approvalStatus
+  version
+  viewCount
+  inheritsPermissions
+  createdAt
+  updatedAt
+  createdBy {
+    id
+    name
+  }
+  updatedBy {
+    id
+    name
+  }
+  category {
+    id
+    name
+  }
+  coverImage {
+    ...ConsoleMedia
+  }
+  gallery {
+    ...ConsoleMedia
+  }
+  attachments {
+    ...ConsoleMedia
+  }
+}`) as unknown as TypedDocumentString<ConsoleArticleForEditQuery, ConsoleArticleForEditQueryVariables>;
+export const ConsoleArticleViewDocument = new TypedDocumentString(`
+    query ConsoleArticleView($id: ID!) {
+  node(id: $id) {
+    ... on Article {
+      ...ConsoleArticleFields
     }
   }
 }
@@ -1029,17 +1131,7 @@ fragment ConsoleArticleFields on Article {
   attachments {
     ...ConsoleMedia
   }
-  approvals {
-    decision
-    comment
-    decidedAt
-    version
-    decidedBy {
-      id
-      name
-    }
-  }
-}`) as unknown as TypedDocumentString<ConsoleArticleForEditQuery, ConsoleArticleForEditQueryVariables>;
+}`) as unknown as TypedDocumentString<ConsoleArticleViewQuery, ConsoleArticleViewQueryVariables>;
 export const ConsoleCompareDocument = new TypedDocumentString(`
     query ConsoleCompare($id: ID!, $from: String!, $to: String!) {
   node(id: $id) {

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { request } from "../api";
 import { graphql } from "../gql";
-import type { ConsoleArticleFieldsFragment } from "../gql/graphql";
+import type { ConsoleArticleApprovalsFragment, ConsoleArticleFieldsFragment } from "../gql/graphql";
 import { useQuery } from "../hooks";
 import { fieldLabel, formatDateTime, formatNumber } from "../labels";
 import { ErrorMessage, Field, Loading, Page, Status } from "../components/ui";
@@ -141,7 +141,7 @@ export function ReviewPage() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
   const query = useQuery(ArticleForEditQuery, { id });
-  const article = query.data?.node && "id" in query.data.node ? (query.data.node as ConsoleArticleFieldsFragment) : null;
+  const article = query.data?.node && "id" in query.data.node ? (query.data.node as ConsoleArticleFieldsFragment & ConsoleArticleApprovalsFragment) : null;
   const published = article?.approvals.find((a) => a.decision === "APPROVED")?.version ?? null;
   const changes = useQuery(CompareQuery, { id, from: published ?? "", to: article?.version ?? "" }, { skip: !article || !published });
   const [comment, setComment] = useState("");

@@ -4,11 +4,11 @@ import { useQuery } from "../hooks";
 import type { ConsoleArticleFieldsFragment } from "../gql/graphql";
 import { ErrorMessage, Loading, Page } from "../components/ui";
 import { ArticlePreview } from "../components/ArticlePreview";
-import { ArticleForEditQuery } from "./articleData";
+import { ArticleViewQuery } from "./articleData";
 
 export function ArticleViewPage() {
   const { id = "" } = useParams();
-  const query = useQuery(ArticleForEditQuery, { id });
+  const query = useQuery(ArticleViewQuery, { id });
   const article = query.data?.node && "id" in query.data.node ? (query.data.node as ConsoleArticleFieldsFragment) : null;
   if (query.loading && !article) return <Loading />;
   return (

@@ -2,11 +2,11 @@
 // version (0.2, 1.1, ...) from the version the editor started from; when someone
 // else saved meanwhile the API answers CONFLICT and the editor sees what they
 // changed, keeps their own text, and chooses what to keep before saving again.
-import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { ApiError, request } from "../api";
 import { graphql } from "../gql";
-import type { ConsoleArticleFieldsFragment, CreateArticleInput } from "../gql/graphql";
+import type { ConsoleArticleApprovalsFragment, ConsoleArticleFieldsFragment, CreateArticleInput } from "../gql/graphql";
 
 interface FieldChange {
   field: string;
@@ -21,11 +21,13 @@ import { RichText } from "../components/RichText";
 import { MediaList, MediaThumb, UploadControl, uploadFile, type MediaItem } from "../components/media";
 import { ArticleForEditQuery, CompareQuery, fromLocalInput, htmlToText, toLocalInput } from "./articleData";
 import { CategoriesQuery, categoryOptions } from "./shared";
+import { ArticleViewPage } from "./ArticleView";
 
 const CreateMutation = graphql(`
   mutation ConsoleCreateArticle($input: CreateArticleInput!) {
     createArticle(input: $input) {
       ...ConsoleArticleFields
+      ...ConsoleArticleApprovals
     }
   }
 `);
@@ -34,6 +36,7 @@ const UpdateMutation = graphql(`
   mutation ConsoleUpdateArticle($input: UpdateArticleInput!) {
     updateArticle(input: $input) {
       ...ConsoleArticleFields
+      ...ConsoleArticleApprovals
     }
   }
 `);
@@ -42,11 +45,12 @@ export const SubmitMutation = graphql(`
   mutation ConsoleSubmitArticle($id: ID!, $comment: String) {
     submitArticle(id: $id, comment: $comment) {
       ...ConsoleArticleFields
+      ...ConsoleArticleApprovals
     }
   }
 `);
 
-type Article = ConsoleArticleFieldsFragment;
+type Article = ConsoleArticleFieldsFragment & ConsoleArticleApprovalsFragment;
 
 interface Form {
   title: string;
@@ -139,6 +143,8 @@ export function EditorPage() {
   const loaded = articleQuery.data?.node && "id" in articleQuery.data.node ? (articleQuery.data.node as Article) : null;
 
   if (!id) return <EditorForm key="new" article={null} userName={user.name} />;
+  // Someone who may read the article but not edit it gets the reader's view.
+  if (articleQuery.error instanceof ApiError && articleQuery.error.code === "FORBIDDEN") return <ArticleViewPage />;
   if (articleQuery.error) return <Page title="Sửa bài viết"><ErrorMessage error={articleQuery.error} /></Page>;
   if (!loaded) return articleQuery.loading ? <Loading /> : <Page title="Sửa bài viết"><ErrorMessage error={new ApiError("Article not found", "NOT_FOUND")} /></Page>;
   const canEdit = atLeast(user.role, "EDITOR") || loaded.createdBy?.id === user.id;
@@ -156,7 +162,9 @@ function EditorForm({ article: initial, userName }: { article: Article | null; u
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const location = useLocation();
+  // A message from the screen before (a new article's first save lands here under its new address).
+  const [message, setMessage] = useState(() => ((location.state as { message?: string } | null)?.message ?? ""));
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [submitOpen, setSubmitOpen] = useState(false);
   const [submitComment, setSubmitComment] = useState("");
@@ -194,7 +202,7 @@ function EditorForm({ article: initial, userName }: { article: Article | null; u
       setSaved(nextForm);
       setComment("");
       setMessage(`Đã lưu phiên bản ${next.version}.`);
-      if (!article) navigate(`/articles/${encodeURIComponent(next.id)}`, { replace: true });
+      if (!article) navigate(`/articles/${encodeURIComponent(next.id)}`, { replace: true, state: { message: `Đã lưu phiên bản ${next.version}.` } });
       return next;
     } catch (e) {
       if (e instanceof ApiError && e.code === "CONFLICT" && article) await showConflict();
@@ -476,8 +484,14 @@ function shorten(value: string | null | undefined, field: string): string {
 
 function ConflictPanel({ conflict, onKeepMine, onTakeTheirs }: { conflict: ConflictState; onKeepMine(): void; onTakeTheirs(): void }) {
   const { latest, changes } = conflict;
+  const ref = useRef<HTMLElement>(null);
+  // The editor was at the bottom of the form: bring the explanation into view and focus.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "start" });
+    ref.current?.focus({ preventScroll: true });
+  }, [conflict]);
   return (
-    <section className="conflict alert alert-error" role="alert" aria-labelledby="conflict-title">
+    <section ref={ref} tabIndex={-1} className="conflict alert alert-error" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Bài viết đã được người khác sửa trong lúc bạn làm việc</h2>
       <p>
         {latest.updatedBy?.name ?? "Một người khác"} đã lưu phiên bản {latest.version} lúc {formatDateTime(latest.updatedAt)}. Nội dung bạn đang soạn chưa bị mất: nó vẫn ở

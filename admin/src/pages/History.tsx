@@ -24,7 +24,7 @@ const HistoryQuery = graphql(`
         createdBy {
           id
         }
-        versions(first: 100) {
+        versions(first: 50) {
           totalCount
           edges {
             node {
@@ -142,7 +142,10 @@ export function HistoryPage() {
       <div className="table-wrap">
         <table className="versions">
           <caption>
-            {article.versions.totalCount} phiên bản, mới nhất trước. Chọn hai phiên bản để so sánh.
+            {article.versions.totalCount > versions.length
+              ? `${versions.length} phiên bản mới nhất trong số ${article.versions.totalCount}. `
+              : `${article.versions.totalCount} phiên bản, mới nhất trước. `}
+            Chọn hai phiên bản để so sánh.
           </caption>
           <thead>
             <tr>
@@ -172,7 +175,7 @@ export function HistoryPage() {
                   <td>{STATUS_LABEL[v.approvalStatus]}</td>
                   <td>{v.createdBy?.name ?? "—"}</td>
                   <td>{formatDateTime(v.createdAt)}</td>
-                  <td>
+                  <td className="pre">
                     {v.comment ?? ""}
                     {decisions.map((d, i) => (
                       <p key={i} className="decision-note">

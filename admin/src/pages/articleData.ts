@@ -5,6 +5,34 @@ export const ArticleForEditQuery = graphql(`
     node(id: $id) {
       ... on Article {
         ...ConsoleArticleFields
+        ...ConsoleArticleApprovals
+      }
+    }
+  }
+`);
+
+/** What a reader may see of an article (no history, no approvals). */
+export const ArticleViewQuery = graphql(`
+  query ConsoleArticleView($id: ID!) {
+    node(id: $id) {
+      ... on Article {
+        ...ConsoleArticleFields
+      }
+    }
+  }
+`);
+
+/** Editors of the article only. */
+export const ConsoleArticleApprovalsFragment = graphql(`
+  fragment ConsoleArticleApprovals on Article {
+    approvals {
+      decision
+      comment
+      decidedAt
+      version
+      decidedBy {
+        id
+        name
       }
     }
   }
@@ -52,16 +80,6 @@ export const ConsoleArticleFieldsFragment = graphql(`
     }
     attachments {
       ...ConsoleMedia
-    }
-    approvals {
-      decision
-      comment
-      decidedAt
-      version
-      decidedBy {
-        id
-        name
-      }
     }
   }
 `);
