@@ -1,5 +1,5 @@
-// The editors' console (/admin) in a real headless Chromium (Debian's package,
-// driven by playwright-core) against a real server process (`src/server.ts`, as
+// The editors' console (/admin) in a real headless Chromium (tests/support/browser.ts:
+// Debian's package, or the one @sparticuz/chromium carries; driven by playwright-core) against a real server process (`src/server.ts`, as
 // `npm start` runs it), on SQLite or, under `npm run test:postgres`, PostgreSQL.
 // The newsroom's day, end to end: a contributor writes an article with an image
 // and submits it; an approver rejects it with a comment; the contributor sees the
@@ -9,16 +9,16 @@
 // no serious or critical violation on the list, editor and approval screens.
 // Screenshots of the main screens are written to docs/screenshots/.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "./support/browser";
 import { contractOperation } from "./support/contract";
 import { createPostgresDatabase } from "./support/app";
 import { png } from "./support/media-files";
 import { httpGql, startServer, tempDataDir, type RunningServer } from "./support/processes";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = join(process.cwd(), "docs", "screenshots");
 const ADMIN = { email: "quantri@kientuong.gov.vn", password: "Quan-tri-2026-an-toan" };
 const PASSWORD = "Mat-khau-thu-nghiem-2026";
@@ -100,7 +100,6 @@ let contributorPage: Page;
 let approverPage: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (see .ci/run)`);
   // What `npm start` does first: build the console when its sources changed.
   execFileSync(process.execPath, ["--import", "tsx", "scripts/admin-build.ts"], { stdio: "pipe", timeout: 240_000 });
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -127,10 +126,7 @@ beforeAll(async () => {
   for (const [key, user] of Object.entries(users) as Array<[keyof typeof users, { email: string; name: string }]>) {
     await api(contractOperation("CreateUser"), { input: { email: user.email, name: user.name, password: PASSWORD, role: roles[key] } }, login.token);
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
