@@ -50,6 +50,16 @@ const schema = z.object({
   SEED_DEMO: bool(true),
   SITE_TIMEZONE: z.string().refine(isTimeZone, "not an IANA time zone").default("Asia/Ho_Chi_Minh"),
   PUBLIC_URL: z.url().optional(),
+  // The public portal (the readers' web site) whose pages feeds and sitemaps link to:
+  // its base address, and the URL templates of its article, category and topic pages
+  // ({slug} and {id} are replaced; a relative template is resolved against PORTAL_URL,
+  // or against the address the feed was requested at). docs/feeds.md.
+  PORTAL_URL: z.url().optional(),
+  ARTICLE_URL_TEMPLATE: z.string().min(1).max(500).refine((v) => v.includes("{slug}") || v.includes("{id}"), "must contain {slug} or {id}").default("/tin-tuc/{slug}"),
+  CATEGORY_URL_TEMPLATE: z.string().min(1).max(500).refine((v) => v.includes("{slug}"), "must contain {slug}").default("/chuyen-muc/{slug}"),
+  TOPIC_URL_TEMPLATE: z.string().min(1).max(500).refine((v) => v.includes("{slug}"), "must contain {slug}").default("/dong-su-kien/{slug}"),
+  // How many of the latest articles an RSS feed lists.
+  FEED_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   GRAPHIQL: bool(true),
   INTROSPECTION: bool(true),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),

@@ -20,6 +20,7 @@ import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./plugins/media-routes";
 import { adminRoutes } from "./plugins/admin-routes";
 import { exportRoutes } from "./plugins/exports";
+import { feedRoutes } from "./plugins/feeds";
 import { multipartUploads } from "./plugins/uploads";
 import { responseCachePlugin } from "./plugins/response-cache";
 import type { Viewer } from "./services/access";
@@ -123,6 +124,7 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
       // The editors' console at /admin (src/plugins/admin-routes.ts).
       adminRoutes(),
       exportRoutes(app),
+      feedRoutes(app),
       // Identical subscriptions of viewers who see the same share one execution per event.
       useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
       ...extraPlugins,
