@@ -115,7 +115,7 @@ async function article(slug: string, published: boolean, media: Partial<ArticleC
     return { ...row, versionId: version.id };
   });
   // What the workflow does after such a write (docs/performance.md: response cache).
-  t.app.cache.invalidateArticle(created.id);
+  await t.app.cache.changed();
   return created;
 }
 

@@ -70,7 +70,7 @@ export async function articleRow(
     });
   });
   // What the editorial workflow does after such a write (docs/performance.md: response cache).
-  t.app.cache.invalidateArticle(article.id);
+  await t.app.cache.changed();
   return article;
 }
 
