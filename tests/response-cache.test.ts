@@ -10,6 +10,7 @@ import { contractOperation } from "./support/contract";
 import { articleRow } from "./support/factories";
 import { approved, ok } from "./support/workflow";
 import { dayOf } from "../src/services/site-time";
+import { syncListing } from "../src/services/listing";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -145,6 +146,7 @@ describe("response cache", () => {
     expect((await page(article.slug)).data!.article).not.toBeNull();
     expect(latestTitles(await home())).toContain("Sẽ bị gỡ");
     await t.app.db.article.update({ where: { id: article.id }, data: { publishedVersionId: null, publishedAt: null, status: "DRAFT" } });
+    await syncListing(t.app.db, [article.id]);
     await t.app.cache.changed();
     expect((await page(article.slug)).data!.article).toBeNull();
     expect(latestTitles(await home())).not.toContain("Sẽ bị gỡ");
@@ -158,6 +160,7 @@ describe("response cache", () => {
       where: { id: article.id },
       data: { publishedVersionId: article.currentVersionId, publishedAt: new Date(t.clock.now().getTime() - 1000), status: "APPROVED" },
     });
+    await syncListing(t.app.db, [article.id]);
     await t.app.cache.changed();
     expect((await page(article.slug)).data!.article.title).toBe("Chưa duyệt");
   });
@@ -167,6 +170,7 @@ describe("response cache", () => {
     await t.app.cache.changed();
     expect((await page(article.slug)).data!.article).not.toBeNull();
     await t.app.db.article.update({ where: { id: article.id }, data: { inheritsPermissions: false, isPublic: false } });
+    await syncListing(t.app.db, [article.id]);
     await t.app.cache.changed();
     expect((await page(article.slug)).data!.article).toBeNull();
     expect(latestTitles(await home())).not.toContain("Sắp bị ẩn");

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "../../src/db/client";
 import type { ManualClock } from "../../src/lib/clock";
 import type { App } from "../../src/app";
+import { checkListing } from "../../src/services/listing";
 import { hashPassword } from "../../src/services/passwords";
 import { contractOperation } from "./contract";
 
@@ -354,6 +355,14 @@ export async function runWalk(makeWorld: () => Promise<World>, steps: Step[]): P
           if (cached !== reference) return { mismatch: { index, step, read: read.name, variables, cached, reference }, reads, hits: world.hits() };
         }
       }
+      // The maintained list counts agree with a recount after every write (src/services/listing.ts).
+      if (step.kind !== "read" && (index % 8 === 0 || index === steps.length - 1)) {
+        const { drift, articles } = await checkListing(world.app.db);
+        if (drift.length || articles) {
+          const found = JSON.stringify({ drift, articlesCountedWrong: articles });
+          return { mismatch: { index, step, read: "listing counts against a recount", variables: {}, cached: found, reference: "no drift" }, reads, hits: world.hits() };
+        }
+      }
     }
     return { mismatch: null, reads, hits: world.hits() };
   } finally {
@@ -375,7 +384,7 @@ export async function shrink(makeWorld: () => Promise<World>, steps: Step[], bud
     let removed = false;
     for (let start = 0; start < current.length - 1 && runs < budget; start += chunk) {
       const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
-      if (candidate.length === 0 || candidate.at(-1)!.kind !== "read") continue;
+      if (candidate.length === 0) continue;
       runs++;
       const result = await runWalk(makeWorld, candidate);
       if (result.mismatch) {
