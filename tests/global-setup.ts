@@ -6,8 +6,13 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { findChromium } from "./support/browser";
 
 export default async function globalSetup(): Promise<void> {
+  // Unpacks the npm-carried Chromium once, before the workers start, when the
+  // machine has no Debian chromium (tests/support/browser.ts). A failure here is
+  // left for the browser tests themselves to report.
+  const browser = findChromium().catch(() => undefined);
   const dir = join(process.cwd(), "data", "test");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -33,4 +38,5 @@ export default async function globalSetup(): Promise<void> {
     execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: "pipe" });
     process.env.TEST_PG_TEMPLATE = name;
   }
+  await browser;
 }

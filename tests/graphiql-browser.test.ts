@@ -1,14 +1,12 @@
-// GraphiQL in a real headless Chromium (Debian's package, driven by playwright-core),
-// served by the server itself with no internet: open it, run the preloaded
+// GraphiQL in a real headless Chromium (tests/support/browser.ts: Debian's package or
+// the one @sparticuz/chromium carries), served by the server itself with no internet: open it, run the preloaded
 // HomePage operation, see the demo article in the result pane.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createTestApp, type TestApp } from "./support/app";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { launchBrowser } from "./support/browser";
 
 let t: TestApp;
 let server: Server;
@@ -16,15 +14,11 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (see .ci/run)`);
   t = await createTestApp();
   server = createServer((req, res) => t.yoga.handle(req, res, {}));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {

@@ -56,13 +56,40 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    edgesFieldOptions: { nullable: { list: false, items: false } },
-    nodeFieldOptions: { nullable: false },
+    // Descriptions of the Relay boilerplate (Node, PageInfo, edges, page arguments).
+    nodeTypeOptions: {
+      description: "An object with a global ID: fetch any of them again with `node(id:)` or `nodes(ids:)`.",
+    },
+    idFieldOptions: {
+      description: "The global ID (opaque; the same for every viewer). Pass it to node(id:) or to mutations.",
+    },
+    pageInfoTypeOptions: {
+      description: "Where a page of a cursor-paginated list stands (Relay Cursor Connections specification).",
+    },
+    hasNextPageFieldOptions: { description: "More items follow: pass endCursor as `after` for the next page." },
+    hasPreviousPageFieldOptions: { description: "Items come before this page: pass startCursor as `before` with `last`." },
+    startCursorFieldOptions: { description: "The cursor of the first item on this page; null for an empty page." },
+    endCursorFieldOptions: { description: "The cursor of the last item on this page; null for an empty page." },
+    pageInfoFieldOptions: { description: "How to ask for the next or the previous page." },
+    edgesFieldOptions: { nullable: { list: false, items: false }, description: "The items on this page, each with its cursor." },
+    nodeFieldOptions: { nullable: false, description: "The item." },
+    cursorFieldOptions: { description: "Opaque: pass it as `after` or `before` to continue from this item." },
+    firstArgOptions: { description: "Page size counting forward (default 20, at most MAX_PAGE_SIZE: 100 by default)." },
+    afterArgOptions: { description: "A cursor from this list: the page starts after that item." },
+    lastArgOptions: { description: "Page size counting backward from `before` (at most MAX_PAGE_SIZE)." },
+    beforeArgOptions: { description: "A cursor from this list: the page ends before that item." },
+    defaultConnectionTypeOptions: { description: "One page of a cursor-paginated list (Relay connection)." },
+    defaultEdgeTypeOptions: { description: "One item of a page, with its cursor." },
     // An ID of the right shape that names nothing this viewer may see is null, as the Relay spec says.
     nodeQueryOptions: {
+      description:
+        "Any object by its global ID; null when it does not exist or this viewer may not see it (the two are not told apart).",
+      args: { id: { description: "A global ID, as returned in any `id` field." } },
       resolve: (_root, { id }, _ctx, _info, resolveNode) => Promise.resolve(resolveNode(id)).catch(nullWhenMissing),
     },
     nodesQueryOptions: {
+      description: "Several objects by global ID, in the order asked; null for each one that is missing or hidden.",
+      args: { ids: { description: "Global IDs, at most MAX_PAGE_SIZE (100 by default) at once; BAD_USER_INPUT beyond." } },
       resolve: (_root, { ids }, ctx, _info, resolveNodes) => {
         // A list in a variable escapes the static cost limit: cap it like a page.
         if (ids.length > ctx.app.config.MAX_PAGE_SIZE) {
@@ -105,9 +132,20 @@ export function idOf(globalId: { typename: string; id: string }, typename: strin
   return globalId.id;
 }
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({
+  description: "What anyone may read (readers see published articles only), and what editors read to work.",
+});
+builder.mutationType({
+  description:
+    "Changes. Errors come as GraphQL errors with `extensions.code`: UNAUTHENTICATED (no valid token), FORBIDDEN " +
+    "(signed in without the role), NOT_FOUND (missing, or hidden from this viewer), BAD_USER_INPUT (with " +
+    "`extensions.fields`), CONFLICT (a concurrent change or a taken name), RATE_LIMITED; each field lists its own.",
+});
+builder.subscriptionType({
+  description:
+    "Live events, over WebSocket (graphql-transport-ws, the token in connectionParams.authorization) " +
+    "or Server-Sent Events (graphql-sse); see docs/clients.md.",
+});
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -4,56 +4,88 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An approver's decision on a pending version. */
 export type ApprovalDecision =
+  /** Duyệt: the version became the next major version (published or scheduled). */
   | 'APPROVED'
+  /** Từ chối: sent back with a comment. */
   | 'REJECTED';
 
+/** Where a version stands in content approval (Trạng thái phê duyệt). */
 export type ApprovalStatus =
+  /** Đã duyệt: published; readers see this version. */
   | 'APPROVED'
+  /** Bản nháp: saved, not sent for approval; only its editors see it. */
   | 'DRAFT'
+  /** Chờ duyệt: sent for approval; an APPROVER approves or rejects it. */
   | 'PENDING'
+  /** Bị từ chối: sent back with the approver's comment; readers keep the last approved version. */
   | 'REJECTED'
+  /** Hẹn giờ đăng: approved with publishAt in the future; readers see it from then. */
   | 'SCHEDULED';
 
+/** Narrows an article list; every condition given must hold. */
 export type ArticleFilter = {
+  /** Only articles in this status as this viewer sees it (readers see APPROVED only). */
   approvalStatus?: ApprovalStatus | null | undefined;
+  /** Only this genre (Loại bài viết), exactly. */
   articleType?: string | null | undefined;
+  /** Only this category (by global ID). */
   categoryId?: string | null | undefined;
+  /** Only this category (by slug); an unknown slug gives an empty list. */
   categorySlug?: string | null | undefined;
   /** ADMIN only: the recycle bin (deleted articles) instead of live ones. */
   deleted?: boolean | null | undefined;
+  /** true: only featured articles (Tin nổi bật); false: only the others. */
   featured?: boolean | null | undefined;
+  /** Published at or after this instant. */
   publishedAfter?: string | null | undefined;
+  /** Published before this instant. */
   publishedBefore?: string | null | undefined;
   /** Full text over title, summary and body; accent-insensitive Vietnamese. */
   search?: string | null | undefined;
 };
 
+/** A role on the article for one user. */
 export type ArticleGrantInput = {
+  /** What they may do with this article (READER: read it even when it is not public). */
   role: Role;
+  /** The user's global ID; BAD_USER_INPUT if no such user. */
   userId: string;
 };
 
+/** How to sort an article list. */
 export type ArticleOrder = {
+  /** Ascending or descending. */
   direction: OrderDirection;
+  /** The sort key. */
   field: ArticleOrderField;
 };
 
+/** What an article list is sorted by; ties are broken by id, so pages never skip or repeat. */
 export type ArticleOrderField =
+  /** Ngày xuất bản: when the article became visible to readers (the default). */
   | 'PUBLISHED_AT'
+  /** The title, in code-point order. */
   | 'TITLE'
+  /** The last change this viewer can see (editors: the latest save). */
   | 'UPDATED_AT'
+  /** Lượt người xem: page views. */
   | 'VIEW_COUNT';
 
+/** A new article's content. Omitted optional fields are empty; the photo count is computed. */
 export type CreateArticleInput = {
   /** An http(s) link shown instead of the body. */
   alternateUrl?: string | null | undefined;
+  /** Loại bài viết: the genre, free text (at most 200 characters). */
   articleType?: string | null | undefined;
   /** Attached documents, in order. */
   attachmentIds?: Array<string> | null | undefined;
   /** HTML; sanitised on write. */
   body: string;
+  /** Tác giả: the printed byline, free text (at most 300 characters). */
   byline?: string | null | undefined;
+  /** Phân loại: the category's global ID; null leaves the article uncategorised. */
   categoryId?: string | null | undefined;
   /** Why this version was made (shown in the history). */
   comment?: string | null | undefined;
@@ -61,9 +93,11 @@ export type CreateArticleInput = {
   coverImageId?: string | null | undefined;
   /** End of publication: readers stop seeing the article then. */
   expireAt?: string | null | undefined;
+  /** Tin nổi bật: show it in the home page carousel (default false). */
   featured?: boolean | null | undefined;
   /** Photos and videos (IMAGE or VIDEO media), in order. */
   galleryIds?: Array<string> | null | undefined;
+  /** Số trang: length in printed pages, 0 to 10,000 (royalty reports). */
   pageCount?: number | null | undefined;
   /** The publish date; in the future, approval schedules the article. */
   publishAt?: string | null | undefined;
@@ -71,42 +105,68 @@ export type CreateArticleInput = {
   slug?: string | null | undefined;
   /** The lead paragraph (sapo), plain text. */
   summary?: string | null | undefined;
+  /** Tiêu đề: the headline, plain text (at most 500 characters). */
   title: string;
 };
 
+/** A new category. */
 export type CreateCategoryInput = {
+  /** An introduction (at most 2,000 characters). */
   description?: string | null | undefined;
+  /** The menu name (1 to 200 characters). */
   name: string;
+  /** The parent category's global ID; omitted for a top-level one. */
   parentId?: string | null | undefined;
+  /** Menu order among its siblings, lowest first (default 0). */
   position?: number | null | undefined;
+  /** Made from the name when omitted; unique, lower-case letters, digits and single hyphens. */
   slug?: string | null | undefined;
 };
 
+/** A new account. */
 export type CreateUserInput = {
+  /** The sign-in e-mail, unique (stored in lower case). */
   email: string;
+  /** The display name (1 to 200 characters). */
   name: string;
+  /** At least 8 characters; stored as a hash only. */
   password: string;
+  /** The site-wide role. */
   role: Role;
 };
 
+/** What a media item is, detected from its bytes (or its link, for an external video). */
 export type MediaKind =
+  /** Văn bản: PDF, Word, Excel, PowerPoint or OpenDocument, offered for download (decrees, plans). */
   | 'DOCUMENT'
+  /** Hình ảnh: JPEG, PNG, GIF or WebP; width and height are known. */
   | 'IMAGE'
+  /** Video: an MP4/WebM file, or a link to YouTube or Vimeo (external). */
   | 'VIDEO';
 
+/** Sort direction. */
 export type OrderDirection =
+  /** Smallest, oldest or A first. */
   | 'ASC'
+  /** Largest, newest or Z first. */
   | 'DESC';
 
 /** Site roles, lowest to highest; each can do what the lower ones can. */
 export type Role =
+  /** Quản trị: everything, including users, permissions, the recycle bin and site details. */
   | 'ADMIN'
+  /** Người phê duyệt: approves, rejects, schedules and unpublishes articles. */
   | 'APPROVER'
+  /** Cộng tác viên: writes articles and uploads media; edits their own drafts only. */
   | 'CONTRIBUTOR'
+  /** Biên tập viên: edits every article, manages categories and media. */
   | 'EDITOR'
+  /** Bạn đọc: a signed-in reader; reads what is public and what is granted to them. */
   | 'READER';
 
+/** An article's permissions: inherit the site roles, or its own public flag and grants. */
 export type SetArticlePermissionsInput = {
+  /** The article's global ID. */
   articleId: string;
   /** Replaces the article's grants (only when inherit is false); omitted keeps them. */
   grants?: Array<ArticleGrantInput> | null | undefined;
@@ -116,15 +176,19 @@ export type SetArticlePermissionsInput = {
   public?: boolean | null | undefined;
 };
 
+/** Changes to an article's content: omitted fields keep their value; null clears an optional one. */
 export type UpdateArticleInput = {
   /** An http(s) link shown instead of the body. */
   alternateUrl?: string | null | undefined;
+  /** Loại bài viết: the genre, free text (at most 200 characters). */
   articleType?: string | null | undefined;
   /** Attached documents, in order. */
   attachmentIds?: Array<string> | null | undefined;
   /** HTML; sanitised on write. */
   body?: string | null | undefined;
+  /** Tác giả: the printed byline, free text (at most 300 characters). */
   byline?: string | null | undefined;
+  /** Phân loại: the category's global ID; null leaves the article uncategorised. */
   categoryId?: string | null | undefined;
   /** Why this version was made (shown in the history). */
   comment?: string | null | undefined;
@@ -134,10 +198,13 @@ export type UpdateArticleInput = {
   expectedVersion: string;
   /** End of publication: readers stop seeing the article then. */
   expireAt?: string | null | undefined;
+  /** Tin nổi bật: show it in the home page carousel (default false). */
   featured?: boolean | null | undefined;
   /** Photos and videos (IMAGE or VIDEO media), in order. */
   galleryIds?: Array<string> | null | undefined;
+  /** The article's global ID. */
   id: string;
+  /** Số trang: length in printed pages, 0 to 10,000 (royalty reports). */
   pageCount?: number | null | undefined;
   /** The publish date; in the future, approval schedules the article. */
   publishAt?: string | null | undefined;
@@ -145,15 +212,23 @@ export type UpdateArticleInput = {
   slug?: string | null | undefined;
   /** The lead paragraph (sapo), plain text. */
   summary?: string | null | undefined;
+  /** Tiêu đề: the new headline (cannot be null or empty). */
   title?: string | null | undefined;
 };
 
+/** New footer details: omitted fields stay, an empty string clears one (the name cannot be cleared). */
 export type UpdateSiteInput = {
+  /** The postal address (at most 500 characters). */
   address?: string | null | undefined;
+  /** A valid e-mail address, or empty. */
   email?: string | null | undefined;
+  /** Digits, spaces and + ( ) . - only (at most 50 characters). */
   fax?: string | null | undefined;
+  /** The agency's name (1 to 300 characters). */
   name?: string | null | undefined;
+  /** Digits, spaces and + ( ) . - only (at most 50 characters). */
   phone?: string | null | undefined;
+  /** The person responsible (at most 300 characters). */
   responsiblePerson?: string | null | undefined;
 };
 

@@ -50,15 +50,18 @@ const mediaIds = z.array(z.unknown()).max(100, "at most 100 items");
 const contentFields = (t: PothosInputFieldBuilder) => ({
   slug: t.string({ validate: SLUG.nullish(), description: "Made from the title when not given; unique." }),
   summary: t.string({ validate: text(4000).nullish(), description: "The lead paragraph (sapo), plain text." }),
-  categoryId: t.globalID(),
+  categoryId: t.globalID({ description: "Phân loại: the category's global ID; null leaves the article uncategorised." }),
   coverImageId: t.globalID({ description: "An IMAGE media." }),
   alternateUrl: t.string({ validate: text(2000).nullish(), description: "An http(s) link shown instead of the body." }),
   publishAt: t.field({ type: "DateTime", description: "The publish date; in the future, approval schedules the article." }),
   expireAt: t.field({ type: "DateTime", description: "End of publication: readers stop seeing the article then." }),
-  featured: t.boolean(),
-  byline: t.string({ validate: text(300).nullish() }),
-  articleType: t.string({ validate: text(200).nullish() }),
-  pageCount: t.int({ validate: z.number().int().min(0).max(10_000).nullish() }),
+  featured: t.boolean({ description: "Tin nổi bật: show it in the home page carousel (default false)." }),
+  byline: t.string({ validate: text(300).nullish(), description: "Tác giả: the printed byline, free text (at most 300 characters)." }),
+  articleType: t.string({ validate: text(200).nullish(), description: "Loại bài viết: the genre, free text (at most 200 characters)." }),
+  pageCount: t.int({
+    validate: z.number().int().min(0).max(10_000).nullish(),
+    description: "Số trang: length in printed pages, 0 to 10,000 (royalty reports).",
+  }),
   attachmentIds: t.globalIDList({ validate: mediaIds.nullish(), description: "Attached documents, in order." }),
   galleryIds: t.globalIDList({ validate: mediaIds.nullish(), description: "Photos and videos (IMAGE or VIDEO media), in order." }),
   comment: t.string({ validate: text(2000).nullish(), description: "Why this version was made (shown in the history)." }),
@@ -66,22 +69,24 @@ const contentFields = (t: PothosInputFieldBuilder) => ({
 type PothosInputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
 
 const CreateArticleInput = builder.inputType("CreateArticleInput", {
+  description: "A new article's content. Omitted optional fields are empty; the photo count is computed.",
   fields: (t) => ({
-    title: t.string({ required: true, validate: text(500) }),
+    title: t.string({ required: true, validate: text(500), description: "Tiêu đề: the headline, plain text (at most 500 characters)." }),
     body: t.string({ required: true, validate: text(2_000_000), description: "HTML; sanitised on write." }),
     ...contentFields(t),
   }),
 });
 
 const UpdateArticleInput = builder.inputType("UpdateArticleInput", {
+  description: "Changes to an article's content: omitted fields keep their value; null clears an optional one.",
   fields: (t) => ({
-    id: t.globalID({ required: true }),
+    id: t.globalID({ required: true, description: "The article's global ID." }),
     expectedVersion: t.string({
       required: true,
       validate: text(20),
       description: "The version label the edit started from; if another change landed meanwhile the update fails with CONFLICT.",
     }),
-    title: t.string({ validate: text(500).nullish() }),
+    title: t.string({ validate: text(500).nullish(), description: "Tiêu đề: the new headline (cannot be null or empty)." }),
     body: t.string({ validate: text(2_000_000).nullish(), description: "HTML; sanitised on write." }),
     ...contentFields(t),
   }),
@@ -125,9 +130,11 @@ const reload = (ctx: Context, query: object, id: string) => ctx.db.article.findU
 builder.mutationField("createArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "A new article at version 0.1, DRAFT (CONTRIBUTOR and above).",
+    description:
+      "A new article at version 0.1, DRAFT, seen only by its editors until approved (CONTRIBUTOR and above). " +
+      "Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT (fields named), CONFLICT (slug taken).",
     authScopes: { role: "CONTRIBUTOR" },
-    args: { input: t.arg({ type: CreateArticleInput, required: true }) },
+    args: { input: t.arg({ type: CreateArticleInput, required: true, description: "The article's content." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const { slug, comment, ...content } = input;
       const id = await createArticle(deps(ctx), {
@@ -143,8 +150,10 @@ builder.mutationField("createArticle", (t) =>
 builder.mutationField("updateArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "Saves a new minor version (DRAFT); readers keep the published version.",
-    args: { input: t.arg({ type: UpdateArticleInput, required: true }) },
+    description:
+      "Saves a new minor version (DRAFT); readers keep the published version. Errors: UNAUTHENTICATED, NOT_FOUND, " +
+      "FORBIDDEN, BAD_USER_INPUT, CONFLICT (another save landed since expectedVersion: extensions.currentVersion; or slug taken).",
+    args: { input: t.arg({ type: UpdateArticleInput, required: true, description: "The article and the changed fields." }) },
     authScopes: onArticle("edit", (args: { input: { id: GlobalId } }) => args.input.id, "input.id"),
     resolve: async (query, _root, { input }, ctx) => {
       const { id, expectedVersion, slug, comment, ...content } = input;
@@ -165,8 +174,12 @@ const byId = (args: { id: GlobalId }) => args.id;
 builder.mutationField("submitArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "Sends the latest version for approval: DRAFT or REJECTED → PENDING.",
-    args: { id: t.arg.globalID({ required: true }), comment: t.arg.string({ validate: text(2000).nullish() }) },
+    description: "Sends the latest version for approval: DRAFT or REJECTED → PENDING." +
+      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    args: {
+      id: t.arg.globalID({ required: true, description: "The article's global ID." }),
+      comment: t.arg.string({ validate: text(2000).nullish(), description: "A note for the approver (at most 2,000 characters)." }),
+    },
     authScopes: onArticle("edit", byId),
     resolve: async (query, _root, { id, comment }, ctx) => reload(ctx, query, await submitArticle(deps(ctx), idOf(id, "Article", "id"), comment)),
   }),
@@ -175,8 +188,12 @@ builder.mutationField("submitArticle", (t) =>
 builder.mutationField("approveArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "PENDING → the next major version: APPROVED, or SCHEDULED while publishAt is in the future (APPROVER and above).",
-    args: { id: t.arg.globalID({ required: true }), comment: t.arg.string({ validate: text(2000).nullish() }) },
+    description: "PENDING → the next major version: APPROVED, or SCHEDULED while publishAt is in the future (APPROVER and above)." +
+      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    args: {
+      id: t.arg.globalID({ required: true, description: "The article's global ID." }),
+      comment: t.arg.string({ validate: text(2000).nullish(), description: "The approver's comment, kept in the history (at most 2,000 characters)." }),
+    },
     authScopes: onArticle("approve", byId),
     resolve: async (query, _root, { id, comment }, ctx) =>
       reload(ctx, query, (await approveArticle(deps(ctx), idOf(id, "Article", "id"), comment)).articleId),
@@ -186,10 +203,15 @@ builder.mutationField("approveArticle", (t) =>
 builder.mutationField("rejectArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "PENDING → REJECTED, with the reason (APPROVER and above). Readers keep the last approved version.",
+    description: "PENDING → REJECTED, with the reason (APPROVER and above). Readers keep the last approved version." +
+      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
     args: {
-      id: t.arg.globalID({ required: true }),
-      comment: t.arg.string({ required: true, validate: text(2000).trim().min(1, "say why the version is rejected") }),
+      id: t.arg.globalID({ required: true, description: "The article's global ID." }),
+      comment: t.arg.string({
+        required: true,
+        validate: text(2000).trim().min(1, "say why the version is rejected"),
+        description: "Why the version is rejected: shown to its authors (required, at most 2,000 characters).",
+      }),
     },
     authScopes: onArticle("approve", byId),
     resolve: async (query, _root, { id, comment }, ctx) => reload(ctx, query, await rejectArticle(deps(ctx), idOf(id, "Article", "id"), comment)),
@@ -199,8 +221,9 @@ builder.mutationField("rejectArticle", (t) =>
 builder.mutationField("unpublishArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "Readers no longer see the article; its history is kept (APPROVER and above).",
-    args: { id: t.arg.globalID({ required: true }) },
+    description: "Readers no longer see the article; its history is kept (APPROVER and above)." +
+      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
     authScopes: onArticle("approve", byId),
     resolve: async (query, _root, { id }, ctx) => reload(ctx, query, await unpublishArticle(deps(ctx), idOf(id, "Article", "id"))),
   }),
@@ -209,8 +232,12 @@ builder.mutationField("unpublishArticle", (t) =>
 builder.mutationField("restoreArticleVersion", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "A new minor version (DRAFT) whose content equals the given version.",
-    args: { id: t.arg.globalID({ required: true }), version: t.arg.string({ required: true, validate: text(20) }) },
+    description: "A new minor version (DRAFT) whose content equals the given version." +
+      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    args: {
+      id: t.arg.globalID({ required: true, description: "The article's global ID." }),
+      version: t.arg.string({ required: true, validate: text(20), description: 'The label of the version to copy, e.g. "1.0".' }),
+    },
     authScopes: onArticle("edit", byId),
     resolve: async (query, _root, { id, version }, ctx) =>
       reload(ctx, query, await restoreArticleVersion(deps(ctx), idOf(id, "Article", "id"), version)),
@@ -220,8 +247,9 @@ builder.mutationField("restoreArticleVersion", (t) =>
 builder.mutationField("deleteArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "Moves the article to the recycle bin: gone for everyone but ADMIN (see articles(filter: { deleted: true })).",
-    args: { id: t.arg.globalID({ required: true }) },
+    description: "Moves the article to the recycle bin: gone for everyone but ADMIN (see articles(filter: { deleted: true }))." +
+      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
     authScopes: onArticle("delete", byId),
     resolve: async (query, _root, { id }, ctx) => reload(ctx, query, await deleteArticle(deps(ctx), idOf(id, "Article", "id"))),
   }),
@@ -230,8 +258,9 @@ builder.mutationField("deleteArticle", (t) =>
 builder.mutationField("restoreArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "ADMIN: brings a deleted article back from the recycle bin, in the state it was deleted in.",
-    args: { id: t.arg.globalID({ required: true }) },
+    description: "ADMIN: brings a deleted article back from the recycle bin, in the state it was deleted in." +
+      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
     authScopes: { role: "ADMIN" },
     resolve: async (query, _root, { id }, ctx) =>
       reload(ctx, query, await restoreArticle(deps(ctx), idOf(id, "Article", "id"))),

@@ -24,31 +24,48 @@ import { CategoryRef } from "../categories/types";
 import { ApprovalStatusEnum, ArticleRef, articleVisibility } from "./types";
 
 const ArticleOrderFieldEnum = builder.enumType("ArticleOrderField", {
-  values: ["PUBLISHED_AT", "UPDATED_AT", "VIEW_COUNT", "TITLE"] as const,
+  description: "What an article list is sorted by; ties are broken by id, so pages never skip or repeat.",
+  values: {
+    PUBLISHED_AT: { description: "Ngày xuất bản: when the article became visible to readers (the default)." },
+    UPDATED_AT: { description: "The last change this viewer can see (editors: the latest save)." },
+    VIEW_COUNT: { description: "Lượt người xem: page views." },
+    TITLE: { description: "The title, in code-point order." },
+  } as const,
 });
-const OrderDirectionEnum = builder.enumType("OrderDirection", { values: ["ASC", "DESC"] as const });
+const OrderDirectionEnum = builder.enumType("OrderDirection", {
+  description: "Sort direction.",
+  values: {
+    ASC: { description: "Smallest, oldest or A first." },
+    DESC: { description: "Largest, newest or Z first." },
+  } as const,
+});
 
 export const ArticleFilter = builder.inputType("ArticleFilter", {
+  description: "Narrows an article list; every condition given must hold.",
   fields: (t) => ({
     search: t.string({
       description: "Full text over title, summary and body; accent-insensitive Vietnamese.",
       validate: z.string().max(10000),
     }),
-    categorySlug: t.string({ validate: z.string().max(200) }),
-    categoryId: t.globalID({ for: CategoryRef }),
-    articleType: t.string({ validate: z.string().max(200) }),
-    featured: t.boolean(),
-    approvalStatus: t.field({ type: ApprovalStatusEnum }),
-    publishedAfter: t.field({ type: "DateTime" }),
-    publishedBefore: t.field({ type: "DateTime" }),
+    categorySlug: t.string({ description: "Only this category (by slug); an unknown slug gives an empty list.", validate: z.string().max(200) }),
+    categoryId: t.globalID({ description: "Only this category (by global ID).", for: CategoryRef }),
+    articleType: t.string({ description: "Only this genre (Loại bài viết), exactly.", validate: z.string().max(200) }),
+    featured: t.boolean({ description: "true: only featured articles (Tin nổi bật); false: only the others." }),
+    approvalStatus: t.field({
+      type: ApprovalStatusEnum,
+      description: "Only articles in this status as this viewer sees it (readers see APPROVED only).",
+    }),
+    publishedAfter: t.field({ type: "DateTime", description: "Published at or after this instant." }),
+    publishedBefore: t.field({ type: "DateTime", description: "Published before this instant." }),
     deleted: t.boolean({ description: "ADMIN only: the recycle bin (deleted articles) instead of live ones." }),
   }),
 });
 
 export const ArticleOrder = builder.inputType("ArticleOrder", {
+  description: "How to sort an article list.",
   fields: (t) => ({
-    field: t.field({ type: ArticleOrderFieldEnum, required: true }),
-    direction: t.field({ type: OrderDirectionEnum, required: true }),
+    field: t.field({ type: ArticleOrderFieldEnum, required: true, description: "The sort key." }),
+    direction: t.field({ type: OrderDirectionEnum, required: true, description: "Ascending or descending." }),
   }),
 });
 
@@ -56,6 +73,7 @@ export const ArticleConnection = builder.connectionObject(
   {
     type: ArticleRef,
     name: "ArticleConnection",
+    description: "One page of articles (cursor pagination: pass pageInfo.endCursor as `after`).",
     fields: (t) => ({
       totalCount: t.int({
         description: "Articles matching the filter that this viewer may see.",
@@ -63,8 +81,16 @@ export const ArticleConnection = builder.connectionObject(
       }),
     }),
   },
-  { name: "ArticleEdge" },
+  { name: "ArticleEdge", description: "One article of a page, with its cursor." },
 );
+
+/** The descriptions of an article list's Relay page arguments. */
+const PAGE_ARGS = {
+  first: "Page size counting forward (default 20, at most MAX_PAGE_SIZE: 100 by default).",
+  after: "A cursor from this list: the page starts after that article.",
+  last: "Page size counting backward from `before` (at most MAX_PAGE_SIZE).",
+  before: "A cursor from this list: the page ends before that article.",
+};
 
 interface ListArgs extends PageArgs {
   filter?: (Omit<ArticleFilterInput, "categoryId"> & { categoryId?: { id: string } | null }) | null;
@@ -219,14 +245,16 @@ function emptyConnection() {
 builder.queryField("articles", (t) =>
   t.field({
     type: ArticleConnection,
-    description: "Articles this viewer may see, newest first unless ordered otherwise.",
+    description:
+      "Articles this viewer may see, newest published first unless ordered otherwise; with filter.search, best " +
+      "match first. BAD_USER_INPUT for a page size beyond MAX_PAGE_SIZE, both first and last, or a foreign cursor.",
     args: {
-      first: t.arg.int(),
-      after: t.arg.string(),
-      last: t.arg.int(),
-      before: t.arg.string(),
-      filter: t.arg({ type: ArticleFilter }),
-      orderBy: t.arg({ type: ArticleOrder }),
+      first: t.arg.int({ description: PAGE_ARGS.first }),
+      after: t.arg.string({ description: PAGE_ARGS.after }),
+      last: t.arg.int({ description: PAGE_ARGS.last }),
+      before: t.arg.string({ description: PAGE_ARGS.before }),
+      filter: t.arg({ type: ArticleFilter, description: "Conditions every listed article meets." }),
+      orderBy: t.arg({ type: ArticleOrder, description: "The sort order (default: PUBLISHED_AT DESC)." }),
     },
     resolve: (_root, args, ctx, info) => resolveArticleList(ctx, info, args) as never,
   }),
@@ -236,7 +264,12 @@ builder.prismaObjectFields(CategoryRef, (t) => ({
   articles: t.field({
     type: ArticleConnection,
     description: "This category's articles that the viewer may see, newest first.",
-    args: { first: t.arg.int(), after: t.arg.string(), last: t.arg.int(), before: t.arg.string() },
+    args: {
+      first: t.arg.int({ description: PAGE_ARGS.first }),
+      after: t.arg.string({ description: PAGE_ARGS.after }),
+      last: t.arg.int({ description: PAGE_ARGS.last }),
+      before: t.arg.string({ description: PAGE_ARGS.before }),
+    },
     select: { id: true },
     resolve: (category, args, ctx, info) =>
       resolveArticleList(ctx, info, { ...args, filter: { categoryId: { id: category.id } } }) as never,
@@ -249,8 +282,8 @@ builder.queryField("article", (t) =>
     nullable: true,
     description: "One article by id or slug; null for anything this viewer may not see.",
     args: {
-      id: t.arg.globalID({ for: ArticleRef }),
-      slug: t.arg.string({ validate: z.string().max(300) }),
+      id: t.arg.globalID({ for: ArticleRef, description: "The article's global ID (give this or slug, not both)." }),
+      slug: t.arg.string({ description: "The article's slug (give this or id, not both).", validate: z.string().max(300) }),
     },
     resolve: async (query, _root, { id, slug }, ctx) => {
       if (!id === !slug) throw badInput("Give exactly one of id and slug.", ["id", "slug"]);

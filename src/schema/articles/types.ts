@@ -11,7 +11,14 @@ import { MediaRef } from "../media/types";
 import "../users/types";
 
 export const ApprovalStatusEnum = builder.enumType("ApprovalStatus", {
-  values: ["DRAFT", "PENDING", "APPROVED", "REJECTED", "SCHEDULED"] as const,
+  description: "Where a version stands in content approval (Trạng thái phê duyệt).",
+  values: {
+    DRAFT: { description: "Bản nháp: saved, not sent for approval; only its editors see it." },
+    PENDING: { description: "Chờ duyệt: sent for approval; an APPROVER approves or rejects it." },
+    APPROVED: { description: "Đã duyệt: published; readers see this version." },
+    REJECTED: { description: "Bị từ chối: sent back with the approver's comment; readers keep the last approved version." },
+    SCHEDULED: { description: "Hẹn giờ đăng: approved with publishAt in the future; readers see it from then." },
+  } as const,
 });
 
 type VersionRelation = "currentVersion" | "publishedVersion";
@@ -66,7 +73,10 @@ function versionSelect(ctx: Context, fields: Record<string, unknown>) {
 }
 
 export const ArticleRef = builder.prismaNode("Article", {
-  id: { field: "id" },
+  description:
+    "A news article (Tin tức). Readers see its published version only, and only while it is live; those who may " +
+    "edit it see its latest version. Anything a viewer may not see answers exactly like something that does not exist.",
+  id: { field: "id", description: "The global ID (opaque; the same for every viewer)." },
   // `node(id:)` and `nodes` see exactly what lists show this viewer.
   findUnique: (id, ctx) => ({ id, AND: [articleVisibility(ctx)] }),
   fields: (t) => {
@@ -78,13 +88,15 @@ export const ArticleRef = builder.prismaNode("Article", {
       (article: unknown, _args: unknown, ctx: Context) =>
         then(viewOf<Record<string, V>>(article as ViewableArticle, ctx), (version) => version[field] as V);
     return {
-      slug: t.exposeString("slug"),
-      title: t.string({ ...content("title"), resolve: fromView<string>("title") }),
-      summary: t.string({ nullable: true, ...content("summary"), resolve: fromView<string | null>("summary") }),
-      body: t.string({ description: "Sanitised HTML.", ...content("body"), resolve: fromView<string>("body") }),
+      slug: t.exposeString("slug", {
+        description: "The article's address segment (/tin-tuc/<slug>), unique; made from the title, fixed once published.",
+      }),
+      title: t.string({ description: "Tiêu đề: the headline, plain text (at most 500 characters).", ...content("title"), resolve: fromView<string>("title") }),
+      summary: t.string({ nullable: true, description: "Tóm tắt: the bold lead paragraph (sapo), plain text.", ...content("summary"), resolve: fromView<string | null>("summary") }),
+      body: t.string({ description: "Nội dung: the body, as HTML sanitised on write (safe to insert as is).", ...content("body"), resolve: fromView<string>("body") }),
       alternateUrl: t.string({
         nullable: true,
-        description: "A link shown instead of the body.",
+        description: "Link thay thế nội dung: when set, the article opens this http(s) address instead of its body.",
         ...content("alternateUrl"),
         resolve: fromView<string | null>("alternateUrl"),
       }),
@@ -109,11 +121,11 @@ export const ArticleRef = builder.prismaNode("Article", {
         select: { publishedAt: true },
         resolve: (article) => article.publishedAt,
       }),
-      featured: t.boolean({ ...content("featured"), resolve: fromView<boolean>("featured") }),
+      featured: t.boolean({ description: "Tin nổi bật: shown in the home page carousel.", ...content("featured"), resolve: fromView<boolean>("featured") }),
       byline: t.string({ nullable: true, description: "The free-text byline (Tác giả).", ...content("byline"), resolve: fromView<string | null>("byline") }),
-      articleType: t.string({ nullable: true, ...content("articleType"), resolve: fromView<string | null>("articleType") }),
-      pageCount: t.int({ nullable: true, ...content("pageCount"), resolve: fromView<number | null>("pageCount") }),
-      photoCount: t.int({ ...content("photoCount"), resolve: fromView<number>("photoCount") }),
+      articleType: t.string({ nullable: true, description: "Loại bài viết: the genre (news, report, interview...), free text used by the royalty reports.", ...content("articleType"), resolve: fromView<string | null>("articleType") }),
+      pageCount: t.int({ nullable: true, description: "Số trang: length in printed pages, for the royalty reports.", ...content("pageCount"), resolve: fromView<number | null>("pageCount") }),
+      photoCount: t.int({ description: "Số ảnh: photos in the article (cover and gallery images), for the royalty reports.", ...content("photoCount"), resolve: fromView<number>("photoCount") }),
       approvalStatus: t.field({
         type: ApprovalStatusEnum,
         description: "Readers only ever see APPROVED; editors see the latest version's status.",
@@ -138,12 +150,14 @@ export const ArticleRef = builder.prismaNode("Article", {
       category: t.field({
         type: CategoryRef,
         nullable: true,
+        description: "Phân loại: the section the article is filed in; null when uncategorised.",
         select: (_args, ctx, nested) => versionSelect(ctx, { category: nested(true) }),
         resolve: (article, _args, ctx) => then(viewOf<{ category: never }>(article as ViewableArticle, ctx), (v) => v.category),
       }),
       coverImage: t.field({
         type: MediaRef,
         nullable: true,
+        description: "Hình ảnh: the lead image (an IMAGE media); its description is the caption and alt text.",
         select: (_args, ctx, nested) => versionSelect(ctx, { coverImage: nested(true) }),
         resolve: (article, _args, ctx) => then(viewOf<{ coverImage: never }>(article as ViewableArticle, ctx), (v) => v.coverImage),
       }),
@@ -162,8 +176,8 @@ export const ArticleRef = builder.prismaNode("Article", {
           ctx.loaders.versionMedia.load(`${(await viewOf<{ id: string }>(article as ViewableArticle, ctx)).id}:GALLERY`),
       }),
       author: t.relation("createdBy", { nullable: true, description: "The account that wrote the article (see byline for the printed name)." }),
-      createdAt: t.expose("createdAt", { type: "DateTime" }),
-      createdBy: t.relation("createdBy", { nullable: true }),
+      createdAt: t.expose("createdAt", { type: "DateTime", description: "When the article was first saved (version 0.1)." }),
+      createdBy: t.relation("createdBy", { nullable: true, description: "The account that created the article; null once that account is gone." }),
       updatedAt: t.field({
         type: "DateTime",
         description: "Last change of what this viewer sees.",
@@ -171,8 +185,10 @@ export const ArticleRef = builder.prismaNode("Article", {
         resolve: (article, _args, ctx) =>
           then(seesLatest(article, ctx), (latest) => (latest ? article.updatedAt : versionFor<{ createdAt: Date }>(article as ViewableArticle, false).createdAt)),
       }),
-      updatedBy: t.relation("updatedBy", { nullable: true }),
-      inheritsPermissions: t.exposeBoolean("inheritsPermissions"),
+      updatedBy: t.relation("updatedBy", { nullable: true, description: "The account that saved the latest version." }),
+      inheritsPermissions: t.exposeBoolean("inheritsPermissions", {
+        description: "true while the site roles apply; false when an ADMIN gave the article its own permissions.",
+      }),
     };
   },
 });

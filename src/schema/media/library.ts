@@ -46,12 +46,13 @@ builder.mutationField("uploadMedia", (t) =>
   t.prismaField({
     type: MediaRef,
     description:
-      "Uploads one file (GraphQL multipart request spec). Its kind and content type are detected from its bytes; " +
-      "only the allowed formats, each within its size limit, are accepted (docs/media.md).",
+      "Uploads one file (GraphQL multipart request spec; browsers send the CSRF header, docs/clients.md). Its kind " +
+      "and content type are detected from its bytes; only the allowed formats, each within its size limit, are " +
+      "accepted (docs/media.md). CONTRIBUTOR and above. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT (fields: file).",
     authScopes: { role: "CONTRIBUTOR" },
     args: {
-      file: t.arg({ type: "File", required: true }),
-      description: t.arg.string({ validate: DESCRIPTION }),
+      file: t.arg({ type: "File", required: true, description: "The file: a multipart part mapped to variables.file." }),
+      description: t.arg.string({ validate: DESCRIPTION, description: "Caption and alt text (at most 2,000 characters)." }),
     },
     resolve: (query, _root, { file, description }, ctx) =>
       ingestUpload(ctx.app, file as unknown as UploadedFile, meta(ctx, description), query),
@@ -61,11 +62,13 @@ builder.mutationField("uploadMedia", (t) =>
 builder.mutationField("addExternalVideo", (t) =>
   t.prismaField({
     type: MediaRef,
-    description: "Records a video hosted elsewhere (an https link on an allowed host: VIDEO_HOSTS) as VIDEO media.",
+    description:
+      "Records a video hosted elsewhere (an https link on an allowed host: VIDEO_HOSTS) as VIDEO media. " +
+      "CONTRIBUTOR and above. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT (fields: url).",
     authScopes: { role: "CONTRIBUTOR" },
     args: {
-      url: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2048) }),
-      description: t.arg.string({ validate: DESCRIPTION }),
+      url: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2048), description: "The video's https address (YouTube, Vimeo...)." }),
+      description: t.arg.string({ validate: DESCRIPTION, description: "Caption (at most 2,000 characters)." }),
     },
     resolve: (query, _root, { url, description }, ctx) => addExternalVideo(ctx.app, url, meta(ctx, description), query),
   }),
@@ -74,11 +77,13 @@ builder.mutationField("addExternalVideo", (t) =>
 builder.mutationField("updateMedia", (t) =>
   t.prismaField({
     type: MediaRef,
-    description: "Changes the caption (alt text) of a media item; null clears it. Every article using the item shows the new caption.",
+    description:
+      "Changes the caption (alt text) of a media item; null clears it. Every article using the item shows the new " +
+      "caption. EDITOR and above, or the contributor who uploaded it. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.",
     authScopes: { role: "CONTRIBUTOR" },
     args: {
-      id: t.arg.globalID({ required: true, for: MediaRef }),
-      description: t.arg.string({ validate: DESCRIPTION }),
+      id: t.arg.globalID({ required: true, for: MediaRef, description: "The media item's global ID." }),
+      description: t.arg.string({ validate: DESCRIPTION, description: "The new caption; null clears it." }),
     },
     resolve: async (query, _root, { id, description }, ctx) => {
       await manageable(ctx, id.id);
@@ -93,9 +98,10 @@ builder.mutationField("deleteMedia", (t) =>
     type: "ID",
     description:
       "Deletes a media item and its file; returns its ID. CONFLICT while an article that is not deleted shows it " +
-      "(in its published, scheduled or current version).",
+      "(in its published, scheduled or current version). EDITOR and above, or the contributor who uploaded it. " +
+      "Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.",
     authScopes: { role: "CONTRIBUTOR" },
-    args: { id: t.arg.globalID({ required: true, for: MediaRef }) },
+    args: { id: t.arg.globalID({ required: true, for: MediaRef, description: "The media item's global ID." }) },
     resolve: async (_root, { id }, ctx) => {
       await manageable(ctx, id.id);
       await deleteMedia(ctx.app, id.id, ctx.now);
@@ -113,7 +119,7 @@ builder.queryField("mediaLibrary", (t) =>
       description: "The media library, newest first: every item for EDITOR and up, a contributor's own uploads for a contributor.",
       authScopes: { role: "CONTRIBUTOR" },
       args: {
-        kind: t.arg({ type: MediaKindEnum }),
+        kind: t.arg({ type: MediaKindEnum, description: "Only items of this kind." }),
         search: t.arg.string({ description: "Part of the file name or caption.", validate: z.string().trim().max(200).nullish() }),
       },
       resolve: (query, _root, { kind, search }, ctx) =>

@@ -1,14 +1,22 @@
 import { embedUrlFor } from "../../services/media/library";
 import { builder } from "../builder";
 
-export const MediaKindEnum = builder.enumType("MediaKind", { values: ["IMAGE", "VIDEO", "DOCUMENT"] as const });
+export const MediaKindEnum = builder.enumType("MediaKind", {
+  description: "What a media item is, detected from its bytes (or its link, for an external video).",
+  values: {
+    IMAGE: { description: "Hình ảnh: JPEG, PNG, GIF or WebP; width and height are known." },
+    VIDEO: { description: "Video: an MP4/WebM file, or a link to YouTube or Vimeo (external)." },
+    DOCUMENT: { description: "Văn bản: PDF, Word, Excel, PowerPoint or OpenDocument, offered for download (decrees, plans)." },
+  } as const,
+});
 
 export const MediaRef = builder.prismaNode("Media", {
-  id: { field: "id" },
+  description: "A file in the media library (an image, video or document), or a link to a video hosted elsewhere.",
+  id: { field: "id", description: "The global ID (opaque; the same for every viewer)." },
   // A deleted item is gone for node(id:); versions that still name it keep showing its record.
   findUnique: (id) => ({ id, deletedAt: null }),
   fields: (t) => ({
-    kind: t.expose("kind", { type: MediaKindEnum }),
+    kind: t.expose("kind", { type: MediaKindEnum, description: "Image, video or document." }),
     url: t.string({
       description: "Where the file is served (or the external video's address).",
       select: { storageKey: true, externalUrl: true, id: true },
@@ -31,12 +39,15 @@ export const MediaRef = builder.prismaNode("Media", {
     width: t.exposeInt("width", { nullable: true, description: "Pixels, images only." }),
     height: t.exposeInt("height", { nullable: true, description: "Pixels, images only." }),
     description: t.exposeString("description", { nullable: true, description: "Caption and alt text (Hình ảnh mô tả)." }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    createdBy: t.relation("createdBy", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was uploaded or linked." }),
+    createdBy: t.relation("createdBy", { nullable: true, description: "Who uploaded it; null once that account is gone." }),
   }),
 });
 
-export const MediaConnection = builder.connectionObject({ type: MediaRef, name: "MediaConnection" });
+export const MediaConnection = builder.connectionObject(
+  { type: MediaRef, name: "MediaConnection", description: "One page of media items, newest first." },
+  { description: "One media item of a page, with its cursor." },
+);
 
 /** Stable address of a stored file; relative unless PUBLIC_URL is configured. */
 export function mediaUrl(publicUrl: string | undefined, id: string, storageKey: string | null): string {

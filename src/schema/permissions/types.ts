@@ -12,12 +12,13 @@ import { RoleEnum } from "../users/types";
 const ArticleGrantRef = builder.prismaObject("ArticleGrant", {
   description: "A role on one article for one user.",
   fields: (t) => ({
-    user: t.relation("user"),
+    user: t.relation("user", { description: "The user the role is given to." }),
     role: t.expose("role", { type: RoleEnum, description: "The highest thing this user may do with this article." }),
   }),
 });
 
 const ArticlePermissions = builder.objectRef<{ articleId: string; isPublic: boolean }>("ArticlePermissions").implement({
+  description: "An article's item-level permissions (SharePoint's \"Manage Permissions\").",
   fields: (t) => ({
     public: t.boolean({
       description: "Whether anonymous readers may read the article (always true while it inherits).",
@@ -44,15 +45,17 @@ builder.prismaObjectFields(ArticleRef, (t) => ({
 }));
 
 const ArticleGrantInput = builder.inputType("ArticleGrantInput", {
+  description: "A role on the article for one user.",
   fields: (t) => ({
-    userId: t.globalID({ required: true }),
-    role: t.field({ type: RoleEnum, required: true }),
+    userId: t.globalID({ required: true, description: "The user's global ID; BAD_USER_INPUT if no such user." }),
+    role: t.field({ type: RoleEnum, required: true, description: "What they may do with this article (READER: read it even when it is not public)." }),
   }),
 });
 
 const SetArticlePermissionsInput = builder.inputType("SetArticlePermissionsInput", {
+  description: "An article's permissions: inherit the site roles, or its own public flag and grants.",
   fields: (t) => ({
-    articleId: t.globalID({ required: true }),
+    articleId: t.globalID({ required: true, description: "The article's global ID." }),
     inherit: t.boolean({ required: true, description: "true restores the site roles (and drops the article's grants)." }),
     public: t.boolean({ description: "false hides the article from anonymous readers (only when inherit is false)." }),
     grants: t.field({
@@ -66,9 +69,11 @@ const SetArticlePermissionsInput = builder.inputType("SetArticlePermissionsInput
 builder.mutationField("setArticlePermissions", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "ADMIN: breaks or restores permission inheritance, hides an article from the public, grants roles on it.",
+    description:
+      "ADMIN: breaks or restores permission inheritance, hides an article from the public, grants roles on it. " +
+      "Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.",
     authScopes: { role: "ADMIN" },
-    args: { input: t.arg({ type: SetArticlePermissionsInput, required: true }) },
+    args: { input: t.arg({ type: SetArticlePermissionsInput, required: true, description: "The new permissions." }) },
     resolve: async (query, _root, { input }, ctx: Context) => {
       const id = await setArticlePermissions(
         { db: ctx.db, events: ctx.app.events, now: ctx.now, viewer: ctx.viewer! },

@@ -19,13 +19,16 @@ export const SiteStatisticsRef = builder.objectRef<{ site: true }>("SiteStatisti
 export const SiteRef = builder.objectRef<SiteShape>("Site").implement({
   description: "The agency behind the portal: the footer of every page, and the visit statistics.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    responsiblePerson: t.exposeString("responsiblePerson", { nullable: true }),
-    address: t.exposeString("address", { nullable: true }),
-    phone: t.exposeString("phone", { nullable: true }),
-    fax: t.exposeString("fax", { nullable: true }),
-    email: t.exposeString("email", { nullable: true }),
-    statistics: t.field({ type: SiteStatisticsRef, resolve: () => ({ site: true as const }) }),
+    name: t.exposeString("name", { description: "The agency's name, as in the page header and footer (Cơ quan chủ quản)." }),
+    responsiblePerson: t.exposeString("responsiblePerson", {
+      nullable: true,
+      description: "Người chịu trách nhiệm: the person responsible for the portal (Decree 42/2022/NĐ-CP).",
+    }),
+    address: t.exposeString("address", { nullable: true, description: "Địa chỉ: the agency's postal address." }),
+    phone: t.exposeString("phone", { nullable: true, description: "Điện thoại: as printed." }),
+    fax: t.exposeString("fax", { nullable: true, description: "Fax: as printed." }),
+    email: t.exposeString("email", { nullable: true, description: "The agency's public e-mail address." }),
+    statistics: t.field({ type: SiteStatisticsRef, description: "Visit statistics (Thống kê truy cập).", resolve: () => ({ site: true as const }) }),
   }),
 });
 
@@ -34,6 +37,7 @@ const siteSelect = { name: true, responsiblePerson: true, address: true, phone: 
 builder.queryField("site", (t) =>
   t.field({
     type: SiteRef,
+    description: "The agency's details for the footer and the visit statistics; anyone may read them.",
     resolve: async (_root, _args, ctx) =>
       (await ctx.db.site.findUnique({ where: { id: 1 }, select: siteSelect })) ?? {
         name: "Cổng thông tin điện tử",
@@ -49,13 +53,20 @@ builder.queryField("site", (t) =>
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 const UpdateSiteInput = builder.inputType("UpdateSiteInput", {
+  description: "New footer details: omitted fields stay, an empty string clears one (the name cannot be cleared).",
   fields: (t) => ({
-    name: t.string({ validate: z.string().trim().min(1).max(300).nullish() }),
-    responsiblePerson: t.string({ validate: optionalText(300) }),
-    address: t.string({ validate: optionalText(500) }),
-    phone: t.string({ validate: z.string().trim().max(50).regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -").nullish() }),
-    fax: t.string({ validate: z.string().trim().max(50).regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -").nullish() }),
-    email: t.string({ validate: z.union([z.email().max(254), z.literal("")]).nullish() }),
+    name: t.string({ validate: z.string().trim().min(1).max(300).nullish(), description: "The agency's name (1 to 300 characters)." }),
+    responsiblePerson: t.string({ validate: optionalText(300), description: "The person responsible (at most 300 characters)." }),
+    address: t.string({ validate: optionalText(500), description: "The postal address (at most 500 characters)." }),
+    phone: t.string({
+      validate: z.string().trim().max(50).regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -").nullish(),
+      description: "Digits, spaces and + ( ) . - only (at most 50 characters).",
+    }),
+    fax: t.string({
+      validate: z.string().trim().max(50).regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -").nullish(),
+      description: "Digits, spaces and + ( ) . - only (at most 50 characters).",
+    }),
+    email: t.string({ validate: z.union([z.email().max(254), z.literal("")]).nullish(), description: "A valid e-mail address, or empty." }),
   }),
 });
 
@@ -63,8 +74,10 @@ builder.mutationField("updateSite", (t) =>
   t.field({
     type: SiteRef,
     authScopes: { role: "ADMIN" },
-    description: "ADMIN only: the organisation details shown in the footer. Omitted fields stay as they are; an empty string clears one.",
-    args: { input: t.arg({ type: UpdateSiteInput, required: true }) },
+    description:
+      "ADMIN only: the organisation details shown in the footer. Omitted fields stay as they are; an empty string " +
+      "clears one. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT.",
+    args: { input: t.arg({ type: UpdateSiteInput, required: true, description: "The fields to change." }) },
     resolve: async (_root, { input }, ctx) => {
       const data: Partial<SiteShape> = {};
       for (const key of ["responsiblePerson", "address", "phone", "fax", "email"] as const) {

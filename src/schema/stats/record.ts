@@ -32,7 +32,7 @@ builder.mutationField("recordArticleView", (t) =>
     description:
       "Counts one view of an article this viewer may read and returns it; its viewCount already includes this view. Repeats by the same visitorId within 30 minutes, and known crawlers, are not counted.",
     args: {
-      articleId: t.arg.globalID({ required: true }),
+      articleId: t.arg.globalID({ required: true, description: "The article's global ID." }),
       visitorId: t.arg.string({ description: "An opaque id the client keeps, for unique counting.", validate: visitorIdSchema }),
     },
     resolve: async (query, _root, { articleId, visitorId }, ctx) => {
@@ -66,7 +66,7 @@ builder.subscriptionField("articleViewCount", (t) =>
   t.prismaField({
     type: ArticleRef,
     description: "The article's view count each time it changes, at most one event a second; only for an article this viewer may read.",
-    args: { articleId: t.arg.globalID({ required: true }) },
+    args: { articleId: t.arg.globalID({ required: true, description: "The article's global ID; NOT_FOUND if this viewer may not read it." }) },
     subscribe: async (_root, { articleId }, ctx) => {
       const id = idOf(articleId, "Article", "articleId");
       const readable = async () =>

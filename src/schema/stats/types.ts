@@ -21,7 +21,7 @@ interface DailyRow {
 const DailyStatistics = builder.objectRef<DailyRow>("DailyStatistics").implement({
   description: "One day of visits in the site's time zone.",
   fields: (t) => ({
-    date: t.expose("date", { type: "Date" }),
+    date: t.expose("date", { type: "Date", description: "The day (YYYY-MM-DD)." }),
     visits: t.exposeInt("visits", { description: "Visits counted (repeats within 30 minutes count once)." }),
     uniqueVisitors: t.exposeInt("uniqueVisitors", { description: "Distinct visitors that day." }),
     articleViews: t.exposeInt("articleViews", { description: "Article views counted that day." }),
@@ -29,13 +29,15 @@ const DailyStatistics = builder.objectRef<DailyRow>("DailyStatistics").implement
 });
 
 const ArticleViews = builder.objectRef<{ articleId: string; views: number }>("ArticleViews").implement({
+  description: "One line of the most-read list (Tin đọc nhiều): an article and its views over the range asked.",
   fields: (t) => ({
     article: t.prismaField({
       type: ArticleRef,
+      description: "The article.",
       // Concurrent findUnique calls with one selection are batched into one query by Prisma.
       resolve: (query, row, _args, ctx) => ctx.db.article.findUniqueOrThrow({ ...query, where: { id: row.articleId } }),
     }),
-    views: t.exposeInt("views"),
+    views: t.exposeInt("views", { description: "Its page views over the range asked (all time without one)." }),
   }),
 });
 
@@ -99,13 +101,16 @@ builder.objectFields(SiteStatisticsRef, (t) => ({
     resolve: (_s, _a, ctx) => ctx.app.counters.online(ctx.now),
   }),
   today: t.int({ description: "Visits today, in the site's time zone.", resolve: async (_s, _a, ctx) => (await summary(ctx)).today }),
-  yesterday: t.int({ resolve: async (_s, _a, ctx) => (await summary(ctx)).yesterday }),
+  yesterday: t.int({ description: "Visits yesterday, in the site's time zone.", resolve: async (_s, _a, ctx) => (await summary(ctx)).yesterday }),
   thisWeek: t.int({ description: "Visits since Monday.", resolve: async (_s, _a, ctx) => (await summary(ctx)).thisWeek }),
   thisMonth: t.int({ description: "Visits since the first of the month.", resolve: async (_s, _a, ctx) => (await summary(ctx)).thisMonth }),
   daily: t.field({
     type: [DailyStatistics],
     description: "One row per day from `from` to `to` (both included, at most a year).",
-    args: { from: t.arg({ type: "Date", required: true }), to: t.arg({ type: "Date", required: true }) },
+    args: {
+      from: t.arg({ type: "Date", required: true, description: "The first day (YYYY-MM-DD), included." }),
+      to: t.arg({ type: "Date", required: true, description: "The last day, included; BAD_USER_INPUT if before `from` or more than a year later." }),
+    },
     resolve: async (_s, { from, to }, ctx) => {
       checkRange(from, to);
       const days = daysBetween(from, to);
@@ -129,9 +134,9 @@ builder.objectFields(SiteStatisticsRef, (t) => ({
     type: [ArticleViews],
     description: "Most read articles this viewer may see, over a range of days (all time without one).",
     args: {
-      first: t.arg.int({ defaultValue: 10, validate: z.number().int().min(0).max(100) }),
-      from: t.arg({ type: "Date" }),
-      to: t.arg({ type: "Date" }),
+      first: t.arg.int({ defaultValue: 10, validate: z.number().int().min(0).max(100), description: "How many articles, 0 to 100." }),
+      from: t.arg({ type: "Date", description: "The first day counted (YYYY-MM-DD), included." }),
+      to: t.arg({ type: "Date", description: "The last day counted, included." }),
     },
     resolve: async (_s, { first, from, to }, ctx) => {
       const take = first ?? 10;

@@ -30,7 +30,9 @@ builder.subscriptionField("articlePublished", (t) =>
     type: ArticleRef,
     description:
       "One event each time an article becomes visible to readers (approved and due, or a scheduled one whose time comes); filtered to one category when given.",
-    args: { categorySlug: t.arg.string({ validate: z.string().max(200) }) },
+    args: {
+      categorySlug: t.arg.string({ validate: z.string().max(200), description: "Only articles filed in this category (by slug); all without it." }),
+    },
     subscribe: (_root, { categorySlug }, ctx) => {
       const source = untilAborted(
         ctx.app.events.subscribe("articlePublished", categorySlug ?? ALL_CATEGORIES),

@@ -5,11 +5,13 @@ import { decoyHash, hashPassword, verifyPassword } from "../../services/password
 import { RoleEnum, UserRef } from "./types";
 
 const AuthPayload = builder.objectRef<{ token: string; expiresAt: Date; userId: string }>("AuthPayload").implement({
+  description: "A signed-in session: send the token as `Authorization: Bearer <token>` (connectionParams.authorization on WebSocket).",
   fields: (t) => ({
-    token: t.exposeString("token"),
-    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+    token: t.exposeString("token", { description: "A signed JWT; keep it secret. It stops working at expiresAt or when revoked." }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the token expires (JWT_TTL_SECONDS after sign-in, 12 hours by default)." }),
     user: t.prismaField({
       type: "User",
+      description: "The signed-in user.",
       resolve: (query, payload, _args, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } }),
     }),
   }),
@@ -28,9 +30,12 @@ builder.queryField("me", (t) =>
 builder.mutationField("login", (t) =>
   t.field({
     type: AuthPayload,
+    description:
+      "Signs in with e-mail and password and returns a token. Errors: UNAUTHENTICATED (the same for an unknown e-mail " +
+      "and a wrong password), RATE_LIMITED (too many attempts from one address or for one account), BAD_USER_INPUT.",
     args: {
-      email: t.arg.string({ required: true, validate: z.string().trim().min(1).max(254) }),
-      password: t.arg.string({ required: true, validate: z.string().min(1).max(1024) }),
+      email: t.arg.string({ required: true, validate: z.string().trim().min(1).max(254), description: "The account's e-mail (case-insensitive)." }),
+      password: t.arg.string({ required: true, validate: z.string().min(1).max(1024), description: "The password." }),
     },
     resolve: async (_root, { email, password }, ctx) => {
       const user = await ctx.db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
@@ -44,19 +49,25 @@ builder.mutationField("login", (t) =>
 );
 
 const CreateUserInput = builder.inputType("CreateUserInput", {
+  description: "A new account.",
   fields: (t) => ({
-    name: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
-    email: t.string({ required: true, validate: z.email().max(254) }),
-    password: t.string({ required: true, validate: z.string().min(8, "must be at least 8 characters").max(1024) }),
-    role: t.field({ type: RoleEnum, required: true }),
+    name: t.string({ required: true, validate: z.string().trim().min(1).max(200), description: "The display name (1 to 200 characters)." }),
+    email: t.string({ required: true, validate: z.email().max(254), description: "The sign-in e-mail, unique (stored in lower case)." }),
+    password: t.string({
+      required: true,
+      validate: z.string().min(8, "must be at least 8 characters").max(1024),
+      description: "At least 8 characters; stored as a hash only.",
+    }),
+    role: t.field({ type: RoleEnum, required: true, description: "The site-wide role." }),
   }),
 });
 
 builder.mutationField("createUser", (t) =>
   t.prismaField({
     type: UserRef,
+    description: "ADMIN only: creates an account. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, CONFLICT (e-mail taken).",
     authScopes: { role: "ADMIN" },
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    args: { input: t.arg({ type: CreateUserInput, required: true, description: "The new account." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const email = input.email.trim().toLowerCase();
       if (await ctx.db.user.findUnique({ where: { email }, select: { id: true } })) {

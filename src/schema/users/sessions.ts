@@ -20,7 +20,7 @@ builder.mutationField("revokeUserTokens", (t) =>
     type: UserRef,
     authScopes: { role: "ADMIN" },
     description: "ADMIN only: revokes every token of a user; they must sign in again.",
-    args: { userId: t.arg.globalID({ required: true, for: UserRef }) },
+    args: { userId: t.arg.globalID({ required: true, for: UserRef, description: "The user's global ID." }) },
     resolve: (query, _root, { userId }, ctx) =>
       ctx.db.user.update({ ...query, where: { id: idOf(userId, "User", "userId") }, data: { tokenVersion: { increment: 1 } } }),
   }),
