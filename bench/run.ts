@@ -84,7 +84,8 @@ function start(name: string, args: string[], env: Record<string, string>, nodeFl
 }
 
 async function waitFor(url: string, child: ChildProcess, name: string) {
-  for (let i = 0; i < 300; i++) {
+  // Up to three minutes: starting under load (a shared machine) is slow.
+  for (let i = 0; i < 900; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
     try {
       await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
