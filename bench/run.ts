@@ -200,6 +200,9 @@ async function main() {
     // All load comes from one loopback address: the per-address limit would answer most of it.
     RATE_LIMIT_REQUESTS: "0",
     RESPONSE_CACHE: String(cache),
+    // One scheduler on the database is enough: the second server writing to the same
+    // SQLite file would look to the first like another process's commits.
+    ...(!cache && { SCHEDULER_INTERVAL_MS: "0" }),
   });
   const children: ChildProcess[] = [];
   const stop = () => children.forEach((c) => c.kill("SIGTERM"));
