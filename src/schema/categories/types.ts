@@ -62,8 +62,6 @@ const CreateCategoryInput = builder.inputType("CreateCategoryInput", {
   }),
 });
 
-const afterTreeChange = (ctx: Context) => ctx.app.cache.invalidateCategories();
-
 builder.mutationField("createCategory", (t) =>
   t.prismaField({
     type: CategoryRef,
@@ -72,7 +70,6 @@ builder.mutationField("createCategory", (t) =>
     args: { input: t.arg({ type: CreateCategoryInput, required: true, description: "The new category." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createCategory(taxonomyDeps(ctx), { ...input, parentId: input.parentId?.id ?? null });
-      afterTreeChange(ctx);
       return ctx.db.category.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -96,7 +93,6 @@ builder.mutationField("updateCategory", (t) =>
     args: { input: t.arg({ type: UpdateCategoryInput, required: true, description: "What changes." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await updateCategory(taxonomyDeps(ctx), input.id.id, input);
-      afterTreeChange(ctx);
       return ctx.db.category.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -119,7 +115,6 @@ builder.mutationField("moveCategory", (t) =>
     args: { input: t.arg({ type: MoveCategoryInput, required: true, description: "The move." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await moveCategory(taxonomyDeps(ctx), input.id.id, input.parentId?.id ?? null, input.position ?? null);
-      afterTreeChange(ctx);
       return ctx.db.category.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -142,7 +137,6 @@ builder.mutationField("reorderCategories", (t) =>
     resolve: async (query, _root, { parentId, ids }, ctx) => {
       const parent = parentId?.id ?? null;
       await reorderCategories(taxonomyDeps(ctx), parent, ids.map((i) => i.id));
-      afterTreeChange(ctx);
       return ctx.db.category.findMany({ ...query, where: { parentId: parent }, orderBy: [{ position: "asc" }, { id: "asc" }] });
     },
   }),
@@ -165,7 +159,6 @@ builder.mutationField("deleteCategory", (t) =>
     args: { id: t.arg.globalID({ required: true, for: CategoryRef, description: "The category." }) },
     resolve: async (_root, { id }, ctx) => {
       const deleted = await deleteCategory(taxonomyDeps(ctx), id.id);
-      afterTreeChange(ctx);
       return deleted;
     },
   }),

@@ -96,7 +96,6 @@ builder.mutationField("updateMedia", (t) =>
         await audit(tx, actorOf(ctx), ctx.now, { action: "MEDIA_UPDATE", targetType: "Media", targetId: id.id, before, after: { description: next } });
         return media;
       });
-      ctx.app.cache.invalidateMedia();
       return media;
     },
   }),
@@ -114,7 +113,6 @@ builder.mutationField("deleteMedia", (t) =>
     resolve: async (_root, { id }, ctx) => {
       await manageable(ctx, id.id);
       await deleteMedia(ctx.app, id.id, ctx.now, actorOf(ctx));
-      ctx.app.cache.invalidateMedia();
       return Buffer.from(`Media:${id.id}`).toString("base64");
     },
   }),

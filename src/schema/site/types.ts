@@ -98,7 +98,6 @@ builder.mutationField("updateSite", (t) =>
         await audit(tx, actorOf(ctx), ctx.now, { action: "SITE_UPDATE", targetType: "Site", targetId: "1", ...changes(before ?? {}, site) });
         return site;
       });
-      ctx.app.cache.invalidateSite();
       return site;
     },
   }),

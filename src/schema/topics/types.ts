@@ -101,11 +101,6 @@ const UpdateTopicInput = builder.inputType("UpdateTopicInput", {
   }),
 });
 
-const afterTopicChange = (ctx: Context, articleIds: string[] = []) => {
-  ctx.app.cache.invalidateTopics();
-  for (const id of articleIds) ctx.app.cache.invalidateArticle(id);
-};
-
 builder.mutationField("createTopic", (t) =>
   t.prismaField({
     type: TopicRef,
@@ -114,7 +109,6 @@ builder.mutationField("createTopic", (t) =>
     args: { input: t.arg({ type: TopicInput, required: true, description: "The new topic." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createTopic(taxonomyDeps(ctx), input);
-      afterTopicChange(ctx);
       return ctx.db.topic.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -128,7 +122,6 @@ builder.mutationField("updateTopic", (t) =>
     args: { input: t.arg({ type: UpdateTopicInput, required: true, description: "What changes." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await updateTopic(taxonomyDeps(ctx), input.id.id, input);
-      afterTopicChange(ctx);
       return ctx.db.topic.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -150,7 +143,6 @@ builder.mutationField("deleteTopic", (t) =>
     args: { id: t.arg.globalID({ required: true, for: TopicRef, description: "The topic." }) },
     resolve: async (_root, { id }, ctx) => {
       const deleted = await deleteTopic(taxonomyDeps(ctx), id.id);
-      afterTopicChange(ctx, deleted.articleIds);
       return deleted;
     },
   }),
@@ -178,7 +170,6 @@ builder.mutationField("setArticleTopics", (t) =>
     },
     resolve: async (query, _root, { id, topicIds }, ctx) => {
       const articleId = await setArticleTopics(taxonomyDeps(ctx), idOf(id, "Article", "id"), topicIds.map((t) => t.id));
-      afterTopicChange(ctx, [articleId]);
       return ctx.db.article.findUniqueOrThrow({ ...query, where: { id: articleId } });
     },
   }),

@@ -76,7 +76,6 @@ builder.mutationField("updateUser", (t) =>
     args: { input: t.arg({ type: UpdateUserInput, required: true, description: "What changes." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await updateUser(userDeps(ctx), idOf(input.id, "User", "input.id"), input);
-      ctx.app.cache.invalidateUsers();
       return ctx.db.user.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
