@@ -18,6 +18,7 @@ import { appError, unauthenticated } from "./schema/errors";
 import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./plugins/media-routes";
+import { adminRoutes } from "./plugins/admin-routes";
 import { multipartUploads } from "./plugins/uploads";
 import { responseCachePlugin } from "./plugins/response-cache";
 import type { Viewer } from "./services/access";
@@ -116,6 +117,8 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
       ...securityPlugins(app),
       multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
       mediaRoutes(app),
+      // The editors' console at /admin (src/plugins/admin-routes.ts).
+      adminRoutes(),
       // Identical subscriptions of viewers who see the same share one execution per event.
       useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
       ...extraPlugins,
