@@ -10,6 +10,7 @@ import { parseDatabaseUrl } from "../src/db/url";
 import { probeDatabase } from "../src/db/probe";
 import type { Role } from "../src/db/client";
 import { maintenanceTask, maintenanceTasks, SEARCH_REBUILD_TASK } from "../src/services/maintenance";
+import { checkListing } from "../src/services/listing";
 import { hashPassword } from "../src/services/passwords";
 import { Failure, loadConfig, openApp, projectRoot, run, UsageError } from "./lib/cli";
 
@@ -28,6 +29,10 @@ Users
   user:list [--json]
 Maintenance
   search:rebuild      Rebuilds the full-text search index from the articles.
+  counts:check [--repair]
+                      Compares the maintained list counts (category article counts,
+                      list totals) with a recount; exits 1 on drift. --repair writes
+                      the recount.
   counters:flush      Writes buffered view and visit counts to the database.
   tasks               Lists the maintenance tasks the services provide.
   task <name>         Runs one of them.
@@ -47,6 +52,7 @@ const optionSpec = {
   password: { type: "string" },
   "password-stdin": { type: "boolean" },
   json: { type: "boolean" },
+  repair: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -96,6 +102,29 @@ type Work = (app: App | null) => Promise<number | void>;
 type Command = { needsApp: boolean; prepare: (options: Options, positionals: string[]) => Promise<Work> | Work };
 
 const commands: Record<string, Command> = {
+  "counts:check": {
+    needsApp: true,
+    prepare(options) {
+      const repair = Boolean(options.repair);
+      return async (app) => {
+        const { drift, articles } = await checkListing(app!.db, { repair });
+        if (drift.length === 0 && articles === 0) {
+          out("The list counts match a recount.");
+          return;
+        }
+        for (const d of drift) out(`${d.key}: stored ${d.stored}, recounted ${d.actual}`);
+        if (articles > 0) out(`${articles} article(s) were counted in the wrong lists.`);
+        if (repair) {
+          // Readers must not keep cached answers with the old counts.
+          await app!.cache.changed();
+          out("Repaired.");
+          return;
+        }
+        out("Run with --repair to write the recount.");
+        return 1;
+      };
+    },
+  },
   "user:create": {
     needsApp: true,
     async prepare(options) {

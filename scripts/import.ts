@@ -43,6 +43,11 @@ async function main(): Promise<number> {
       onOutcome: (outcome) => console.log(formatOutcome(outcome, dryRun)),
     });
     console.log(formatSummary(summary, dryRun));
+    if (!dryRun && config.REDIS_URL) {
+      // Servers sharing this Redis stop answering from their caches what was there before.
+      const { bumpSharedGenerations } = await import("../src/plugins/response-cache");
+      await bumpSharedGenerations(config.REDIS_URL, config.REDIS_PREFIX);
+    }
     return summary.counts.failed > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();

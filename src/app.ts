@@ -119,16 +119,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     metrics: undefined as unknown as PortalMetrics,
     counters,
-    cache: new ResponseCache({ config, db, clock, provider: target.provider }),
+    cache: new ResponseCache({
+      config,
+      db,
+      clock,
+      provider: target.provider,
+      redis,
+      logger,
+      onlineExpiry: (nowMs) => app.counters.onlineChange(nowMs),
+    }),
     closers,
   };
   const metrics = new PortalMetrics({ provider: target.provider, pool, counters: () => app.counters });
   (app as { metrics: PortalMetrics }).metrics = metrics;
   metrics.watchCounterFlushes(counters);
-  // "online" falls as visitors leave, with no request: cached statistics last at most one flush interval.
-  const statisticsTimer = setInterval(() => app.cache.invalidateStatistics(), config.STATS_FLUSH_INTERVAL_MS);
-  statisticsTimer.unref();
-  closers.push(() => clearInterval(statisticsTimer));
   db.$on("query", (event) => metrics.dbQueries.observe(event.duration / 1000));
   return app;
 }

@@ -33,7 +33,7 @@ export function createContext(
     db: app.db,
     viewer,
     now,
-    loaders: createLoaders({ db: app.db, viewer, now, counters: app.counters }),
+    loaders: createLoaders({ db: app.db, viewer, now, counters: app.counters, provider: app.target.provider }),
     ...request,
   };
 }

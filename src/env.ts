@@ -105,6 +105,14 @@ const schema = z.object({
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   RESPONSE_CACHE_EXTERNAL_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  // Cache-Control of anonymous GET answers (with their ETag). The default lets
+  // browsers and apps keep the answer and ask again with If-None-Match, and keeps
+  // shared caches (proxies, CDNs) out: every answer is then exact. docs/performance.md.
+  RESPONSE_CACHE_CONTROL: z
+    .string()
+    .max(200)
+    .regex(/^[\x20-\x7e]+$/, "printable ASCII (a Cache-Control header value)")
+    .default("private, no-cache"),
 });
 
 const withDefaults = schema.transform((c) => ({

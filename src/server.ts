@@ -79,7 +79,8 @@ async function main() {
     events: app.events,
     intervalMs: config.SCHEDULER_INTERVAL_MS,
     onError: (error) => logger.error({ err: error }, `scheduled publishing failed: ${oneLine(error)}`),
-    onChange: (articleIds) => articleIds.forEach((id) => app.cache.invalidateArticle(id)),
+    // Readers everywhere see what the pass published or withdrew (docs/performance.md).
+    onChange: () => app.cache.changed(),
   });
   scheduler.start();
   app.closers.push(() => scheduler.stop());

@@ -20,7 +20,7 @@ import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./plugins/media-routes";
 import { adminRoutes } from "./plugins/admin-routes";
 import { multipartUploads } from "./plugins/uploads";
-import { responseCachePlugin } from "./plugins/response-cache";
+import { responseCachePlugin, writeGenerationsPlugin } from "./plugins/response-cache";
 import type { Viewer } from "./services/access";
 import { clientAddressOf } from "./plugins/security/client-address";
 import { isUnavailable } from "./db/faults";
@@ -90,7 +90,12 @@ function yogaLogger(logger: Logger) {
   return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
 }
 
-export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalYoga {
+export interface PortalYogaOptions {
+  /** false: this server never answers from the response cache (the reference of the cache's tests). */
+  responseCache?: boolean;
+}
+
+export function createPortalYoga(app: App, extraPlugins: Plugin[] = [], options: PortalYogaOptions = {}): PortalYoga {
   const { config } = app;
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -122,9 +127,11 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = []): PortalY
       // Identical subscriptions of viewers who see the same share one execution per event.
       useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
       ...extraPlugins,
+      // Every mutation moves the response cache's generation before it answers.
+      writeGenerationsPlugin(app.cache),
       // Last: every plugin above sees each request (logs, metrics, limits) before a
       // cached answer is served (docs/performance.md).
-      responseCachePlugin(app.cache, app.clock),
+      ...(options.responseCache === false ? [] : [responseCachePlugin(app.cache, config)]),
     ],
   });
 }

@@ -11,6 +11,7 @@ import { contractOperation } from "./support/contract";
 import { docx, jpegHeader, mp4, pdf, png } from "./support/media-files";
 import { checkArticleMedia } from "../src/services/media/library";
 import { writeVersion, type ArticleContent } from "../src/services/versioning";
+import { syncListing } from "../src/services/listing";
 
 const KB = 1024;
 let t: TestApp;
@@ -112,10 +113,11 @@ async function article(slug: string, published: boolean, media: Partial<ArticleC
       at,
     });
     await tx.article.update({ where: { id: row.id }, data: { currentVersionId: version.id, publishedVersionId: published ? version.id : null } });
+    await syncListing(tx, [row.id]);
     return { ...row, versionId: version.id };
   });
   // What the workflow does after such a write (docs/performance.md: response cache).
-  t.app.cache.invalidateArticle(created.id);
+  await t.app.cache.changed();
   return created;
 }
 
@@ -530,6 +532,7 @@ describe("changing and deleting media", () => {
         articleId: a.id, major: 1, minor: 1, status: "DRAFT", content: content({ title: "Bài đổi ảnh" }), previous: null, comment: null, userId: editor.user.id, at: new Date("2026-11-02T00:00:00Z"),
       });
       await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
+      await syncListing(tx, [a.id]);
     });
     const deleted = await gql(t, DELETE, { id: old.id }, { token: editor.token });
     expect(deleted.errors).toBeUndefined();

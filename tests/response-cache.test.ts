@@ -1,12 +1,16 @@
 // The response cache of anonymous reads (docs/performance.md): a change must be
 // visible on the very next request. Each test reads (filling the cache), changes
-// the data the way the write path does (the row change plus its invalidation
-// call, or a mutation that exists on this branch), and reads again.
+// the data through the API's mutations (or, for what only the scheduler or an
+// import writes, the row change followed by `app.cache.changed()`, as those
+// writers do), and reads again. The random walks of response-cache-model.test.ts
+// check the same exactness for every write and read at once.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createTestApp, gql, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { articleRow } from "./support/factories";
+import { approved, ok } from "./support/workflow";
 import { dayOf } from "../src/services/site-time";
+import { syncListing } from "../src/services/listing";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -53,7 +57,7 @@ describe("response cache", () => {
     const beforeHome = await home();
     await cachedRead(category);
     const created = await articleRow(t, { categorySlug: "tin-tuc-su-kien", title: "Bài mới được duyệt" });
-    t.app.cache.invalidateArticle(created.id);
+    await t.app.cache.changed();
     const after = await category();
     expect(after.data!.category.articles.totalCount).toBe(before.data!.category.articles.totalCount + 1);
     expect(after.data!.category.articles.edges[0].node.title).toBe("Bài mới được duyệt");
@@ -65,32 +69,85 @@ describe("response cache", () => {
 
   it("shows an update of a published article on its page and in lists", async () => {
     const article = await articleRow(t, { title: "Tiêu đề cũ" });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article.title).toBe("Tiêu đề cũ");
     await cachedRead(() => page(article.slug));
     await t.app.db.articleVersion.update({ where: { id: article.publishedVersionId! }, data: { title: "Tiêu đề mới" } });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article.title).toBe("Tiêu đề mới");
     expect(latestTitles(await home())).toContain("Tiêu đề mới");
   });
 
-  it("keeps other articles' pages when one article changes, and drops them when theirs does", async () => {
+  it("keeps answers that do not show the statistics when only a site visit is recorded", async () => {
     const a = await articleRow(t);
-    const b = await articleRow(t);
-    t.app.cache.invalidateArticle(b.id);
     await page(a.slug);
     await cachedRead(() => page(a.slug));
-    t.app.cache.invalidateArticle(b.id);
+    await gql(t, contractOperation("RecordSiteVisit"), { visitorId: "khach-1" });
     await cachedRead(() => page(a.slug));
+  });
+
+  it("hides an unpublished or deleted article from every query shape, with or without ids (real mutations)", async () => {
+    const { token: editor } = await signIn(t, "EDITOR");
+    const { token: approver } = await signIn(t, "APPROVER");
+    const { token: admin } = await signIn(t, "ADMIN");
+    const shapes = [
+      `query ($s: String!) { article(slug: $s) { title } }`,
+      `query ($s: String!) { a: article(slug: $s) { ident: id t: title } }`,
+      `query ($s: String!) { article(slug: $s) { ...F } } fragment F on Article { summary body }`,
+    ];
+    for (const [withdraw, token] of [["UnpublishArticle", approver], ["DeleteArticle", admin]] as const) {
+      const article = await approved(t, editor, approver, { title: `Sắp rút: ${withdraw}` });
+      for (const shape of shapes) {
+        expect((await gql(t, shape, { s: article.slug })).data).not.toEqual({ article: null });
+        await cachedRead(() => gql(t, shape, { s: article.slug }));
+      }
+      await ok(t, withdraw, { id: article.id }, token);
+      for (const shape of shapes) {
+        const after = await gql(t, shape, { s: article.slug });
+        expect(Object.values(after.data!)).toEqual([null]);
+      }
+    }
+  });
+
+  it("shows an approval through the API on the next request (lists and counts)", async () => {
+    const { token: editor } = await signIn(t, "EDITOR");
+    const { token: approver } = await signIn(t, "APPROVER");
+    const before = await category();
+    await cachedRead(category);
+    const categoryId = before.data!.category.id;
+    await approved(t, editor, approver, { title: "Duyệt qua API", categoryId });
+    const after = await category();
+    expect(after.data!.category.articles.totalCount).toBe(before.data!.category.articles.totalCount + 1);
+    expect(after.data!.category.articles.edges[0].node.title).toBe("Duyệt qua API");
+  });
+
+  it("counts a recorded view on the next read of the page and of lists by views", async () => {
+    const article = await articleRow(t, { viewCount: 5 });
+    await t.app.cache.changed();
+    expect((await page(article.slug)).data!.article.viewCount).toBe(5);
+    await cachedRead(() => page(article.slug));
+    await gql(t, contractOperation("RecordArticleView"), { articleId: Buffer.from(`Article:${article.id}`).toString("base64"), visitorId: "doc-gia-1" });
+    expect((await page(article.slug)).data!.article.viewCount).toBe(6);
+  });
+
+  it("lets the online count fall when a visitor leaves its window, with no write", async () => {
+    const online = async () => (await home()).data!.site.statistics.online as number;
+    const before = await online();
+    await gql(t, contractOperation("RecordSiteVisit"), { visitorId: "khach-truc-tuyen" });
+    expect(await online()).toBe(before + 1);
+    await cachedRead(home);
+    t.clock.advance(5 * 60_000 + 1);
+    expect(await online()).toBe(0);
   });
 
   it("hides an unpublished article at once", async () => {
     const article = await articleRow(t, { title: "Sẽ bị gỡ" });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article).not.toBeNull();
     expect(latestTitles(await home())).toContain("Sẽ bị gỡ");
     await t.app.db.article.update({ where: { id: article.id }, data: { publishedVersionId: null, publishedAt: null, status: "DRAFT" } });
-    t.app.cache.invalidateArticle(article.id);
+    await syncListing(t.app.db, [article.id]);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article).toBeNull();
     expect(latestTitles(await home())).not.toContain("Sẽ bị gỡ");
   });
@@ -103,28 +160,30 @@ describe("response cache", () => {
       where: { id: article.id },
       data: { publishedVersionId: article.currentVersionId, publishedAt: new Date(t.clock.now().getTime() - 1000), status: "APPROVED" },
     });
-    t.app.cache.invalidateArticle(article.id);
+    await syncListing(t.app.db, [article.id]);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article.title).toBe("Chưa duyệt");
   });
 
   it("applies a permission change on the next request", async () => {
     const article = await articleRow(t, { title: "Sắp bị ẩn" });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article).not.toBeNull();
     await t.app.db.article.update({ where: { id: article.id }, data: { inheritsPermissions: false, isPublic: false } });
-    t.app.cache.invalidateArticle(article.id);
+    await syncListing(t.app.db, [article.id]);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article).toBeNull();
     expect(latestTitles(await home())).not.toContain("Sắp bị ẩn");
   });
 
   it("shows a new view count on the article's page and on cards that show it", async () => {
     const article = await articleRow(t, { viewCount: 10 });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article.viewCount).toBe(10);
     const card = (r: any) => r.data.latest.edges.find((e: any) => e.node.slug === article.slug)?.node.viewCount;
     expect(card(await home())).toBe(10);
     await t.app.db.article.update({ where: { id: article.id }, data: { viewCount: { increment: 1 } } });
-    t.app.cache.invalidateArticleViews(article.id);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article.viewCount).toBe(11);
     expect(card(await home())).toBe(11);
   });
@@ -135,18 +194,18 @@ describe("response cache", () => {
     const top = await gql(t, query, vars);
     const topViews = top.data!.articles.edges[0].node.viewCount as number;
     const article = await articleRow(t, { viewCount: 0 });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     await gql(t, query, vars);
     await cachedRead(() => gql(t, query, vars));
     await t.app.db.article.update({ where: { id: article.id }, data: { viewCount: topViews + 1000 } });
-    t.app.cache.invalidateArticleViews(article.id);
+    await t.app.cache.changed();
     expect((await gql(t, query, vars)).data!.articles.edges[0].node.slug).toBe(article.slug);
   });
 
   it("shows a new site visit in the counter box", async () => {
     const before = (await home()).data!.site.statistics.totalVisits as number;
     await t.app.db.site.update({ where: { id: 1 }, data: { totalVisits: { increment: 1 } } });
-    t.app.cache.invalidateStatistics();
+    await t.app.cache.changed("visits");
     expect((await home()).data!.site.statistics.totalVisits).toBe(before + 1);
   });
 
@@ -173,7 +232,7 @@ describe("response cache", () => {
     });
     const article = await articleRow(t);
     await t.app.db.articleVersion.update({ where: { id: article.publishedVersionId! }, data: { coverImageId: media.id } });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     expect((await page(article.slug)).data!.article.coverImage.description).toBe("Chú thích cũ");
     const id = Buffer.from(`Media:${media.id}`).toString("base64");
     const r = await gql(t, `mutation($id: ID!) { updateMedia(id: $id, description: "Chú thích mới") { id } }`, { id }, { token });
@@ -184,7 +243,7 @@ describe("response cache", () => {
   it("shows a scheduled article at its time, with no write in between", async () => {
     const at = new Date(t.clock.now().getTime() + 3600_000);
     const article = await articleRow(t, { title: "Hẹn giờ đăng", publishedAt: at });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     expect(latestTitles(await home())).not.toContain("Hẹn giờ đăng");
     expect((await page(article.slug)).data!.article).toBeNull();
     await cachedRead(home);
@@ -199,7 +258,7 @@ describe("response cache", () => {
     const article = await articleRow(t, { title: "Hết hạn sau một giờ" });
     const expireAt = new Date(t.clock.now().getTime() + 3600_000);
     await t.app.db.article.update({ where: { id: article.id }, data: { expireAt } });
-    t.app.cache.invalidateArticle(article.id);
+    await t.app.cache.changed();
     expect(latestTitles(await home())).toContain("Hết hạn sau một giờ");
     await cachedRead(home);
     t.clock.set(expireAt);
@@ -211,7 +270,7 @@ describe("response cache", () => {
     const tz = t.app.config.SITE_TIMEZONE;
     const today = dayOf(t.clock.now(), tz);
     await t.app.db.siteDailyStat.upsert({ where: { day: today }, update: { visits: 7 }, create: { day: today, visits: 7 } });
-    t.app.cache.invalidateStatistics();
+    await t.app.cache.changed("visits");
     expect((await home()).data!.site.statistics.today).toBe(7);
     await cachedRead(home);
     // Walk the clock to the next calendar day in the site's time zone.
@@ -224,6 +283,71 @@ describe("response cache", () => {
   });
 });
 
+
+describe("HTTP caching of anonymous GET reads", () => {
+  const get = (headers: Record<string, string> = {}, documentId = "CategoryPage", variables: Record<string, unknown> = { slug: "tin-tuc-su-kien", first: 3 }) =>
+    t.yoga.fetch(`http://portal.test/graphql?documentId=${documentId}&variables=${encodeURIComponent(JSON.stringify(variables))}`, {
+      headers: { accept: "application/graphql-response+json", ...headers },
+    });
+
+  it("answers with an ETag, and 304 with no body when the client has that answer", async () => {
+    const first = await get();
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    expect(first.headers.get("vary")).toMatch(/authorization/i);
+    const body = await first.text();
+    const again = await get({ "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("etag")).toBe(etag);
+    // Another tag, or none: the whole answer, the same bytes.
+    const other = await get({ "if-none-match": '"autre"' });
+    expect(other.status).toBe(200);
+    expect(await other.text()).toBe(body);
+  });
+
+  it("sends the answer again once it changed", async () => {
+    const first = await get();
+    const etag = first.headers.get("etag")!;
+    await first.text();
+    const { token: editor } = await signIn(t, "EDITOR");
+    const { token: approver } = await signIn(t, "APPROVER");
+    const categoryId = (await category()).data!.category.id;
+    await approved(t, editor, approver, { title: "Tin mới cho ứng dụng", categoryId });
+    const after = await get({ "if-none-match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect(await after.text()).toContain("Tin mới cho ứng dụng");
+  });
+
+  it("gives no ETag to signed-in reads, POST requests or errors", async () => {
+    const { token } = await signIn(t, "READER");
+    const signedIn = await get({ authorization: `Bearer ${token}` });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get("etag")).toBeNull();
+    const post = await t.yoga.fetch("http://portal.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      body: JSON.stringify({ query: contractOperation("HomePage") }),
+    });
+    expect(post.headers.get("etag")).toBeNull();
+    const bad = await get({}, "CategoryPage", { first: 3 });
+    expect(bad.headers.get("etag")).toBeNull();
+  });
+
+  it("uses RESPONSE_CACHE_CONTROL for shared caches when configured", async () => {
+    const shared = await createTestApp({ config: { RESPONSE_CACHE_CONTROL: "public, max-age=0, s-maxage=5" } });
+    try {
+      const response = await shared.yoga.fetch(`http://portal.test/graphql?documentId=HomePage`, { headers: { accept: "application/graphql-response+json" } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=5");
+    } finally {
+      await shared.close();
+    }
+  });
+});
 
 describe("response cache bounds", () => {
   it("keeps at most RESPONSE_CACHE_MAX_ENTRIES answers, dropping the least recently used", async () => {

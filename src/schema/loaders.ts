@@ -5,6 +5,7 @@ import DataLoader from "dataloader";
 import type { Db, Media, MediaRole, Role } from "../db/client";
 import { readableArticleWhere, seenVersionOf, type Viewer } from "../services/access";
 import { field } from "../services/counters/backend";
+import { categoryKey, listingCounts } from "../services/listing";
 import type { Counters } from "../services/counters/service";
 
 export interface LoaderDeps {
@@ -12,9 +13,10 @@ export interface LoaderDeps {
   viewer: Viewer | null;
   now: Date;
   counters: Counters;
+  provider: "sqlite" | "postgres";
 }
 
-export function createLoaders({ db, viewer, now, counters }: LoaderDeps) {
+export function createLoaders({ db, viewer, now, counters, provider }: LoaderDeps) {
   return {
     /** View counts, flushed and buffered, by article id (callers have checked visibility). */
     articleViewCount: new DataLoader<string, number>(async (articleIds) => {
@@ -26,8 +28,22 @@ export function createLoaders({ db, viewer, now, counters }: LoaderDeps) {
       return articleIds.map((id) => (flushed.get(id) ?? 0) + (pending.get(field.articleViews(id)) ?? 0));
     }),
 
+    /**
+     * Anonymous readers' list totals, by key of src/services/listing.ts ("all",
+     * "featured", "category:<id>"): the maintained counts, one statement per batch.
+     */
+    listingCount: new DataLoader<string, number>(async (keys) => {
+      const counts = await listingCounts(db, keys, { provider, now });
+      return keys.map((key) => counts.get(key) ?? 0);
+    }),
+
     /** Articles of a category that this viewer may see, by category id. */
     categoryArticleCount: new DataLoader<string, number>(async (categoryIds) => {
+      if (!viewer) {
+        // Anonymous readers: the maintained counts (src/services/listing.ts), not a recount.
+        const counts = await listingCounts(db, categoryIds.map(categoryKey), { provider, now });
+        return categoryIds.map((id) => counts.get(categoryKey(id)) ?? 0);
+      }
       // Counted on the version each article shows this viewer (published for
       // readers, latest where they may edit), so a count never reveals a draft.
       const rows = await db.articleVersion.groupBy({

@@ -16,8 +16,11 @@ export interface SchedulerDeps {
   /** Milliseconds between ticks; 0 disables the timer (tests call tick()). */
   intervalMs: number;
   onError?: (error: unknown) => void;
-  /** Articles this pass published or withdrew (the response cache forgets them). */
-  onChange?: (articleIds: string[]) => void;
+  /**
+   * Articles this pass published or withdrew; awaited before the pass ends (the
+   * server bumps the response cache's generation here: docs/performance.md).
+   */
+  onChange?: (articleIds: string[]) => void | Promise<void>;
 }
 
 export interface TickResult {
@@ -44,7 +47,7 @@ export class Scheduler {
           expireDue(this.deps.db, now),
         ]);
         const changed = [promoted, expired].flatMap((r) => (r.status === "fulfilled" ? r.value : []));
-        if (changed.length > 0) this.deps.onChange?.(changed);
+        if (changed.length > 0) await this.deps.onChange?.(changed);
         if (promoted.status === "rejected") throw promoted.reason;
         if (expired.status === "rejected") throw expired.reason;
         return { promoted: promoted.value, expired: expired.value };

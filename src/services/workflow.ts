@@ -12,6 +12,7 @@ import { badInput, conflict, notFound } from "../schema/errors";
 import { atLeast, effectiveRole, readableArticleWhere, type Viewer } from "./access";
 import { isHttpUrl, sanitizeArticleBody } from "./article-html";
 import { publishArticle, type ArticlePublishedEvent, type Events } from "./events";
+import { syncListing } from "./listing";
 import { slugify } from "./vietnamese";
 import {
   emptyContent,
@@ -264,7 +265,15 @@ async function advance(tx: Tx, current: Current, data: Prisma.ArticleUncheckedUp
  */
 async function step<T>(db: Db, articleId: string, run: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await db.$transaction((tx) => run(tx as Tx), { timeout: 15_000, maxWait: 15_000 });
+    return await db.$transaction(
+      async (tx) => {
+        const result = await run(tx as Tx);
+        // Every step keeps the listing counts in its own transaction (src/services/listing.ts).
+        await syncListing(tx as Tx, [articleId]);
+        return result;
+      },
+      { timeout: 15_000, maxWait: 15_000 },
+    );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const now = await db.article.findUnique({ where: { id: articleId }, select: { currentVersion: { select: { label: true } } } });
@@ -539,9 +548,13 @@ export async function restoreArticleVersion(deps: WorkflowDeps, articleId: strin
 
 /** deleteArticle: into the recycle bin, gone for everyone but ADMIN. */
 export async function deleteArticle(deps: WorkflowDeps, articleId: string): Promise<string> {
-  const { count } = await deps.db.article.updateMany({
-    where: { id: articleId, deletedAt: null },
-    data: { deletedAt: deps.now, deletedById: deps.viewer.id, ...touched(deps) },
+  const count = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.article.updateMany({
+      where: { id: articleId, deletedAt: null },
+      data: { deletedAt: deps.now, deletedById: deps.viewer.id, ...touched(deps) },
+    });
+    await syncListing(tx as Tx, [articleId]);
+    return count;
   });
   if (count !== 1) throw (await deps.db.article.count({ where: { id: articleId } })) ? deletedArticle("delete") : notFound("The article");
   return articleId;
@@ -549,9 +562,13 @@ export async function deleteArticle(deps: WorkflowDeps, articleId: string): Prom
 
 /** restoreArticle (ADMIN): back from the recycle bin, in the state it was deleted in. */
 export async function restoreArticle(deps: WorkflowDeps, articleId: string): Promise<string> {
-  const { count } = await deps.db.article.updateMany({
-    where: { id: articleId, deletedAt: { not: null } },
-    data: { deletedAt: null, deletedById: null, ...touched(deps) },
+  const count = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.article.updateMany({
+      where: { id: articleId, deletedAt: { not: null } },
+      data: { deletedAt: null, deletedById: null, ...touched(deps) },
+    });
+    await syncListing(tx as Tx, [articleId]);
+    return count;
   });
   if (count === 1) return articleId;
   if (await deps.db.article.count({ where: { id: articleId } })) throw badInput("This article is not in the recycle bin.", ["id"]);
@@ -638,6 +655,7 @@ export async function promoteDue(db: Db, events: Events, now: Date, limit = 100)
       // The latest version, if it is this one, is now simply APPROVED; so is its row.
       await tx.article.updateMany({ where: { id, currentVersionId: scheduledVersionId, status: "SCHEDULED" }, data: { status: "APPROVED" } });
       await tx.articleVersion.update({ where: { id: scheduledVersionId }, data: { status: "APPROVED" } });
+      await syncListing(tx, [id]);
       return firstPublication(tx, id, version.categoryId, now);
     }).catch((error: unknown) => {
       failures.push(error);
@@ -660,14 +678,18 @@ export async function expireDue(db: Db, now: Date, limit = 100): Promise<string[
   });
   const expired: string[] = [];
   for (const article of due) {
-    const { count } = await db.article.updateMany({
-      where: { id: article.id, publishedVersionId: article.publishedVersionId, status: article.status, expireAt: { lte: now } },
-      data: {
-        ...withdrawn(article.status),
-        // A version approved for later stays scheduled: it was not what expired.
-        scheduledVersionId: article.scheduledVersionId,
-        status: article.scheduledVersionId ? article.status : withdrawn(article.status).status,
-      },
+    const count = await db.$transaction(async (tx) => {
+      const { count } = await tx.article.updateMany({
+        where: { id: article.id, publishedVersionId: article.publishedVersionId, status: article.status, expireAt: { lte: now } },
+        data: {
+          ...withdrawn(article.status),
+          // A version approved for later stays scheduled: it was not what expired.
+          scheduledVersionId: article.scheduledVersionId,
+          status: article.scheduledVersionId ? article.status : withdrawn(article.status).status,
+        },
+      });
+      await syncListing(tx as Tx, [article.id]);
+      return count;
     });
     if (count === 1) expired.push(article.id);
   }

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { TestApp } from "./app";
 import { writeVersion, type ArticleContent } from "../../src/services/versioning";
+import { syncListing } from "../../src/services/listing";
 
 export type ArticleState = "published" | "draft" | "deleted" | "hidden" | "scheduled" | "expired";
 
@@ -69,8 +70,10 @@ export async function articleRow(
       },
     });
   });
-  // What the editorial workflow does after such a write (docs/performance.md: response cache).
-  t.app.cache.invalidateArticle(article.id);
+  // What the editorial workflow does with such a write: the listing counts in its
+  // transaction, the response cache's generation after it (docs/performance.md).
+  await syncListing(t.app.db, [article.id]);
+  await t.app.cache.changed();
   return article;
 }
 

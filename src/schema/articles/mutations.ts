@@ -124,15 +124,8 @@ function contentInput(input: RawContentInput): ContentInput {
   } as ContentInput;
 }
 
-/** The article after a step, with the selection the client asked for. */
-/**
- * The article after a workflow step, as the caller now sees it. Every step ends
- * here, so this is where cached public answers about it are dropped.
- */
-const reload = (ctx: Context, query: object, id: string) => {
-  ctx.app.cache.invalidateArticle(id);
-  return ctx.db.article.findUniqueOrThrow({ ...query, where: { id } });
-};
+/** The article after a workflow step, as the caller now sees it, with the selection the client asked for. */
+const reload = (ctx: Context, query: object, id: string) => ctx.db.article.findUniqueOrThrow({ ...query, where: { id } });
 
 builder.mutationField("createArticle", (t) =>
   t.prismaField({

@@ -18,6 +18,7 @@ import {
   type OrderDirection,
   type PageArgs,
 } from "../../services/article-list";
+import { ALL, categoryKey, FEATURED } from "../../services/listing";
 import { builder, idOf } from "../builder";
 import { CategoryRef } from "../categories/types";
 import { ApprovalStatusEnum, ArticleRef, articleVisibility } from "./types";
@@ -169,8 +170,25 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => (countAll ? countAll(base) : ctx.db.article.count({ where })),
+    totalCount: () => {
+      if (countAll) return countAll(base);
+      // Anonymous readers' usual lists have maintained totals (src/services/listing.ts).
+      const key = plan || Object.keys(scope).length ? null : maintainedListKey(ctx.viewer, filter);
+      return key ? ctx.loaders.listingCount.load(key) : ctx.db.article.count({ where });
+    },
   };
+}
+
+/** The maintained count that is this list's total, when there is one: anonymous, all, one category, or featured. */
+function maintainedListKey(viewer: Context["viewer"], filter: ArticleFilterInput): string | null {
+  if (viewer) return null;
+  const given = Object.entries(filter).filter(([, value]) => value !== null && value !== undefined && value !== "");
+  if (given.length === 0) return ALL;
+  if (given.length !== 1) return null;
+  const [name, value] = given[0]!;
+  if (name === "categoryId" && typeof value === "string") return categoryKey(value);
+  if (name === "featured" && value === true) return FEATURED;
+  return null;
 }
 
 /**

@@ -82,7 +82,6 @@ builder.mutationField("createCategory", (t) =>
           position: input.position ?? 0,
         },
       });
-      ctx.app.cache.invalidateCategories();
       return category;
     },
   }),

@@ -88,7 +88,6 @@ builder.mutationField("updateMedia", (t) =>
     resolve: async (query, _root, { id, description }, ctx) => {
       await manageable(ctx, id.id);
       const media = await ctx.db.media.update({ ...query, where: { id: id.id }, data: { description: description?.trim() || null } });
-      ctx.app.cache.invalidateMedia();
       return media;
     },
   }),
@@ -106,7 +105,6 @@ builder.mutationField("deleteMedia", (t) =>
     resolve: async (_root, { id }, ctx) => {
       await manageable(ctx, id.id);
       await deleteMedia(ctx.app, id.id, ctx.now);
-      ctx.app.cache.invalidateMedia();
       return Buffer.from(`Media:${id.id}`).toString("base64");
     },
   }),

@@ -84,7 +84,6 @@ builder.mutationField("setArticlePermissions", (t) =>
           grants: input.grants?.map((g, i) => ({ userId: idOf(g.userId, "User", `input.grants.${i}.userId`), role: g.role as Role })) ?? null,
         },
       );
-      ctx.app.cache.invalidateArticle(id);
       return ctx.db.article.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -91,7 +91,6 @@ builder.mutationField("updateSite", (t) =>
         create: { id: 1, name: data.name ?? "Cổng thông tin điện tử", ...data },
         select: siteSelect,
       });
-      ctx.app.cache.invalidateSite();
       return site;
     },
   }),

@@ -41,11 +41,7 @@ builder.mutationField("recordArticleView", (t) =>
       // row plus the buffer (no database write on this path).
       const article = await ctx.db.article.findFirst({ ...query, where: { AND: [{ id }, articleVisibility(ctx)] } });
       if (!article) throw notFound("The article");
-      if (await ctx.app.counters.recordArticleView(id, visitorOf(ctx, visitorId), ctx.now)) {
-        // A new count is visible on the very next request, cached or not.
-        ctx.app.cache.invalidateArticleViews(id);
-        ctx.app.cache.invalidateStatistics();
-      }
+      await ctx.app.counters.recordArticleView(id, visitorOf(ctx, visitorId), ctx.now);
       return article;
     },
   }),
@@ -60,7 +56,7 @@ builder.mutationField("recordSiteVisit", (t) =>
       visitorId: t.arg.string({ description: "An opaque id the client keeps, for unique counting.", validate: visitorIdSchema }),
     },
     resolve: async (_root, { visitorId }, ctx) => {
-      if (await ctx.app.counters.recordSiteVisit(visitorOf(ctx, visitorId), ctx.now)) ctx.app.cache.invalidateStatistics();
+      await ctx.app.counters.recordSiteVisit(visitorOf(ctx, visitorId), ctx.now);
       return { site: true as const };
     },
   }),

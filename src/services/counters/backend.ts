@@ -41,6 +41,12 @@ export interface CounterBackend {
   /** Distinct visitors seen since `sinceMs`. */
   online(nowMs: number, sinceMs: number): Promise<number>;
   /**
+   * The first instant after `nowMs` at which `online(t, t - windowMs)` differs
+   * from its value at `nowMs` with no new visit (a visitor leaves the window);
+   * null when nobody is in it. Cached answers that show "online" expire then.
+   */
+  onlineChange(nowMs: number, windowMs: number): Promise<number | null>;
+  /**
    * Runs a database read and reads the buffered values of `fields` (or every
    * field, with "all") so that the two agree: no flush commits between them,
    * hence no count is missed or counted twice.

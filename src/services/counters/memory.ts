@@ -71,6 +71,15 @@ export class MemoryBackend implements CounterBackend {
     return count;
   }
 
+  async onlineChange(nowMs: number, windowMs: number): Promise<number | null> {
+    let next: number | null = null;
+    for (const at of this.seenAt.values()) {
+      const change = at > nowMs ? at : at >= nowMs - windowMs ? at + windowMs + 1 : null;
+      if (change !== null && (next === null || change < next)) next = change;
+    }
+    return next;
+  }
+
   async consistent<T>(read: () => Promise<T>, fields: string[] | "all") {
     for (;;) {
       while (this.flushing) await this.flushEnded;

@@ -144,6 +144,17 @@ export class RedisBackend implements CounterBackend {
     return Number(count![1]);
   }
 
+  async onlineChange(nowMs: number, windowMs: number): Promise<number | null> {
+    // The earliest visitor still in the window leaves first (one seen "later" than
+    // now, with a clock behind another instance's, enters at its time).
+    const [first] = await this.redis.zrangebyscore(this.k.online, nowMs - windowMs, "+inf", "WITHSCORES", "LIMIT", 0, 1).then((r) => [r[1]]);
+    if (first === undefined) return null;
+    const at = Number(first);
+    if (at > nowMs) return at;
+    const [later] = await this.redis.zrangebyscore(this.k.online, `(${nowMs}`, "+inf", "WITHSCORES", "LIMIT", 0, 1).then((r) => [r[1]]);
+    return Math.min(at + windowMs + 1, later === undefined ? Number.POSITIVE_INFINITY : Number(later));
+  }
+
   async consistent<T>(read: () => Promise<T>, fields: string[] | "all") {
     const names = fields === "all" ? [] : fields;
     const keys = [this.k.gen, this.k.lock, this.k.pending, this.k.inflight];

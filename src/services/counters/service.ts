@@ -134,6 +134,11 @@ export class Counters {
     return this.o.backend.online(now.getTime(), now.getTime() - ONLINE_WINDOW_MS);
   }
 
+  /** When the "online" count next changes with no new visit (ms), or null (see CounterBackend.onlineChange). */
+  onlineChange(nowMs: number): Promise<number | null> {
+    return this.o.backend.onlineChange(nowMs, ONLINE_WINDOW_MS);
+  }
+
   /** A value for the synchronous read path (memory buffer): see viewCountNow. */
   epoch(): number | null {
     return this.o.backend.epoch();

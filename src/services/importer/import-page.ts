@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
 import { publishArticle, type Events } from "../events";
+import { syncListing } from "../listing";
 import { slugify } from "../vietnamese";
 import {
   changedFields,
@@ -340,6 +341,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, options: ImportOptions): Prom
   if (plan.views) {
     await tx.article.updateMany({ where: { id: articleId, viewCount: { lt: plan.views.to } }, data: { viewCount: plan.views.to } });
   }
+  await syncListing(tx, [articleId]);
   return { articleId, version, announce };
 }
 
@@ -438,6 +440,7 @@ export async function createPublishedArticle(
     data: { articleId: article.id, versionId: v.id, versionLabel: v.label, decision: "APPROVED", comment: a.comment, decidedAt: a.publishedAt },
   });
   await tx.article.update({ where: { id: article.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
+  await syncListing(tx, [article.id]);
   return { id: article.id, version: v.label };
 }
 

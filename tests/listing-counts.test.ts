@@ -1,0 +1,132 @@
+// The maintained list counts (src/services/listing.ts): category article counts
+// and list totals change in the same transaction as the writes that change them,
+// through the API's mutations and the scheduler, agree with a recount after each,
+// follow time (publish dates, end of publication) before the scheduler runs, and
+// `npm run admin -- counts:check` finds and repairs drift.
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { checkListing } from "../src/services/listing";
+import { createScheduler } from "../src/services/scheduler";
+import { createTestApp, gql, signIn, type TestApp } from "./support/app";
+import { contractOperation } from "./support/contract";
+import { runScript } from "./support/processes";
+import { approved, ok } from "./support/workflow";
+
+jest.setTimeout(120_000);
+
+let t: TestApp;
+let editor: string;
+let approver: string;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  editor = (await signIn(t, "EDITOR")).token;
+  approver = (await signIn(t, "APPROVER")).token;
+  admin = (await signIn(t, "ADMIN")).token;
+});
+afterAll(() => t.close());
+
+const SLUG = "tin-tuc-su-kien";
+/** What readers are shown: the menu's count, the category page's total, the home page's featured list length. */
+async function shown() {
+  const home = await gql(t, contractOperation("HomePage"));
+  const page = await gql(t, contractOperation("CategoryPage"), { slug: SLUG, first: 1 });
+  const all = await gql(t, `{ articles(first: 1) { totalCount } featured: articles(first: 1, filter: { featured: true }) { totalCount } }`);
+  return {
+    menu: home.data!.categories.find((c: any) => c.slug === SLUG).articleCount as number,
+    category: page.data!.category.articles.totalCount as number,
+    all: all.data!.articles.totalCount as number,
+    featured: all.data!.featured.totalCount as number,
+  };
+}
+
+/** The same numbers counted row by row, as signed-in lists still are (the reference). */
+async function recounted() {
+  const now = t.clock.now();
+  const live = {
+    deletedAt: null,
+    publishedVersionId: { not: null },
+    publishedAt: { lte: now },
+    OR: [{ expireAt: null }, { expireAt: { gt: now } }],
+    AND: [{ OR: [{ inheritsPermissions: true }, { isPublic: true }] }],
+  };
+  const category = await t.app.db.article.count({ where: { ...live, publishedVersion: { is: { category: { is: { slug: SLUG } } } } } });
+  return {
+    menu: category,
+    category,
+    all: await t.app.db.article.count({ where: live }),
+    featured: await t.app.db.article.count({ where: { ...live, publishedVersion: { is: { featured: true } } } }),
+  };
+}
+
+async function expectExact() {
+  expect(await shown()).toEqual(await recounted());
+  expect(await checkListing(t.app.db)).toEqual({ drift: [], articles: 0 });
+}
+
+describe("maintained list counts", () => {
+  it("follow every workflow step that changes what readers may list", async () => {
+    await expectExact();
+    const categoryId = (await gql(t, contractOperation("CategoryPage"), { slug: SLUG, first: 1 })).data!.category.id;
+    const before = await shown();
+    const article = await approved(t, editor, approver, { categoryId, featured: true });
+    expect(await shown()).toEqual({ menu: before.menu + 1, category: before.category + 1, all: before.all + 1, featured: before.featured + 1 });
+    await expectExact();
+
+    // A new published version in no category and not featured moves it out of both lists.
+    const label = (await t.app.db.article.findUniqueOrThrow({ where: { id: Buffer.from(article.id, "base64").toString().split(":")[1]! }, select: { currentVersion: { select: { label: true } } } })).currentVersion!.label;
+    await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: label, categoryId: null, featured: false } }, editor);
+    await ok(t, "SubmitArticle", { id: article.id }, editor);
+    await ok(t, "ApproveArticle", { id: article.id }, approver);
+    expect(await shown()).toEqual({ ...before, all: before.all + 1 });
+    await expectExact();
+
+    await ok(t, "SetArticlePermissions", { input: { articleId: article.id, inherit: false, public: false } }, admin);
+    expect(await shown()).toEqual(before);
+    await expectExact();
+    await ok(t, "SetArticlePermissions", { input: { articleId: article.id, inherit: true } }, admin);
+    await ok(t, "DeleteArticle", { id: article.id }, admin);
+    expect(await shown()).toEqual(before);
+    await expectExact();
+    const restored = await gql(t, `mutation ($id: ID!) { restoreArticle(id: $id) { id } }`, { id: article.id }, { token: admin });
+    expect(restored.errors).toBeUndefined();
+    expect((await shown()).all).toBe(before.all + 1);
+    await ok(t, "UnpublishArticle", { id: article.id }, approver);
+    expect(await shown()).toEqual(before);
+    await expectExact();
+  });
+
+  it("follow publish dates and ends of publication at their instant, and the scheduler's passes", async () => {
+    const categoryId = (await gql(t, contractOperation("CategoryPage"), { slug: SLUG, first: 1 })).data!.category.id;
+    const before = await shown();
+    const now = t.clock.now().getTime();
+    await approved(t, editor, approver, { categoryId, publishAt: new Date(now + 3_600_000).toISOString(), expireAt: new Date(now + 7_200_000).toISOString() });
+    expect(await shown()).toEqual(before);
+    const scheduler = createScheduler({ db: t.app.db, clock: t.clock, events: t.app.events, intervalMs: 0, onChange: () => t.app.cache.changed() });
+    t.clock.advance(3_600_000);
+    await scheduler.tick();
+    expect(await shown()).toEqual({ ...before, menu: before.menu + 1, category: before.category + 1, all: before.all + 1 });
+    await expectExact();
+    // Past its end of publication readers no longer see it, before the scheduler withdraws it...
+    t.clock.advance(3_600_000);
+    await t.app.cache.changed();
+    expect(await shown()).toEqual(before);
+    expect(await shown()).toEqual(await recounted());
+    // ...and after.
+    await scheduler.tick();
+    await expectExact();
+  });
+
+  it("are checked against a recount and repaired by the admin command", async () => {
+    await t.app.db.listingCount.update({ where: { key: "all" }, data: { count: { increment: 5 } } });
+    const env = { DATABASE_URL: t.app.config.DATABASE_URL, DATA_DIR: t.app.config.DATA_DIR, JWT_SECRET: "admin-test-secret-admin-test-secret-0123" };
+    const check = await runScript("scripts/admin.ts", ["counts:check"], env);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^all: stored \d+, recounted \d+$/m);
+    const repair = await runScript("scripts/admin.ts", ["counts:check", "--repair"], env);
+    expect(repair.code).toBe(0);
+    expect(repair.stdout).toContain("Repaired.");
+    expect(await checkListing(t.app.db)).toEqual({ drift: [], articles: 0 });
+    const again = await runScript("scripts/admin.ts", ["counts:check"], env);
+    expect(again).toMatchObject({ code: 0, stdout: "The list counts match a recount.\n" });
+  });
+});
