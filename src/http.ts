@@ -9,6 +9,8 @@ import type { ServerOptions } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { closeApp, type App } from "./app";
+import { trustedDocuments } from "./plugins/security/plugins";
+import { persistedText } from "./plugins/security/trusted-documents";
 import { createPortalYoga, type PortalYoga, type ServerContext } from "./yoga";
 
 const WS_HEARTBEAT_MS = 30_000;
@@ -73,7 +75,10 @@ export function createPortalServer(app: App, yoga: PortalYoga = createPortalYoga
         });
         let document;
         try {
-          document = enveloped.parse(payload.query);
+          // A trusted document's id instead of its text (query "" with documentId or
+          // extensions.persistedQuery), as over HTTP (docs/clients.md).
+          const persisted = persistedText(trustedDocuments(), payload as unknown as Record<string, unknown>);
+          document = enveloped.parse(persisted ?? payload.query);
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed.")];
         }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createYoga, createSchema } from "graphql-yoga";
 import { Redis } from "ioredis";
 import { createTestApp, signIn, type GraphQLResponse, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { contractOperation, typedOperation } from "./support/contract";
 import { hashPassword } from "../src/services/passwords";
 import { testConfig } from "../src/env";
 import { createRateLimiters, useRateLimits } from "../src/plugins/security/rate-limits";
@@ -188,8 +188,11 @@ describe("trusted documents", () => {
     expect(byHash.body).toEqual(byText.body);
     const byName = await post(t, { documentId: "HomePage" });
     expect(byName.body).toEqual(byText.body);
-    const apq = await post(t, { extensions: { persistedQuery: { version: 1, sha256Hash: documents.manifest["HomePage"] } } });
+    // Apollo's automatic persisted queries send the bare hex digest.
+    const apq = await post(t, { extensions: { persistedQuery: { version: 1, sha256Hash: documents.manifest["HomePage"]!.slice(7) } } });
     expect(apq.body).toEqual(byText.body);
+    const bare = await post(t, { documentId: documents.manifest["HomePage"]!.slice(7) });
+    expect(bare.body).toEqual(byText.body);
   });
 
   it("refuses other operations from anonymous readers and READERs, before any resolver", async () => {
@@ -208,9 +211,21 @@ describe("trusted documents", () => {
     expect(r.body.errors).toBeUndefined();
   });
 
-  it("lists every contract operation under a SHA-256", () => {
+  it("knows every contract operation under its id in codegen's persisted-documents manifest", () => {
     expect(Object.keys(documents.manifest)).toEqual(expect.arrayContaining(["HomePage", "ArticlePage", "Login", "RecordArticleView"]));
-    for (const hash of Object.values(documents.manifest)) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    for (const id of Object.values(documents.manifest)) expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // The ids are those the typed documents carry (document.__meta__.hash).
+    expect(documents.manifest["HomePage"]).toBe((typedOperation("HomePage") as { __meta__?: { hash?: string } }).__meta__?.hash);
+  });
+
+  it("accepts ids by GET too, where a CDN can cache the answer", async () => {
+    const url = `http://portal.test/graphql?documentId=${encodeURIComponent(documents.manifest["MobileFeed"]!)}&variables=${encodeURIComponent(JSON.stringify({ first: 2 }))}`;
+    const response = await t.yoga.fetch(url, { headers: { accept: "application/json" } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data?: { articles: { edges: unknown[] } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.articles.edges).toHaveLength(2);
+    expect(codesOf({ body: (await (await t.yoga.fetch("http://portal.test/graphql?documentId=sha256:" + "0".repeat(64))).json()) as never })).toEqual(["NOT_FOUND"]);
   });
 });
 

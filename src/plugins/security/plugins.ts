@@ -10,11 +10,13 @@ import { createRateLimiters, useRateLimits } from "./rate-limits";
 import { useTextInput } from "./text-input";
 import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from "./trusted-documents";
 
-const operationsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "schema", "operations");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const operationsDir = join(root, "schema", "operations");
+const manifestFile = join(root, "clients", "generated", "persisted-documents.json");
 let trusted: TrustedDocuments | undefined;
 
 export function trustedDocuments(): TrustedDocuments {
-  return (trusted ??= loadTrustedDocuments(operationsDir));
+  return (trusted ??= loadTrustedDocuments(operationsDir, manifestFile));
 }
 
 export function securityPlugins(app: App): Plugin[] {
