@@ -10,6 +10,7 @@ import { codes, createTestApp, gql, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { backfillSearchText } from "../src/services/search/engine";
 import { emptyContent, writeVersion, type ArticleContent } from "../src/services/versioning";
+import { syncListing } from "../src/services/listing";
 
 let t: TestApp;
 // A word no other article anywhere contains: counts over it are exact.
@@ -83,7 +84,11 @@ async function addArticle(a: NewArticle): Promise<string> {
       where: { id: article.id },
       data: { currentVersionId: current, publishedVersionId: publishedAt ? v1.id : null },
     });
+    // Like every writer: the maintained list counts in the same transaction...
+    await syncListing(tx, [article.id]);
   });
+  // ...and the response cache told once the write is committed.
+  await t.app.cache.changed();
   return slug;
 }
 
@@ -209,8 +214,13 @@ describe("the index follows changes", () => {
     expect((await search(`ca linh ${RUN}`)).slugs).toEqual([]);
     expect(await backfillSearchText(t.app.db)).toBeGreaterThanOrEqual(1);
     expect((await search(`ca linh ${RUN}`)).slugs).toEqual([slug]);
-    // Purged for good (the versions go with the article).
-    await t.app.db.article.delete({ where: { slug } });
+    // Purged for good (the versions go with the article), out of the maintained counts first.
+    await t.app.db.$transaction(async (tx) => {
+      const { id } = await tx.article.update({ where: { slug }, data: { deletedAt: new Date(NOW) } });
+      await syncListing(tx, [id]);
+      await tx.article.delete({ where: { id } });
+    });
+    await t.app.cache.changed();
     expect((await search(`ca linh ${RUN}`)).totalCount).toBe(0);
     if (t.app.target.provider === "sqlite") {
       const [{ n }] = await t.app.db.$queryRaw<[{ n: number }]>`SELECT count(*) AS n FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${`ca linh ${RUN}`}`;

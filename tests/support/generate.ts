@@ -85,7 +85,19 @@ export interface ValueSource {
   ids: string[];
 }
 
-function randomId(rng: Rng, source: ValueSource): string {
+/** The type an ID argument names ("articleId", "categoryIds", "coverImageId"...), if any. */
+const ID_TYPES: Array<[RegExp, string]> = [
+  [/article/i, "Article"],
+  [/categor|parent/i, "Category"],
+  [/user|author/i, "User"],
+  [/media|image|cover|attachment|video|file/i, "Media"],
+  [/topic/i, "Topic"],
+];
+
+function randomId(rng: Rng, source: ValueSource, name = ""): string {
+  const typeName = ID_TYPES.find(([pattern]) => pattern.test(name))?.[1];
+  const typed = typeName ? source.ids.filter((id) => Buffer.from(id, "base64").toString().startsWith(`${typeName}:`)) : [];
+  if (typed.length && rng.chance(0.7)) return rng.pick(typed);
   if (source.ids.length && rng.chance(0.6)) return rng.pick(source.ids);
   return rng.pick([
     "",
@@ -99,32 +111,33 @@ function randomId(rng: Rng, source: ValueSource): string {
 }
 
 /** A value of the input type, well typed (so it passes coercion) but random. */
-export function valueFor(type: GraphQLInputType, rng: Rng, source: ValueSource, depth = 0): unknown {
+export function valueFor(type: GraphQLInputType, rng: Rng, source: ValueSource, depth = 0, name = ""): unknown {
   if (!isNonNullType(type) && rng.chance(0.25)) return null;
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) {
     const n = depth > 2 ? 0 : rng.int(0, 3);
-    return Array.from({ length: n }, () => valueFor(inner.ofType as GraphQLInputType, rng, source, depth + 1));
+    return Array.from({ length: n }, () => valueFor(inner.ofType as GraphQLInputType, rng, source, depth + 1, name));
   }
   if (isEnumType(inner)) return rng.pick(inner.getValues()).name;
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
     for (const field of Object.values(inner.getFields())) {
       if (!isNonNullType(field.type) && rng.chance(0.4)) continue;
-      out[field.name] = valueFor(field.type, rng, source, depth + 1);
+      out[field.name] = valueFor(field.type, rng, source, depth + 1, field.name);
     }
     return out;
   }
   if (isScalarType(inner)) {
     switch (inner.name) {
       case "Int":
-        return rng.pick(INTS);
+        // Page sizes within the limits half the time, anything otherwise.
+        return /^(first|last|limit|days|top)$/i.test(name) && rng.chance(0.5) ? rng.pick([1, 5, 20]) : rng.pick(INTS);
       case "Float":
         return rng.pick(FLOATS);
       case "Boolean":
         return rng.chance(0.5);
       case "ID":
-        return randomId(rng, source);
+        return randomId(rng, source, name);
       case "DateTime":
         return rng.pick(["2019-12-15T07:00:00.000Z", "2026-11-29T10:00:00+07:00", "2019-02-31T00:00:00Z", "yesterday", "9999-12-31T23:59:59Z"]);
       case "Date":
@@ -132,9 +145,25 @@ export function valueFor(type: GraphQLInputType, rng: Rng, source: ValueSource, 
       case "File":
         return rng.pick(["not a file", "data:text/plain;base64,aGVsbG8="]);
       default:
-        return rng.pick(STRINGS);
+        // Half the time a plausible value for what the argument names, so that
+        // validation lets the call through to the resolver; otherwise anything.
+        return (rng.chance(0.5) && plausibleString(name, rng)) || rng.pick(STRINGS);
     }
   }
+  return null;
+}
+
+/** A well-formed value for a string argument, by its name (e-mail, password, month, slug...), or null. */
+function plausibleString(name: string, rng: Rng): string | null {
+  const n = name.toLowerCase();
+  const tag = rng.int(0, 1_000_000);
+  if (n.includes("email")) return `fuzz-${tag}@example.vn`;
+  if (n.includes("password")) return `Trống đồng Đông Sơn ${tag} vững bền`;
+  if (n === "month") return rng.pick(["2026-11", "2026-10", "2025-01"]);
+  if (n === "slug") return `fuzz-${tag}`;
+  if (n === "name" || n === "title" || n === "byline" || n === "label" || n === "genre") return `Tin Kiến Tường ${tag}`;
+  if (/comment|summary|body|description|query|search|caption|reason/.test(n)) return `Kiến Tường mùa nước nổi ${tag}`;
+  if (/url/.test(n)) return `https://www.youtube.com/watch?v=fuzz${tag}`;
   return null;
 }
 
@@ -186,7 +215,7 @@ export function operationFor(
     const required = isNonNullType(arg.type);
     if (!required && rng.chance(0.3)) continue;
     const override = overrides(arg);
-    variables[arg.name] = override !== undefined ? override : valueFor(arg.type, rng, source);
+    variables[arg.name] = override !== undefined ? override : valueFor(arg.type, rng, source, 0, arg.name);
     declarations.push(`$${arg.name}: ${arg.type.toString()}`);
     passed.push(`${arg.name}: $${arg.name}`);
   }
