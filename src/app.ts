@@ -55,6 +55,12 @@ export interface AppOptions extends DbOptions {
   clock?: Clock;
   /** A logger to use instead of one made from the configuration (tests read its lines). */
   logger?: Logger;
+  /**
+   * False: buffered visit counts are written only when `counters.flush()` is
+   * called (and on close), never by a timer, so that a test's statement counts
+   * and figures depend on what it does, not on when the timer fires.
+   */
+  flushCountersOnTimer?: boolean;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -99,7 +105,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     clock,
     timeZone: config.SITE_TIMEZONE,
     events,
-    flushIntervalMs: config.STATS_FLUSH_INTERVAL_MS,
+    flushIntervalMs: options.flushCountersOnTimer === false ? null : config.STATS_FLUSH_INTERVAL_MS,
     enabled: config.VISIT_COUNTING,
     stateFile: resolve(dataDir, "visit-buffer.json"),
     onError: (error) => logger.error({ err: error }, "visit counters could not be flushed (kept for the next try)"),

@@ -36,6 +36,8 @@ export interface TestAppOptions {
   now?: string;
   /** A logger to read the app's log lines (default: silent, from the test configuration). */
   logger?: Logger;
+  /** Flush visit counts every STATS_FLUSH_INTERVAL_MS as a server does (default: only when the test calls `app.counters.flush()`). */
+  flushCountersOnTimer?: boolean;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -68,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     onQuery: (sql) => sql.startsWith(BOOKKEEPING) || statements.push(sql),
     logger: options.logger,
+    flushCountersOnTimer: options.flushCountersOnTimer ?? false,
   });
   await seedDemo(app);
   const yoga = createPortalYoga(app);

@@ -27,7 +27,8 @@ export interface CountersOptions {
   clock: Clock;
   timeZone: string;
   events: Events;
-  flushIntervalMs: number;
+  /** How often buffered counts are written; null: only when flush() is called (and on close). */
+  flushIntervalMs: number | null;
   /** Where the memory buffer is kept across a graceful restart. */
   stateFile?: string;
   /** False: visits are answered but not counted (VISIT_COUNTING=false). */
@@ -64,6 +65,7 @@ export class Counters {
         backend.preloadSeen(day, rows.map((r) => `${r.scope}|${r.hash}`));
       }
     }
+    if (this.o.flushIntervalMs === null) return;
     this.timer = setInterval(() => {
       this.flush().catch((error: unknown) => this.o.onError?.(error));
     }, this.o.flushIntervalMs);
