@@ -60,6 +60,8 @@ const schema = z.object({
   TOPIC_URL_TEMPLATE: z.string().min(1).max(500).refine((v) => v.includes("{slug}"), "must contain {slug}").default("/dong-su-kien/{slug}"),
   // How many of the latest articles an RSS feed lists.
   FEED_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  // URLs per sitemap file (the protocol's limit is 50,000): past it, /sitemap.xml is an index of /sitemap-<n>.xml.
+  SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(2).max(50_000).default(50_000),
   GRAPHIQL: bool(true),
   INTROSPECTION: bool(true),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),

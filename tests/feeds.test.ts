@@ -107,6 +107,54 @@ describe("sitemaps", () => {
     expect(locs.filter((l: string) => l.includes("/tin-tuc/"))).toHaveLength(published);
   });
 
+  it("becomes an index of files of SITEMAP_URLS_PER_FILE URLs past that many, each URL in exactly one file", async () => {
+    const { doc: single } = await xml("/sitemap.xml");
+    const all = (single.urlset.url as any[]).map((u) => u.loc as string);
+    const perFile = 7;
+    const small = await createTestApp({
+      seed: true,
+      config: { PORTAL_URL: "https://kientuong.longan.gov.vn", PUBLIC_URL: "https://api.kientuong.longan.gov.vn", SITEMAP_URLS_PER_FILE: perFile },
+    });
+    try {
+      // The same public pages as above: the demo content plus this file's articles.
+      for (const state of ["draft", "hidden"] as const) await articleRow(small, { state, title: `Không được thấy ${state}`, categorySlug: "tin-tuc-su-kien" });
+      const fetchXml = async (path: string) => {
+        const response = await small.yoga.fetch(`http://portal.test${path}`);
+        expect(response.status).toBe(200);
+        const text = await response.text();
+        expect(XMLValidator.validate(text)).toBe(true);
+        return parser.parse(text);
+      };
+      const index = await fetchXml("/sitemap.xml");
+      expect(index.urlset).toBeUndefined();
+      expect(index.sitemapindex["@xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+      const files = ([] as Array<{ loc: string }>).concat(index.sitemapindex.sitemap).map((f) => f.loc);
+      const total = 1 + (await small.app.db.category.count()) + (await small.app.db.topic.count()) + (all.filter((l) => l.includes("/tin-tuc/")).length - 1);
+      expect(files).toEqual(Array.from({ length: Math.ceil(total / perFile) }, (_, i) => `https://api.kientuong.longan.gov.vn/sitemap-${i + 1}.xml`));
+      const seen: string[] = [];
+      for (const [i, file] of files.entries()) {
+        const doc = await fetchXml(new URL(file).pathname);
+        const locs = (doc.urlset.url as any[]).map((u) => u.loc as string);
+        expect(locs.length).toBe(i < files.length - 1 ? perFile : total - perFile * (files.length - 1));
+        seen.push(...locs);
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toHaveLength(total);
+      expect(seen[0]).toBe("https://kientuong.longan.gov.vn/");
+      for (const loc of seen) expect(loc).not.toMatch(/khong-duoc-thay/);
+      // Past the last file, and numbers that are not files, are not found.
+      expect((await small.yoga.fetch(`http://portal.test/sitemap-${files.length + 1}.xml`)).status).toBe(404);
+      expect((await small.yoga.fetch("http://portal.test/sitemap-0.xml")).status).toBe(404);
+      expect((await small.yoga.fetch("http://portal.test/sitemap-01.xml")).status).toBe(404);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("has no numbered files while one file holds every URL", async () => {
+    expect((await get("/sitemap-1.xml")).status).toBe(404);
+  });
+
   it("has a news sitemap of the last two days with publication, date and title", async () => {
     const { doc, text } = await xml("/sitemap-news.xml");
     expect(doc.urlset["@xmlns:news"]).toBe("http://www.google.com/schemas/sitemap-news/0.9");

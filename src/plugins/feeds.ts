@@ -1,7 +1,8 @@
 // RSS 2.0 feeds and sitemaps for search engines and feed readers:
 //   /rss.xml                  the latest articles of the site
 //   /rss/<slug>.xml           the latest articles of a category or a topic (dòng sự kiện)
-//   /sitemap.xml              every public page (home, categories, topics, articles)
+//   /sitemap.xml              every public page (home, categories, topics, articles); past
+//                             SITEMAP_URLS_PER_FILE URLs, an index of /sitemap-<n>.xml files
 //   /sitemap-news.xml         Google News sitemap: articles of the last two days
 // Built with xmlbuilder2 (escaping, namespaces), with the same visibility as the
 // API for an anonymous reader (nothing unpublished, scheduled, expired, deleted or
@@ -18,8 +19,9 @@ import { mediaUrl } from "../schema/media/types";
 import { readableArticleWhere, viewedVersionWhere } from "../services/access";
 
 const RSS_PATH = /^\/rss\/([a-z0-9]+(?:-[a-z0-9]+)*)\.xml$/;
-/** The sitemap protocol's limit of URLs per file. */
-const SITEMAP_MAX_URLS = 50_000;
+/** /sitemap-1.xml, /sitemap-2.xml ... (no leading zeros: one URL per file). */
+const SITEMAP_PAGE_PATH = /^\/sitemap-([1-9][0-9]{0,5})\.xml$/;
+const SITEMAP_XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 /** Google News: articles of the last two days, at most 1,000. */
 const NEWS_WINDOW_MS = 2 * 24 * 3600_000;
 const NEWS_MAX_URLS = 1000;
@@ -35,16 +37,19 @@ export function feedRoutes(app: App): Plugin {
     onRequest({ url, request, fetchAPI, endResponse }) {
       const path = url.pathname;
       const slug = RSS_PATH.exec(path)?.[1];
+      const sitemapPage = SITEMAP_PAGE_PATH.exec(path)?.[1];
       const build =
         path === "/rss.xml"
           ? () => rss(app, url, null)
           : slug
             ? () => rss(app, url, slug)
             : path === "/sitemap.xml"
-              ? () => sitemap(app, url)
-              : path === "/sitemap-news.xml"
-                ? () => newsSitemap(app, url)
-                : null;
+              ? () => sitemap(app, url, null)
+              : sitemapPage
+                ? () => sitemap(app, url, Number(sitemapPage))
+                : path === "/sitemap-news.xml"
+                  ? () => newsSitemap(app, url)
+                  : null;
       if (!build) return;
       const plain = (status: number, text: string, headers: Record<string, string> = {}) =>
         new fetchAPI.Response(`${text}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", ...headers } });
@@ -187,32 +192,73 @@ async function rss(app: App, requestUrl: URL, slug: string | null): Promise<Feed
 
 const isoDay = (d: Date) => d.toISOString();
 
-async function sitemap(app: App, requestUrl: URL): Promise<Feed> {
+/**
+ * Every public page. The URLs are numbered in a stable order (home, categories,
+ * topics, then articles from the first published): while they fit in one file,
+ * /sitemap.xml lists them all; past SITEMAP_URLS_PER_FILE, /sitemap.xml is a
+ * sitemap index and /sitemap-<n>.xml holds the n-th slice, so that older files
+ * stay the same as articles are added and a crawler refetches only the last.
+ * `page` null: /sitemap.xml; a number: /sitemap-<page>.xml (404 past the last).
+ */
+async function sitemap(app: App, requestUrl: URL, page: number | null): Promise<Feed | null> {
   const link = links(app, requestUrl);
+  const perFile = app.config.SITEMAP_URLS_PER_FILE;
   const site = await siteOf(app);
-  const [categories, topics] = await Promise.all([
+  const [categories, topics, articleCount] = await Promise.all([
     app.db.category.findMany({ select: { slug: true, createdAt: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] }),
     app.db.topic.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } }),
+    app.db.article.count({ where: publicArticles(app) }),
   ]);
-  const room = SITEMAP_MAX_URLS - 1 - categories.length - topics.length;
+  const fixed = 1 + categories.length + topics.length;
+  const files = Math.max(1, Math.ceil((fixed + articleCount) / perFile));
+  if (page !== null && (files === 1 || page > files)) return null;
+  const slice = page ?? 1;
+  const first = (slice - 1) * perFile;
   const articles = await app.db.article.findMany({
     where: publicArticles(app),
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: Math.max(0, room),
+    orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+    skip: Math.max(0, first - fixed),
+    take: Math.max(0, Math.min(perFile, first + perFile - fixed)),
     select: { id: true, slug: true, publishedAt: true, publishedVersion: { select: { createdAt: true } } },
   });
   const modified = (a: (typeof articles)[number]) => latest([a.publishedAt, a.publishedVersion?.createdAt], new Date(0));
-  const lastModified = latest([...articles.map(modified), ...categories.map((c) => c.createdAt), ...topics.map((t) => t.updatedAt)], site.updatedAt);
-  const urlset = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: "http://www.sitemaps.org/schemas/sitemap/0.9" });
+  const inFile = first < fixed;
+  const lastModified = latest(
+    [...articles.map(modified), ...(inFile ? [...categories.map((c) => c.createdAt), ...topics.map((t) => t.updatedAt)] : [])],
+    site.updatedAt,
+  );
+  if (page === null && files > 1) {
+    // The index: one entry per file; the last file changes as articles are published.
+    const index = create({ version: "1.0", encoding: "UTF-8" }).ele("sitemapindex", { xmlns: SITEMAP_XMLNS });
+    // The files are this server's, like media: PUBLIC_URL, else the address of the request.
+    const base = (app.config.PUBLIC_URL ?? requestUrl.origin).replace(/\/+$/, "");
+    for (let n = 1; n <= files; n++) index.ele("sitemap").ele("loc").txt(`${base}/sitemap-${n}.xml`);
+    const newest = await app.db.article.findFirst({
+      where: publicArticles(app),
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      select: { publishedAt: true, publishedVersion: { select: { createdAt: true } } },
+    });
+    return {
+      body: index.end({ prettyPrint: true }),
+      lastModified: latest([newest?.publishedAt, newest?.publishedVersion?.createdAt], site.updatedAt),
+      contentType: "application/xml; charset=utf-8",
+    };
+  }
+  const urlset = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: SITEMAP_XMLNS });
   const add = (loc: string, lastmod: Date | null, changefreq: string) => {
     const url = urlset.ele("url");
     url.ele("loc").txt(loc);
     if (lastmod) url.ele("lastmod").txt(isoDay(lastmod));
     url.ele("changefreq").txt(changefreq);
   };
-  add(link.home, lastModified, "hourly");
-  for (const c of categories) add(link.category(c.slug), null, "daily");
-  for (const t of topics) add(link.topic(t.slug), t.updatedAt, "daily");
+  if (inFile) {
+    const fixedUrls: Array<[string, Date | null, string]> = [
+      [link.home, lastModified, "hourly"],
+      ...categories.map((c): [string, Date | null, string] => [link.category(c.slug), null, "daily"]),
+      ...topics.map((t): [string, Date | null, string] => [link.topic(t.slug), t.updatedAt, "daily"]),
+    ];
+    for (const [loc, lastmod, changefreq] of fixedUrls.slice(first, first + perFile)) add(loc, lastmod, changefreq);
+  }
   for (const a of articles) add(link.article(a), modified(a), "monthly");
   return { body: urlset.end({ prettyPrint: true }), lastModified, contentType: "application/xml; charset=utf-8" };
 }
