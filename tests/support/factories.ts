@@ -2,13 +2,14 @@
 // without going through the editorial workflow.
 import { randomUUID } from "node:crypto";
 import type { TestApp } from "./app";
+import type { Clock } from "../../src/lib/clock";
 import { writeVersion, type ArticleContent } from "../../src/services/versioning";
 import { syncListing } from "../../src/services/listing";
 
 export type ArticleState = "published" | "draft" | "deleted" | "hidden" | "scheduled" | "expired";
 
 export async function articleRow(
-  t: TestApp,
+  t: { app: TestApp["app"]; clock: Clock },
   options: { state?: ArticleState; title?: string; categorySlug?: string; featured?: boolean; viewCount?: number; publishedAt?: Date } = {},
 ) {
   const state = options.state ?? "published";
