@@ -18,7 +18,6 @@ import "./articles/mutations";
 import "./topics/types";
 import "./versions/types";
 import "./permissions/types";
-import "./search/planner";
 import "./stats/types";
 import "./stats/record";
 import "./subscriptions/types";

@@ -89,11 +89,6 @@ export function canEdit(viewer: Viewer | null, facts: ArticleAccessFacts): boole
   return role === "CONTRIBUTOR" && viewer !== null && facts.createdById === viewer.id;
 }
 
-/** May the viewer approve, reject or unpublish this article? */
-export function canApprove(viewer: Viewer | null, facts: ArticleAccessFacts): boolean {
-  return atLeast(effectiveRole(viewer, facts), "APPROVER");
-}
-
 /** Does the viewer's session have any editorial role at all (on the site or through a grant)? */
 export function isStaff(viewer: Viewer | null): boolean {
   return viewer !== null && viewer.role !== "READER";

@@ -23,6 +23,8 @@ import {
   writeVersion,
   type ArticleContent,
   type Tx,
+  nextMajor,
+  nextMinor,
 } from "./versioning";
 
 export interface WorkflowDeps {
@@ -365,8 +367,7 @@ export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInpu
     if (slug) await assertSlugFree(tx, slug, current.id);
     const version = await writeVersion(tx, {
       articleId: current.id,
-      major: current.version.major,
-      minor: current.version.minor + 1,
+      ...nextMinor(current.version),
       status: "DRAFT",
       content,
       previous,
@@ -455,8 +456,7 @@ export async function approveArticle(
     const note = blankToNull(comment) ?? null;
     const version = await writeVersion(tx, {
       articleId: current.id,
-      major: current.version.major + 1,
-      minor: 0,
+      ...nextMajor(current.version),
       status: scheduled ? "SCHEDULED" : "APPROVED",
       content,
       previous: content,
@@ -597,8 +597,7 @@ export async function restoreArticleVersion(deps: WorkflowDeps, articleId: strin
     const content = await loadContent(tx, source.id);
     const version = await writeVersion(tx, {
       articleId: current.id,
-      major: current.version.major,
-      minor: current.version.minor + 1,
+      ...nextMinor(current.version),
       status: "DRAFT",
       content,
       previous,
