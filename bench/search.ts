@@ -1,4 +1,4 @@
-// Benchmark of full-text search (issue #6, docs/search.md), side by side with a
+// Benchmark of full-text search (docs/search.md), side by side with a
 // naive LIKE '%word%' scan over the same data, on SQLite and PostgreSQL:
 //
 //   npm run bench:search                                   SQLite only

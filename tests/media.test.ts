@@ -1,4 +1,4 @@
-// Media (issue #7): uploads over the GraphQL multipart request spec, through a
+// Media: uploads over the GraphQL multipart request spec, through a
 // real socket and through yoga.fetch, with small real files made here; serving at
 // /media/*; covers, galleries and attachments through the contract's ArticlePage;
 // the library, the public galleries, external videos and deletion rules.

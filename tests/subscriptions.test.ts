@@ -1,4 +1,4 @@
-// Live subscriptions of ../shared/contract/mobile.graphql over real sockets:
+// Live subscriptions of schema/operations/mobile.graphql over real sockets:
 // graphql-ws (WebSocket) and SSE on the server's own port and path, health and
 // readiness, and the graceful shutdown of SIGTERM.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";

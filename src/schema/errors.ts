@@ -1,5 +1,5 @@
 // Expected failures, with the codes of the client contract
-// (../shared/contract/README.md). Anything else is masked by Yoga.
+// (schema/operations/). Anything else is masked by Yoga.
 import { GraphQLError } from "graphql";
 
 export type ErrorCode =

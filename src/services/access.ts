@@ -1,5 +1,5 @@
 // Who may see and do what with articles: the role ladder of
-// ../shared/contract/editor.graphql and SharePoint's item-level permissions.
+// schema/operations/editor.graphql and SharePoint's item-level permissions.
 // Row visibility is one Prisma `where`, built here and nowhere else; a viewer who
 // may not see an article gets what they would get if it did not exist.
 import type { Prisma, Role } from "../db/client";

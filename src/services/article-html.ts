@@ -1,5 +1,5 @@
-// The HTML policy of article bodies written through the editors' console
-// (issue #3): what a news article needs (paragraphs, headings, lists, links,
+// The HTML policy of article bodies written through the editors' console:
+// what a news article needs (paragraphs, headings, lists, links,
 // images, figures, tables, embedded video from YouTube) and nothing that runs
 // code: no scripts, no event handlers, no `javascript:` URLs, no inline styles.
 // sanitize-html does the parsing and filtering; this file only states the policy.

@@ -1,5 +1,5 @@
-// The editorial workflow (issue #3; the header of ../shared/contract/editor.graphql,
-// DESIGN.md §2): SharePoint's major/minor versioning with content approval,
+// The editorial workflow (the header of schema/operations/editor.graphql):
+// SharePoint's major/minor versioning with content approval,
 // scheduling, soft deletion and item permissions. No GraphQL here: the schema
 // calls these functions, the scheduler calls promoteDue/expireDue.
 //

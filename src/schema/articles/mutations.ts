@@ -1,4 +1,4 @@
-// The editorial workflow's mutations (../shared/contract/editor.graphql, issue #3).
+// The editorial workflow's mutations (schema/operations/editor.graphql).
 // Who may call what is declared with auth scopes: a site role for createArticle,
 // and for the others a scope function that answers from the viewer's effective
 // role on that one article. An article the viewer may not see is NOT_FOUND,

@@ -1,6 +1,6 @@
 // The Article type. Its content comes from a version: the latest one for those
 // who may edit the article, the published one for everybody else
-// (../shared/contract/editor.graphql: "Editors see the latest version's content
+// (schema/operations/editor.graphql: "Editors see the latest version's content
 // on Article; readers see the published one").
 import type { Context } from "../../context";
 import type { ApprovalStatus } from "../../db/client";

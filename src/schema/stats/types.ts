@@ -1,7 +1,7 @@
 // Visit statistics (Thống kê truy cập): the SiteStatistics block and the top
 // articles. Every figure is what the database holds plus what the counter buffer
 // has not flushed yet, read so that no flush falls between the two
-// (src/services/counters, issue #4).
+// (src/services/counters).
 import { z } from "zod";
 import type { Context } from "../../context";
 import { badInput } from "../errors";

@@ -1,4 +1,4 @@
-// Visit counting (issue #4): what counts, the buffer, the flusher, and the reads
+// Visit counting: what counts, the buffer, the flusher, and the reads
 // that add what is not flushed yet. GraphQL lives in src/schema/stats.
 import { randomUUID } from "node:crypto";
 import { isbot } from "isbot";

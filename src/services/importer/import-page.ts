@@ -1,4 +1,4 @@
-// The writing half of the importer (issue #10): one parsed page of the old
+// The writing half of the importer: one parsed page of the old
 // SharePoint portal into the database, idempotently.
 //
 // - One transaction per page: everything of that page is written, or nothing.
