@@ -10,7 +10,7 @@ import { codes, createTestApp, gql, signIn, type GraphQLResponse, type TestApp }
 import { contractOperation } from "./support/contract";
 import { docx, jpegHeader, mp4, pdf, png } from "./support/media-files";
 import { checkArticleMedia } from "../src/services/media/library";
-import { writeVersion, type ArticleContent } from "../src/services/versioning";
+import { emptyContent, writeVersion, type ArticleContent } from "../src/services/versioning";
 import { syncListing } from "../src/services/listing";
 
 const KB = 1024;
@@ -74,24 +74,7 @@ const rawId = (globalId: string) => Buffer.from(globalId, "base64").toString("ut
 const extendedName = (header: string | null) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(header ?? "")![1]!);
 
 function content(overrides: Partial<ArticleContent>): ArticleContent {
-  return {
-    title: "Bài viết có ảnh",
-    summary: null,
-    body: "<p>Nội dung</p>",
-    alternateUrl: null,
-    publishAt: new Date("2026-11-01T00:00:00Z"),
-    expireAt: null,
-    featured: false,
-    byline: null,
-    articleType: null,
-    pageCount: null,
-    photoCount: 0,
-    categoryId: null,
-    coverImageId: null,
-    galleryIds: [],
-    attachmentIds: [],
-    ...overrides,
-  };
+  return { ...emptyContent(), title: "Bài viết có ảnh", body: "<p>Nội dung</p>", publishAt: new Date("2026-11-01T00:00:00Z"), ...overrides };
 }
 
 /** An article written straight to the database (the editorial workflow is another module): published 1.0 or a 0.1 draft. */

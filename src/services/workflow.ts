@@ -9,10 +9,12 @@
 // included, rolls back with CONFLICT. (articleId, label) is unique as a second guard.
 import { Prisma, type ApprovalStatus, type Db, type Role } from "../db/client";
 import { badInput, conflict, notFound } from "../schema/errors";
-import { atLeast, effectiveRole, readableArticleWhere, type Viewer } from "./access";
+import type { Viewer } from "./access";
 import { isHttpUrl, sanitizeArticleBody } from "./article-html";
 import { publishArticle, type ArticlePublishedEvent, type Events } from "./events";
 import { syncListing } from "./listing";
+import { freeSlug } from "./article-slug";
+import { checkArticleMedia } from "./media/library";
 import { slugify } from "./vietnamese";
 import { audit, changes, type Actor, type AuditAction } from "./audit";
 import {
@@ -54,56 +56,6 @@ function contentChanges(previous: ArticleContent, next: ArticleContent) {
     if ("body" in side) side.body = { length: String(side.body ?? "").length };
   }
   return { before, after };
-}
-
-// ---------------------------------------------------------------------------
-// Who may do what (the role matrix of editor.graphql)
-
-/** What a workflow operation needs from the viewer's effective role on one article. */
-export type ArticleAction =
-  /** updateArticle, submitArticle, restoreArticleVersion, reading history */
-  | "edit"
-  /** approveArticle, rejectArticle, unpublishArticle */
-  | "approve"
-  /** deleteArticle */
-  | "delete";
-
-export interface ArticleAccess {
-  inheritsPermissions: boolean;
-  createdById: string | null;
-  grantRole: Role | null;
-}
-
-/**
- * The facts deciding the viewer's rights on an article, or null when the viewer
- * may not even see it (then every operation answers as if it did not exist).
- */
-export async function articleAccess(db: Db, viewer: Viewer, articleId: string, now: Date): Promise<ArticleAccess | null> {
-  // ADMIN also sees the recycle bin, and so learns why a deleted article cannot move.
-  const visible = viewer.role === "ADMIN" ? {} : readableArticleWhere(viewer, now);
-  const row = await db.article.findFirst({
-    where: { AND: [{ id: articleId }, visible] },
-    select: { inheritsPermissions: true, createdById: true, grants: { where: { userId: viewer.id }, select: { role: true } } },
-  });
-  if (!row) return null;
-  return { inheritsPermissions: row.inheritsPermissions, createdById: row.createdById, grantRole: row.grants[0]?.role ?? null };
-}
-
-/**
- * CONTRIBUTOR edits and submits what they created; EDITOR any article; APPROVER
- * approves, rejects and unpublishes; ADMIN deletes. On an article that stopped
- * inheriting, only its own grant counts (ADMIN always keeps control).
- */
-export function allows(viewer: Viewer, access: ArticleAccess, action: ArticleAction): boolean {
-  const role = effectiveRole(viewer, access);
-  switch (action) {
-    case "edit":
-      return atLeast(role, "EDITOR") || (role === "CONTRIBUTOR" && access.createdById === viewer.id);
-    case "approve":
-      return atLeast(role, "APPROVER");
-    case "delete":
-      return atLeast(role, "ADMIN");
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -181,46 +133,16 @@ async function nextContent(tx: Tx, previous: ArticleContent, input: ContentInput
   return next;
 }
 
-/** The category and media an input names must exist (media: not deleted, of a fitting kind). */
+/** The category and media an input names must exist (media: the rules of the media library). */
 async function checkReferences(tx: Tx, input: ContentInput): Promise<void> {
   if (input.categoryId && !(await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } }))) {
     throw badInput("The category does not exist.", ["input.categoryId"]);
   }
-  const lists: Array<{ field: string; ids: string[]; kinds: string[] }> = [];
-  if (input.coverImageId) lists.push({ field: "coverImageId", ids: [input.coverImageId], kinds: ["IMAGE"] });
-  if (input.galleryIds?.length) lists.push({ field: "galleryIds", ids: input.galleryIds, kinds: ["IMAGE", "VIDEO"] });
-  if (input.attachmentIds?.length) lists.push({ field: "attachmentIds", ids: input.attachmentIds, kinds: ["IMAGE", "VIDEO", "DOCUMENT"] });
-  if (!lists.length) return;
-  const media = await tx.media.findMany({
-    where: { id: { in: [...new Set(lists.flatMap((l) => l.ids))] }, deletedAt: null },
-    select: { id: true, kind: true },
-  });
-  const kindOf = new Map(media.map((m) => [m.id, m.kind as string]));
-  for (const list of lists) {
-    if (new Set(list.ids).size !== list.ids.length) throw badInput(`${list.field} lists the same media twice.`, [`input.${list.field}`]);
-    const missing = list.ids.filter((id) => !kindOf.has(id));
-    if (missing.length) throw badInput(`${list.field} names media that do not exist or were deleted.`, [`input.${list.field}`]);
-    const wrong = list.ids.filter((id) => !list.kinds.includes(kindOf.get(id)!));
-    if (wrong.length) throw badInput(`${list.field} accepts ${list.kinds.join(" or ")} media only.`, [`input.${list.field}`]);
-  }
+  await checkArticleMedia(tx, { coverImageId: input.coverImageId, galleryIds: input.galleryIds, attachmentIds: input.attachmentIds });
 }
 
 // ---------------------------------------------------------------------------
 // Slugs
-
-const FALLBACK_SLUG = "bai-viet";
-
-/** A free slug made from the title: "kien-tuong", else "kien-tuong-2", "kien-tuong-3"... */
-async function freeSlug(tx: Tx, title: string): Promise<string> {
-  const base = slugify(title) || FALLBACK_SLUG;
-  const taken = new Set(
-    (await tx.article.findMany({ where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] }, select: { slug: true } })).map(
-      (a) => a.slug,
-    ),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
 
 async function assertSlugFree(tx: Tx, slug: string, articleId: string | null): Promise<void> {
   const owner = await tx.article.findUnique({ where: { slug }, select: { id: true } });
