@@ -135,13 +135,21 @@ export function isStaff(viewer: Viewer | null): boolean {
  * and counts use this so that they agree with what the Article type shows.
  */
 export function viewedVersionWhere(viewer: Viewer | null, version: Prisma.ArticleVersionWhereInput): Prisma.ArticleWhereInput {
-  if (!viewer) return { publishedVersion: { is: version } };
-  if (viewer.role === "ADMIN") return { currentVersion: { is: version } };
+  return seenVersionWhere(viewer, { currentVersion: { is: version } }, { publishedVersion: { is: version } });
+}
+
+/**
+ * The one rule of which version a viewer sees, as a where: articles matching
+ * `latest` where the viewer may edit them, `published` everywhere else.
+ */
+export function seenVersionWhere(viewer: Viewer | null, latest: Prisma.ArticleWhereInput, published: Prisma.ArticleWhereInput): Prisma.ArticleWhereInput {
+  if (!viewer) return published;
+  if (viewer.role === "ADMIN") return latest;
   const editable = editableWhere(viewer);
   return {
     OR: [
-      { AND: [editable, { currentVersion: { is: version } }] },
-      { AND: [{ NOT: editable }, { publishedVersion: { is: version } }] },
+      { AND: [editable, latest] },
+      { AND: [{ NOT: editable }, published] },
     ],
   };
 }

@@ -287,17 +287,7 @@ export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInpu
       throw badInput("The slug of an article that has been published cannot change.", ["input.slug"]);
     }
     if (slug) await assertSlugFree(tx, slug, current.id);
-    const version = await writeVersion(tx, {
-      articleId: current.id,
-      ...nextMinor(current.version),
-      status: "DRAFT",
-      content,
-      previous,
-      comment: blankToNull(input.comment) ?? null,
-      userId: deps.viewer.id,
-      at: deps.now,
-    });
-    await advance(tx, current, { currentVersionId: version.id, status: "DRAFT", ...(slug && { slug }), ...touched(deps) });
+    const version = await saveDraft(tx, deps, current, content, previous, blankToNull(input.comment) ?? null, slug ? { slug } : {});
     const changed = contentChanges(previous, content);
     await record(
       tx,
@@ -322,6 +312,30 @@ function illegal(action: string, current: Current): never {
     SCHEDULED: `version ${label} is already approved and scheduled`,
   };
   throw badInput(`Cannot ${action} this article: ${reasons[current.status]}.`, ["id"]);
+}
+
+/** Writes `content` as the next minor version, a DRAFT, and makes it the article's latest. */
+async function saveDraft(
+  tx: Tx,
+  deps: WorkflowDeps,
+  current: Current,
+  content: ArticleContent,
+  previous: ArticleContent,
+  comment: string | null,
+  article: { slug?: string } = {},
+) {
+  const version = await writeVersion(tx, {
+    articleId: current.id,
+    ...nextMinor(current.version),
+    status: "DRAFT",
+    content,
+    previous,
+    comment,
+    userId: deps.viewer.id,
+    at: deps.now,
+  });
+  await advance(tx, current, { currentVersionId: version.id, status: "DRAFT", ...article, ...touched(deps) });
+  return version;
 }
 
 /** submitArticle: DRAFT or REJECTED → PENDING. */
@@ -517,17 +531,7 @@ export async function restoreArticleVersion(deps: WorkflowDeps, articleId: strin
     if (!source) throw badInput(`This article has no version ${label.trim()}.`, ["version"]);
     const previous = await loadContent(tx, current.version.id);
     const content = await loadContent(tx, source.id);
-    const version = await writeVersion(tx, {
-      articleId: current.id,
-      ...nextMinor(current.version),
-      status: "DRAFT",
-      content,
-      previous,
-      comment: `Restored from version ${source.label}`,
-      userId: deps.viewer.id,
-      at: deps.now,
-    });
-    await advance(tx, current, { currentVersionId: version.id, status: "DRAFT", ...touched(deps) });
+    const version = await saveDraft(tx, deps, current, content, previous, `Restored from version ${source.label}`);
     await record(
       tx,
       deps,

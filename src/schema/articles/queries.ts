@@ -152,18 +152,23 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
   }));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.backwards ? Boolean(args.before) : hasMore,
-      hasPreviousPage: page.backwards ? hasMore : Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, page.backwards, hasMore, Boolean(page.backwards ? args.before : args.after)),
     totalCount: () => {
       if (countAll) return countAll(base);
       // Anonymous readers' usual lists have maintained totals (src/services/listing.ts).
       const key = plan || Object.keys(scope).length ? null : maintainedListKey(ctx.viewer, filter);
       return key ? ctx.loaders.listingCount.load(key) : ctx.db.article.count({ where });
     },
+  };
+}
+
+/** Relay's pageInfo of a page read `backwards` or not, with more rows beyond it or not, from a cursor or not. */
+function pageInfoOf(edges: Array<{ cursor: string }>, backwards: boolean, hasMore: boolean, fromCursor: boolean) {
+  return {
+    hasNextPage: backwards ? fromCursor : hasMore,
+    hasPreviousPage: backwards ? hasMore : fromCursor,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
   };
 }
 
@@ -212,12 +217,7 @@ async function rankedPage(
     .map((id) => ({ cursor: encodeCursor(position.get(id)!, id), node: byId.get(id)! }));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.backwards ? Boolean(page.cursor) : hasMore,
-      hasPreviousPage: page.backwards ? hasMore : Boolean(page.cursor),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, page.backwards, hasMore, Boolean(page.cursor)),
     totalCount: async () => (plan.countAll ? plan.countAll(base) : visible.size),
   };
 }

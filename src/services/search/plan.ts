@@ -3,7 +3,7 @@
 // (docs/search.md). Visibility stays with the list: the restriction here is only
 // ANDed to readableArticleWhere, so search can never show more than the list.
 import type { Db, Prisma } from "../../db/client";
-import { editableWhere, type Viewer } from "../access";
+import { seenVersionWhere, type Viewer } from "../access";
 import { countMatches, findMatches, type Provider, type SearchMatch } from "./engine";
 import { parseSearchQuery } from "./query";
 
@@ -41,16 +41,8 @@ const EXCLUDED_LIMIT = 5000;
  */
 function matchWhere(viewer: Viewer | null, matches: SearchMatch[]): Prisma.ArticleWhereInput {
   const published = matches.filter((m) => m.isPublished).map((m) => m.versionId);
-  if (!viewer) return { publishedVersionId: { in: published } };
   const current = matches.filter((m) => m.isCurrent).map((m) => m.versionId);
-  if (viewer.role === "ADMIN") return { currentVersionId: { in: current } };
-  const editable = editableWhere(viewer);
-  return {
-    OR: [
-      { AND: [editable, { currentVersionId: { in: current } }] },
-      { AND: [{ NOT: editable }, { publishedVersionId: { in: published } }] },
-    ],
-  };
+  return seenVersionWhere(viewer, { currentVersionId: { in: current } }, { publishedVersionId: { in: published } });
 }
 
 /** Null when the text has nothing searchable (then nothing matches). */
