@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { codes, createTestApp, gql, signIn, type GraphQLResponse, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { docx, jpegHeader, mp4, pdf, png } from "./support/media-files";
+import type { DomainError } from "../src/services/errors";
 import { checkArticleMedia } from "../src/services/media/library";
 import { emptyContent, writeVersion, type ArticleContent } from "../src/services/versioning";
 import { syncListing } from "../src/services/listing";
@@ -538,14 +539,14 @@ describe("changing and deleting media", () => {
     const failure = (refs: Parameters<typeof checkArticleMedia>[1]) =>
       checkArticleMedia(db, refs).then(
         () => null,
-        (error: { extensions: { code: string; fields: string[] } }) => [error.extensions.code, ...error.extensions.fields],
+        (error: DomainError) => [error.kind, ...error.fields],
       );
-    expect(await failure({ coverImageId: document })).toEqual(["BAD_USER_INPUT", "input.coverImageId"]);
-    expect(await failure({ coverImageId: gone })).toEqual(["BAD_USER_INPUT", "input.coverImageId"]);
-    expect(await failure({ galleryIds: [document] })).toEqual(["BAD_USER_INPUT", "input.galleryIds"]);
-    expect(await failure({ galleryIds: [image, image] })).toEqual(["BAD_USER_INPUT", "input.galleryIds"]);
-    expect(await failure({ attachmentIds: [link] })).toEqual(["BAD_USER_INPUT", "input.attachmentIds"]);
-    expect(await failure({ attachmentIds: ["khong-ton-tai"] })).toEqual(["BAD_USER_INPUT", "input.attachmentIds"]);
+    expect(await failure({ coverImageId: document })).toEqual(["INVALID", "coverImageId"]);
+    expect(await failure({ coverImageId: gone })).toEqual(["INVALID", "coverImageId"]);
+    expect(await failure({ galleryIds: [document] })).toEqual(["INVALID", "galleryIds"]);
+    expect(await failure({ galleryIds: [image, image] })).toEqual(["INVALID", "galleryIds"]);
+    expect(await failure({ attachmentIds: [link] })).toEqual(["INVALID", "attachmentIds"]);
+    expect(await failure({ attachmentIds: ["khong-ton-tai"] })).toEqual(["INVALID", "attachmentIds"]);
   });
 
   it("rejects an ID of another type", async () => {

@@ -2,6 +2,7 @@
 // fields on the builder) and builds it. Nothing else lives here.
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder";
+import { withDomainErrors } from "./errors";
 import "./users/types";
 import "./users/auth";
 import "./users/sessions";
@@ -22,4 +23,4 @@ import "./stats/types";
 import "./stats/record";
 import "./subscriptions/types";
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = withDomainErrors(lexicographicSortSchema(builder.toSchema()));

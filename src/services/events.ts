@@ -1,7 +1,7 @@
 // Publish/subscribe for live events (Yoga's PubSub). In one process the event
 // target is in memory; with REDIS_URL it is Redis (src/app.ts), so a subscriber
 // on any instance gets every event, whichever instance published it.
-import { createPubSub, Repeater, type PubSub, type PubSubEventTarget } from "graphql-yoga";
+import { createPubSub, Repeater, type PubSub, type PubSubEventTarget } from "@graphql-yoga/subscription";
 import { setMaxListeners } from "node:events";
 
 export interface ArticlePublishedEvent {

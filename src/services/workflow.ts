@@ -8,7 +8,7 @@
 // change landed first the update matches nothing and the whole step, version
 // included, rolls back with CONFLICT. (articleId, label) is unique as a second guard.
 import { Prisma, type ApprovalStatus, type Db, type Role } from "../db/client";
-import { badInput, conflict, notFound } from "../schema/errors";
+import { badInput, conflict, notFound } from "./errors";
 import type { Viewer } from "./access";
 import { isHttpUrl, sanitizeArticleBody } from "./article-html";
 import { publishArticle, type ArticlePublishedEvent, type Events } from "./events";
@@ -101,12 +101,12 @@ const blankToNull = (value: string | null | undefined) => (value == null ? value
  */
 async function nextContent(tx: Tx, previous: ArticleContent, input: ContentInput): Promise<ArticleContent> {
   for (const field of ["title", "body", "featured"] as const) {
-    if (input[field] === null) throw badInput(`${field} cannot be null.`, [`input.${field}`]);
+    if (input[field] === null) throw badInput(`${field} cannot be null.`, [`${field}`]);
   }
   const next: ArticleContent = { ...previous };
   if (input.title !== undefined) {
     next.title = input.title!.trim();
-    if (!next.title) throw badInput("The title cannot be empty.", ["input.title"]);
+    if (!next.title) throw badInput("The title cannot be empty.", ["title"]);
   }
   if (input.body !== undefined) next.body = sanitizeArticleBody(input.body!);
   if (input.featured !== undefined) next.featured = input.featured!;
@@ -115,14 +115,14 @@ async function nextContent(tx: Tx, previous: ArticleContent, input: ContentInput
   }
   if (input.alternateUrl !== undefined) {
     const url = blankToNull(input.alternateUrl) ?? null;
-    if (url !== null && !isHttpUrl(url)) throw badInput("alternateUrl must be an http(s) address.", ["input.alternateUrl"]);
+    if (url !== null && !isHttpUrl(url)) throw badInput("alternateUrl must be an http(s) address.", ["alternateUrl"]);
     next.alternateUrl = url;
   }
   for (const field of ["publishAt", "expireAt", "pageCount", "categoryId", "coverImageId", "galleryIds", "attachmentIds"] as const) {
     if (input[field] !== undefined) (next as unknown as Record<string, unknown>)[field] = input[field] ?? (field.endsWith("Ids") ? [] : null);
   }
   if (next.publishAt && next.expireAt && next.expireAt <= next.publishAt) {
-    throw badInput("The end of publication must come after the publish date.", ["input.expireAt"]);
+    throw badInput("The end of publication must come after the publish date.", ["expireAt"]);
   }
   await checkReferences(tx, input);
   const galleryKinds = next.galleryIds.length
@@ -136,7 +136,7 @@ async function nextContent(tx: Tx, previous: ArticleContent, input: ContentInput
 /** The category and media an input names must exist (media: the rules of the media library). */
 async function checkReferences(tx: Tx, input: ContentInput): Promise<void> {
   if (input.categoryId && !(await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } }))) {
-    throw badInput("The category does not exist.", ["input.categoryId"]);
+    throw badInput("The category does not exist.", ["categoryId"]);
   }
   await checkArticleMedia(tx, { coverImageId: input.coverImageId, galleryIds: input.galleryIds, attachmentIds: input.attachmentIds });
 }
@@ -146,7 +146,7 @@ async function checkReferences(tx: Tx, input: ContentInput): Promise<void> {
 
 async function assertSlugFree(tx: Tx, slug: string, articleId: string | null): Promise<void> {
   const owner = await tx.article.findUnique({ where: { slug }, select: { id: true } });
-  if (owner && owner.id !== articleId) throw conflict(`The slug "${slug}" is taken.`, { fields: ["input.slug"] });
+  if (owner && owner.id !== articleId) throw conflict(`The slug "${slug}" is taken.`, { fields: ["slug"] });
 }
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -264,7 +264,7 @@ export async function createArticle(deps: WorkflowDeps, input: CreateArticleInpu
       }, { timeout: 15_000, maxWait: 15_000 });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (input.slug || attempt >= 3) throw conflict(`The slug "${input.slug ?? slugify(input.title)}" is taken.`, { fields: ["input.slug"] });
+      if (input.slug || attempt >= 3) throw conflict(`The slug "${input.slug ?? slugify(input.title)}" is taken.`, { fields: ["slug"] });
     }
   }
 }
@@ -274,7 +274,7 @@ export async function createArticle(deps: WorkflowDeps, input: CreateArticleInpu
  * nothing, unless the article is still at `expectedVersion`.
  */
 export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInput): Promise<string> {
-  if (!parseLabel(input.expectedVersion)) throw badInput('expectedVersion must be a version label such as "1.2".', ["input.expectedVersion"]);
+  if (!parseLabel(input.expectedVersion)) throw badInput('expectedVersion must be a version label such as "1.2".', ["expectedVersion"]);
   return step(deps.db, input.id, async (tx) => {
     const current = await loadCurrent(tx, input.id, "update");
     if (current.version.label !== input.expectedVersion.trim()) throw changedMeanwhile(current.version.label);
@@ -284,7 +284,7 @@ export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInpu
     // The slug is the article's address, not versioned content: once readers have
     // seen the article it stays, so links keep working and no draft shows through it.
     if (slug && current.firstPublishedAt) {
-      throw badInput("The slug of an article that has been published cannot change.", ["input.slug"]);
+      throw badInput("The slug of an article that has been published cannot change.", ["slug"]);
     }
     if (slug) await assertSlugFree(tx, slug, current.id);
     const version = await saveDraft(tx, deps, current, content, previous, blankToNull(input.comment) ?? null, slug ? { slug } : {});
@@ -596,11 +596,11 @@ export interface SetPermissionsInput {
  */
 export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermissionsInput): Promise<string> {
   if (input.inherit && (input.public === false || input.grants?.length)) {
-    throw badInput("public and grants apply only when inherit is false.", [input.public === false ? "input.public" : "input.grants"]);
+    throw badInput("public and grants apply only when inherit is false.", [input.public === false ? "public" : "grants"]);
   }
   const grants = input.grants ?? null;
   if (grants && new Set(grants.map((g) => g.userId)).size !== grants.length) {
-    throw badInput("grants names the same user twice.", ["input.grants"]);
+    throw badInput("grants names the same user twice.", ["grants"]);
   }
   return step(deps.db, input.articleId, async (tx) => {
     const article = await tx.article.findUnique({
@@ -611,7 +611,7 @@ export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermis
     if (article.deletedAt) throw deletedArticle("change the permissions of");
     if (grants?.length) {
       const found = await tx.user.count({ where: { id: { in: grants.map((g) => g.userId) } } });
-      if (found !== grants.length) throw badInput("grants names a user that does not exist.", ["input.grants"]);
+      if (found !== grants.length) throw badInput("grants names a user that does not exist.", ["grants"]);
     }
     if (input.inherit || grants) await tx.articleGrant.deleteMany({ where: { articleId: article.id } });
     if (!input.inherit && grants?.length) {
