@@ -1,4 +1,4 @@
-// Benchmark of full-text search (issue #6, docs/search.md), side by side with a
+// Benchmark of full-text search (docs/search.md), side by side with a
 // naive LIKE '%word%' scan over the same data, on SQLite and PostgreSQL:
 //
 //   npm run bench:search                                   SQLite only
@@ -29,7 +29,7 @@ import { testConfig } from "../src/env";
 import { countMatches, findMatches } from "../src/services/search/engine";
 import { parseSearchQuery, type SearchQuery } from "../src/services/search/query";
 import { searchColumns } from "../src/services/search/text";
-import { writeVersion, type ArticleContent } from "../src/services/versioning";
+import { emptyContent, writeVersion, type ArticleContent } from "../src/services/versioning";
 import { createPortalYoga } from "../src/yoga";
 
 const args = process.argv.slice(2);
@@ -317,23 +317,7 @@ const fmt = (f: Figures) =>
 
 function newContent(i: number): ArticleContent {
   const a = generate(1)().next().value!;
-  return {
-    title: `${a.title} ${i}`,
-    summary: a.summary,
-    body: a.body,
-    alternateUrl: null,
-    publishAt: null,
-    expireAt: null,
-    featured: false,
-    byline: null,
-    articleType: null,
-    pageCount: null,
-    photoCount: 0,
-    categoryId: null,
-    coverImageId: null,
-    galleryIds: [],
-    attachmentIds: [],
-  };
+  return { ...emptyContent(), title: `${a.title} ${i}`, summary: a.summary, body: a.body };
 }
 
 /** One article as the editorial write path stores it: article, version, pointers, in one transaction. */

@@ -1,4 +1,4 @@
-// Visit counting throughput, side by side in one run (issue #4), loopback only:
+// Visit counting throughput, side by side in one run, loopback only:
 //
 //  1. Views absorbed: the counting step of recordArticleView — the write-behind
 //     buffer — against a baseline doing one synchronous UPDATE per view, same

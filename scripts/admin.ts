@@ -9,7 +9,6 @@ import type { App } from "../src/app";
 import { parseDatabaseUrl } from "../src/db/url";
 import { probeDatabase } from "../src/db/probe";
 import type { Role } from "../src/db/client";
-import { maintenanceTask, maintenanceTasks, SEARCH_REBUILD_TASK } from "../src/services/maintenance";
 import { checkListing } from "../src/services/listing";
 import { hashPassword } from "../src/services/passwords";
 import { userSearchText } from "../src/services/users";
@@ -29,14 +28,13 @@ Users
   user:role --email <e-mail> --role <role>
   user:list [--json]
 Maintenance
-  search:rebuild      Rebuilds the full-text search index from the articles.
+  search:rebuild      Rebuilds the folded search text of every article version, and
+                      with it the full-text index.
   counts:check [--repair]
                       Compares the maintained list counts (category article counts,
                       list totals) with a recount; exits 1 on drift. --repair writes
                       the recount.
   counters:flush      Writes buffered view and visit counts to the database.
-  tasks               Lists the maintenance tasks the services provide.
-  task <name>         Runs one of them.
 Database
   migrate:status      Which migrations are applied (exit 1 when some are pending).
   migrate:deploy      Applies the pending migrations (the server does it at start).
@@ -191,36 +189,25 @@ const commands: Record<string, Command> = {
   },
   "search:rebuild": {
     needsApp: true,
-    prepare: () => (app) => runTask(app!, SEARCH_REBUILD_TASK, "search indexing is not installed in this build"),
+    prepare: () => async (app) => {
+      const started = Date.now();
+      const { backfillSearchText } = await import("../src/services/search/engine");
+      const versions = await backfillSearchText(app!.db, { all: true });
+      // Search answers may change: readers must not keep cached ones.
+      await app!.cache.changed();
+      out(`search:rebuild: ${versions} article version${versions === 1 ? "" : "s"} indexed in ${Date.now() - started} ms.`);
+    },
   },
   "counters:flush": {
     needsApp: true,
     prepare: () => async (app) => {
-      if (!app!.counters) throw new Failure("counter buffering is not installed in this build: counts are written directly");
       const started = Date.now();
-      const summary = await app!.counters.flush();
-      out(`Counters flushed in ${Date.now() - started} ms${summary === undefined ? "" : `: ${typeof summary === "string" ? summary : JSON.stringify(summary)}`}.`);
+      await app!.counters.flush();
+      out(`Counters flushed in ${Date.now() - started} ms.`);
       if (!app!.config.REDIS_URL) {
-        // This process has its own (empty) buffer; the server's lives in the server.
+        // This process holds only what a stopped server left in the data folder; a running server's buffer lives in the server.
         out("Note: without REDIS_URL each server buffers counts in its own memory. To flush a running server, send it SIGUSR2 (kill -USR2 <pid>); it also flushes on shutdown.");
       }
-    },
-  },
-  tasks: {
-    needsApp: false,
-    prepare: () => async () => {
-      await loadServices();
-      const all = maintenanceTasks();
-      if (all.length === 0) return out("No maintenance tasks are registered in this build.");
-      for (const [name, task] of all) out(`${name.padEnd(24)} ${task.description}`);
-    },
-  },
-  task: {
-    needsApp: true,
-    prepare(_o, positionals) {
-      const name = positionals[0];
-      if (!name) throw new UsageError("task needs a name (see `npm run admin -- tasks`)");
-      return (app) => runTask(app!, name, `no maintenance task named "${name}" (see \`npm run admin -- tasks\`)`);
     },
   },
   "migrate:status": {
@@ -261,14 +248,6 @@ const commands: Record<string, Command> = {
   },
 };
 
-/**
- * The schema imports every domain module, and so every service that registers a
- * maintenance task (search:rebuild, ...).
- */
-async function loadServices(): Promise<void> {
-  await import("../src/schema/index");
-}
-
 /** Prisma's status output without its banners and its warning about the schema's url. */
 function meaningful(output: string): string[] {
   const lines: string[] = [];
@@ -288,15 +267,6 @@ function meaningful(output: string): string[] {
   return lines;
 }
 
-async function runTask(app: App, name: string, missing: string): Promise<number> {
-  const task = maintenanceTask(name);
-  if (!task) throw new Failure(missing);
-  const started = Date.now();
-  const summary = await task.run(app);
-  out(`${name}: done in ${Date.now() - started} ms${summary ? `: ${summary}` : "."}`);
-  return 0;
-}
-
 run("admin", "Run `npm run admin -- --help` for the commands and their options.", async () => {
   let parsed;
   try {
@@ -314,7 +284,6 @@ run("admin", "Run `npm run admin -- --help` for the commands and their options."
   const work = await command.prepare(parsed.values, positionals);
   if (!command.needsApp) return work(null);
   const config = loadConfig();
-  await loadServices();
   const app = await openApp(config);
   try {
     return await work(app);

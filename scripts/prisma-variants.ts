@@ -1,4 +1,4 @@
-// Writes the provider variants of prisma/schema.base.prisma (DESIGN.md §1: the
+// Writes the provider variants of prisma/schema.base.prisma (the
 // provider is fixed per schema file, so SQLite and PostgreSQL each get their own
 // schema, migrations and generated client from this one source).
 //   tsx scripts/prisma-variants.ts          write the variants

@@ -11,7 +11,6 @@ import type { DatabaseTarget } from "./db/url";
 import type { Config } from "./env";
 import { createLogger, type Logger } from "./lib/logger";
 import { PortalMetrics } from "./plugins/observability/metrics";
-import type { CounterBuffer } from "./services/maintenance";
 import { createEvents, prefixedEventTarget, type Events } from "./services/events";
 import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
 import { ResponseCache } from "./plugins/response-cache";

@@ -3,6 +3,7 @@ import type { App } from "./app";
 import { createLoaders, type Loaders } from "./schema/loaders";
 import type { Viewer } from "./services/access";
 import type { Actor } from "./services/audit";
+import { unauthenticated } from "./schema/errors";
 
 export interface Context {
   readonly app: App;
@@ -48,4 +49,21 @@ export function actorOf(ctx: Context): Actor {
     address: ctx.clientAddress,
     userAgent: ctx.userAgent,
   };
+}
+
+/** The signed-in user of an `Authorization: Bearer <token>` header, or null without one. */
+export async function viewerFrom(app: App, authorization: string | null): Promise<Viewer | null> {
+  if (!authorization) return null;
+  const match = /^Bearer\s+(\S{1,4096})\s*$/i.exec(authorization);
+  if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
+  const claims = await app.tokens.verify(match[1]!, app.clock.now());
+  if (!claims) throw unauthenticated("The token is invalid or has expired: sign in again.");
+  const user = await app.db.user.findUnique({
+    where: { id: claims.userId },
+    select: { id: true, name: true, role: true, tokenVersion: true, deactivatedAt: true },
+  });
+  if (!user || user.tokenVersion !== claims.tokenVersion) throw unauthenticated("The token has been revoked: sign in again.");
+  // Deactivation also raises the token version; this holds even for a token issued in the same instant.
+  if (user.deactivatedAt) throw unauthenticated("This account is deactivated.");
+  return { id: user.id, name: user.name, role: user.role };
 }

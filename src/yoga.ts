@@ -8,13 +8,14 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, Kind, parse, print, type DefinitionNode } from "graphql";
 import { PothosValidationError } from "@pothos/core";
 import type { App } from "./app";
-import { createContext, type Context } from "./context";
+import { createContext, viewerFrom, type Context } from "./context";
 import type { Logger } from "./lib/logger";
 import { observabilityPlugin, requestIdOf } from "./plugins/observability/plugin";
 import { Prisma } from "./db/client";
 import { useReady } from "./plugins/health";
 import { useSharedSubscriptions } from "./plugins/shared-subscriptions";
-import { appError, unauthenticated } from "./schema/errors";
+import { appError, fromDomainError } from "./schema/errors";
+import { DomainError } from "./services/errors";
 import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./plugins/media-routes";
@@ -47,21 +48,6 @@ function homePageOperation(): string {
   return [named(Kind.OPERATION_DEFINITION, "HomePage"), named(Kind.FRAGMENT_DEFINITION, "ArticleCard")].map((d) => print(d)).join("\n\n");
 }
 
-export async function viewerFrom(app: App, authorization: string | null): Promise<Viewer | null> {
-  if (!authorization) return null;
-  const match = /^Bearer\s+(\S{1,4096})\s*$/i.exec(authorization);
-  if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
-  const claims = await app.tokens.verify(match[1]!, app.clock.now());
-  if (!claims) throw unauthenticated("The token is invalid or has expired: sign in again.");
-  const user = await app.db.user.findUnique({
-    where: { id: claims.userId },
-    select: { id: true, name: true, role: true, tokenVersion: true, deactivatedAt: true },
-  });
-  if (!user || user.tokenVersion !== claims.tokenVersion) throw unauthenticated("The token has been revoked: sign in again.");
-  // Deactivation also raises the token version; this holds even for a token issued in the same instant.
-  if (user.deactivatedAt) throw unauthenticated("This account is deactivated.");
-  return { id: user.id, name: user.name, role: user.role };
-}
 
 /** Expected errors keep their code; database conflicts become CONFLICT; the rest is masked. */
 export function maskError(error: unknown, message: string): Error {
@@ -71,6 +57,8 @@ export function maskError(error: unknown, message: string): Error {
     return appError("BAD_USER_INPUT", "The request body is too large.", { http: { status: 413 } });
   }
   if (original instanceof GraphQLError && typeof original.extensions?.code === "string") return error as Error;
+  // A domain error from outside a resolver (resolvers translate their own, with argument paths).
+  if (original instanceof DomainError) return fromDomainError(original);
   // Pothos rejects a global ID of the wrong type this way.
   // A database or Redis that is away: say so, without its connection details.
   if (isUnavailable(original)) return new GraphQLError("The service is temporarily unavailable: try again shortly.", { extensions: { code: "INTERNAL_SERVER_ERROR" } });

@@ -1,4 +1,4 @@
-// Article bodies are sanitised on write (issue #3): the news allowlist keeps
+// Article bodies are sanitised on write: the news allowlist keeps
 // structure and drops anything that runs code. Checked on the policy itself and
 // through updateArticle, the way a hostile editor's console would send it.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";

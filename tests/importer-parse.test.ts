@@ -1,7 +1,7 @@
 // The pure half of the importer: one saved page of the old SharePoint portal in,
 // structured article + site data out. The fixture is the real page the project
-// starts from (prisma/seed/000_6aa2adaba41c4592.txt, a byte-for-byte copy of
-// ../shared/fixtures); every other case is derived from it here.
+// starts from (prisma/seed/000_6aa2adaba41c4592.txt); every other case is
+// derived from it here.
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import {

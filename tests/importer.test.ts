@@ -1,4 +1,4 @@
-// The importer's write path (issue #10): the real fixture page and variants of it
+// The importer's write path: the real fixture page and variants of it
 // made here, into fresh databases, read back through the contract's ArticlePage;
 // and the real command line, `scripts/import.ts`, on a folder.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";

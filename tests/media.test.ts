@@ -1,4 +1,4 @@
-// Media (issue #7): uploads over the GraphQL multipart request spec, through a
+// Media: uploads over the GraphQL multipart request spec, through a
 // real socket and through yoga.fetch, with small real files made here; serving at
 // /media/*; covers, galleries and attachments through the contract's ArticlePage;
 // the library, the public galleries, external videos and deletion rules.
@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { codes, createTestApp, gql, signIn, type GraphQLResponse, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { docx, jpegHeader, mp4, pdf, png } from "./support/media-files";
+import type { DomainError } from "../src/services/errors";
 import { checkArticleMedia } from "../src/services/media/library";
-import { writeVersion, type ArticleContent } from "../src/services/versioning";
+import { emptyContent, writeVersion, type ArticleContent } from "../src/services/versioning";
 import { syncListing } from "../src/services/listing";
 
 const KB = 1024;
@@ -74,24 +75,7 @@ const rawId = (globalId: string) => Buffer.from(globalId, "base64").toString("ut
 const extendedName = (header: string | null) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(header ?? "")![1]!);
 
 function content(overrides: Partial<ArticleContent>): ArticleContent {
-  return {
-    title: "Bài viết có ảnh",
-    summary: null,
-    body: "<p>Nội dung</p>",
-    alternateUrl: null,
-    publishAt: new Date("2026-11-01T00:00:00Z"),
-    expireAt: null,
-    featured: false,
-    byline: null,
-    articleType: null,
-    pageCount: null,
-    photoCount: 0,
-    categoryId: null,
-    coverImageId: null,
-    galleryIds: [],
-    attachmentIds: [],
-    ...overrides,
-  };
+  return { ...emptyContent(), title: "Bài viết có ảnh", body: "<p>Nội dung</p>", publishAt: new Date("2026-11-01T00:00:00Z"), ...overrides };
 }
 
 /** An article written straight to the database (the editorial workflow is another module): published 1.0 or a 0.1 draft. */
@@ -555,14 +539,14 @@ describe("changing and deleting media", () => {
     const failure = (refs: Parameters<typeof checkArticleMedia>[1]) =>
       checkArticleMedia(db, refs).then(
         () => null,
-        (error: { extensions: { code: string; fields: string[] } }) => [error.extensions.code, ...error.extensions.fields],
+        (error: DomainError) => [error.kind, ...error.fields],
       );
-    expect(await failure({ coverImageId: document })).toEqual(["BAD_USER_INPUT", "input.coverImageId"]);
-    expect(await failure({ coverImageId: gone })).toEqual(["BAD_USER_INPUT", "input.coverImageId"]);
-    expect(await failure({ galleryIds: [document] })).toEqual(["BAD_USER_INPUT", "input.galleryIds"]);
-    expect(await failure({ galleryIds: [image, image] })).toEqual(["BAD_USER_INPUT", "input.galleryIds"]);
-    expect(await failure({ attachmentIds: [link] })).toEqual(["BAD_USER_INPUT", "input.attachmentIds"]);
-    expect(await failure({ attachmentIds: ["khong-ton-tai"] })).toEqual(["BAD_USER_INPUT", "input.attachmentIds"]);
+    expect(await failure({ coverImageId: document })).toEqual(["INVALID", "coverImageId"]);
+    expect(await failure({ coverImageId: gone })).toEqual(["INVALID", "coverImageId"]);
+    expect(await failure({ galleryIds: [document] })).toEqual(["INVALID", "galleryIds"]);
+    expect(await failure({ galleryIds: [image, image] })).toEqual(["INVALID", "galleryIds"]);
+    expect(await failure({ attachmentIds: [link] })).toEqual(["INVALID", "attachmentIds"]);
+    expect(await failure({ attachmentIds: ["khong-ton-tai"] })).toEqual(["INVALID", "attachmentIds"]);
   });
 
   it("rejects an ID of another type", async () => {

@@ -1,5 +1,5 @@
 // Full-text search through the contract's SearchArticles and EditorArticles
-// (issue #6, docs/search.md), on a Vietnamese corpus written here next to the demo
+// (docs/search.md), on a Vietnamese corpus written here next to the demo
 // seed (the fixture article "Kiến Tường: ..." and "Đà Nẵng và Kiến Tường ...").
 // Runs on SQLite and, with TEST_DATABASE_URL, on PostgreSQL: assertions look at the
 // articles this file wrote (by slug) or at words only this run uses, so other data

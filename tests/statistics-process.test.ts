@@ -1,4 +1,4 @@
-// Visit counts against a real server process (issue #4): 2,000 concurrent views
+// Visit counts against a real server process: 2,000 concurrent views
 // over HTTP, then SIGTERM and a restart: not one count is lost or doubled.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

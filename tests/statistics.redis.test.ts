@@ -1,6 +1,6 @@
 // Visit counters on Redis (REDIS_URL): the shared buffer of several instances.
 // Two real server processes share one Redis and one database and count together
-// exactly (issue #4). Run with `npm run test:redis`; REDIS_URL or TEST_REDIS_URL
+// exactly. Run with `npm run test:redis`; REDIS_URL or TEST_REDIS_URL
 // names the server (default redis://127.0.0.1:6379).
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";

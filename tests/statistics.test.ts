@@ -1,4 +1,4 @@
-// Visit statistics (issue #4) through the real pipeline (yoga.fetch), with the
+// Visit statistics through the real pipeline (yoga.fetch), with the
 // contract's own operations and a ManualClock for every time window.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { codes, createTestApp, gql, signIn, type TestApp } from "./support/app";

@@ -1,12 +1,12 @@
-// Live subscriptions of ../shared/contract/mobile.graphql over real sockets:
+// Live subscriptions of schema/operations/mobile.graphql over real sockets:
 // graphql-ws (WebSocket) and SSE on the server's own port and path, health and
 // readiness, and the graceful shutdown of SIGTERM.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createPortalServer, type PortalServer } from "../src/http";
-import { announceFirstPublication, claimFirstPublication } from "../src/services/events";
+import { promoteDue } from "../src/services/workflow";
 import { createTestApp, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { approve, createDraft, settle, sseSubscribe, wsSubscribe, type Inbox, type SseSubscriber, type WsSubscriber } from "./support/live";
+import { approve, createDraft, publishDue, schedule, settle, sseSubscribe, wsSubscribe, type Inbox, type SseSubscriber, type WsSubscriber } from "./support/live";
 
 const SUBSCRIPTION = contractOperation("ArticlePublished");
 
@@ -132,7 +132,7 @@ describe("when an article is announced", () => {
     expect(await approve(t.app, first.id, now(), now())).toBe(true);
     // A new major version approved later: no new announcement.
     expect(await approve(t.app, first.id, now(), now())).toBe(false);
-    expect(await announceFirstPublication(t.app, first.id, now())).toBe(false);
+    expect(await publishDue(t.app, first.id, now())).toBe(false);
     const second = await createDraft(t.app, { title: "Lần hai", categorySlug: "kinh-te", at: now() });
     await approve(t.app, second.id, now(), now());
     expect((await s.inbox.next())!.data.articlePublished.title).toBe("Lần đầu");
@@ -142,9 +142,9 @@ describe("when an article is announced", () => {
 
   it("announces nothing for drafts or pending versions (no published version)", async () => {
     const draft = await createDraft(t.app, { title: "Nháp", at: now() });
-    expect(await claimFirstPublication(t.app.db, draft.id, now())).toBe(false);
+    expect(await publishDue(t.app, draft.id, now())).toBe(false);
     await t.app.db.article.update({ where: { id: draft.id }, data: { status: "PENDING" } });
-    expect(await announceFirstPublication(t.app, draft.id, now())).toBe(false);
+    expect(await publishDue(t.app, draft.id, now())).toBe(false);
     const row = await t.app.db.article.findUniqueOrThrow({ where: { id: draft.id } });
     expect(row.firstPublishedAt).toBeNull();
   });
@@ -156,20 +156,21 @@ describe("when an article is announced", () => {
     const due = new Date(now().getTime() + 3600_000);
     expect(await approve(t.app, draft.id, due, now())).toBe(false);
     t.clock.set(due);
-    expect(await announceFirstPublication(t.app, draft.id, now())).toBe(true);
+    expect(await publishDue(t.app, draft.id, now())).toBe(true);
     expect((await s.inbox.next())!.data.articlePublished).toMatchObject({ title: "Hẹn giờ", publishedAt: due.toISOString() });
     const row = await t.app.db.article.findUniqueOrThrow({ where: { id: draft.id } });
     expect(row.firstPublishedAt?.toISOString()).toBe(due.toISOString());
   });
 
-  it("lets exactly one of many concurrent claims win", async () => {
+  it("lets exactly one of many concurrent scheduler passes publish and announce", async () => {
+    const s = await ws({});
+    await ready(s);
     const draft = await createDraft(t.app, { title: "Tranh chấp", at: now() });
-    await t.app.db.article.update({
-      where: { id: draft.id },
-      data: { publishedVersionId: draft.versionId, publishedAt: now(), status: "APPROVED" },
-    });
-    const results = await Promise.all(Array.from({ length: 8 }, () => claimFirstPublication(t.app.db, draft.id, now())));
-    expect(results.filter(Boolean)).toHaveLength(1);
+    await schedule(t.app, draft.id, now());
+    const results = await Promise.all(Array.from({ length: 8 }, () => promoteDue(t.app.db, t.app.events, now())));
+    expect(results.filter((ids) => ids.includes(draft.id))).toHaveLength(1);
+    expect((await s.inbox.next())!.data.articlePublished.title).toBe("Tranh chấp");
+    expect(s.inbox.pending).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-// Optimistic concurrency (issue #3): updateArticle carries the version the edit
+// Optimistic concurrency: updateArticle carries the version the edit
 // started from; of concurrent edits from one version exactly one lands, the
 // others get CONFLICT and write nothing. Every workflow step is one transaction.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";

@@ -1,4 +1,4 @@
-// The complete life of an article through every role (issue #3), run with the
+// The complete life of an article through every role, run with the
 // editors' console's own operations (editor.graphql) and read back with the
 // portal's (portal.graphql).
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";

@@ -1,4 +1,4 @@
-// The role × operation matrix of editor.graphql (issue #3): every workflow
+// The role × operation matrix of editor.graphql: every workflow
 // operation for every role, allowed or refused with the contract's code, and a
 // refused call leaves the article exactly as it was. Then item permissions.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";

@@ -1,4 +1,4 @@
-// Scheduled publishing and end of publication (issue #3), driven by the
+// Scheduled publishing and end of publication, driven by the
 // ManualClock and the scheduler's tick(): no test here depends on real time.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { closeApp, createApp } from "../src/app";

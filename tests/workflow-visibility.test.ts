@@ -1,4 +1,4 @@
-// Leak tests (issue #3): readers never see a draft, pending, rejected,
+// Leak tests: readers never see a draft, pending, rejected,
 // scheduled-but-not-due, unpublished, deleted, expired or non-public article, nor
 // a count that reveals one, in any read path. Each reader's answers are recorded
 // before such articles exist and must be exactly the same after.

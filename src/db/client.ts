@@ -1,5 +1,6 @@
 // The Prisma client for DATABASE_URL: SQLite (embedded default) or PostgreSQL,
-// each through its driver adapter and its own generated client (DESIGN.md §1).
+// each through its driver adapter and its own generated client (a Prisma schema
+// fixes its provider: scripts/prisma-variants.ts).
 // The rest of the code sees one type, `Db`, and never asks which one runs.
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";

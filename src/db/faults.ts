@@ -1,6 +1,7 @@
 // What happens when a dependency misbehaves: SQLite busy/locked transactions are
 // retried; a database or Redis that is away gives a clean, masked error.
-import { Prisma } from "./client";
+// The error classes of both generated clients are the same runtime classes.
+import { Prisma } from "../generated/sqlite/client";
 
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1011", "P1017", "P2024", "P2037"]);
 const UNAVAILABLE_PATTERN =

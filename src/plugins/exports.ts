@@ -8,8 +8,9 @@ import type { Plugin } from "graphql-yoga";
 import type { App } from "../app";
 import { atLeast, type Viewer } from "../services/access";
 import { royaltyCsv, royaltyXlsx, type ExportFormat } from "../services/royalty-export";
+import { DomainError } from "../services/errors";
 import { royaltyReport } from "../services/royalties";
-import { viewerFrom } from "../yoga";
+import { viewerFrom } from "../context";
 
 const PATHS = { "/exports/royalties.csv": "csv", "/exports/royalties.xlsx": "xlsx" } as const;
 type Format = ExportFormat;
@@ -37,7 +38,7 @@ export function exportRoutes(app: App): Plugin {
           if (error instanceof HttpError) return plain(error.status, error.message);
           const code = (error as { extensions?: { code?: string } }).extensions?.code;
           if (code === "UNAUTHENTICATED") return plain(401, (error as Error).message, { "www-authenticate": "Bearer" });
-          if (code === "BAD_USER_INPUT") return plain(400, (error as Error).message);
+          if (code === "BAD_USER_INPUT" || (error instanceof DomainError && error.kind === "INVALID")) return plain(400, (error as Error).message);
           app.logger.error({ err: error }, "royalty export failed");
           return plain(500, "Internal error");
         })

@@ -2,6 +2,7 @@
 // fields on the builder) and builds it. Nothing else lives here.
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder";
+import { withDomainErrors } from "./errors";
 import "./users/types";
 import "./users/auth";
 import "./users/sessions";
@@ -18,9 +19,8 @@ import "./articles/mutations";
 import "./topics/types";
 import "./versions/types";
 import "./permissions/types";
-import "./search/planner";
 import "./stats/types";
 import "./stats/record";
 import "./subscriptions/types";
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = withDomainErrors(lexicographicSortSchema(builder.toSchema()));

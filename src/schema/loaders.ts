@@ -115,17 +115,6 @@ export function createLoaders({ db, viewer, now, counters, provider }: LoaderDep
       }
       return keys.map((k) => byKey.get(k) ?? []);
     }),
-
-    /** Number of versions of an article, by article id. */
-    versionCount: new DataLoader<string, number>(async (articleIds) => {
-      const rows = await db.articleVersion.groupBy({
-        by: ["articleId"],
-        where: { articleId: { in: [...articleIds] } },
-        _count: { _all: true },
-      });
-      const counts = new Map(rows.map((r) => [r.articleId, r._count._all]));
-      return articleIds.map((id) => counts.get(id) ?? 0);
-    }),
   };
 }
 

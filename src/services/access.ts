@@ -1,8 +1,8 @@
 // Who may see and do what with articles: the role ladder of
-// ../shared/contract/editor.graphql and SharePoint's item-level permissions.
+// schema/operations/editor.graphql and SharePoint's item-level permissions.
 // Row visibility is one Prisma `where`, built here and nowhere else; a viewer who
 // may not see an article gets what they would get if it did not exist.
-import type { Prisma, Role } from "../db/client";
+import type { Db, Prisma, Role } from "../db/client";
 
 export interface Viewer {
   id: string;
@@ -82,16 +82,46 @@ export function effectiveRole(viewer: Viewer | null, facts: ArticleAccessFacts):
   return facts.inheritsPermissions ? viewer.role : facts.grantRole;
 }
 
-/** May the viewer edit (and so see the latest version of) this article? */
-export function canEdit(viewer: Viewer | null, facts: ArticleAccessFacts): boolean {
+/** What an operation on one article needs from the viewer's effective role on it. */
+export type ArticleAction =
+  /** updateArticle, submitArticle, restoreArticleVersion, reading history and the latest version */
+  | "edit"
+  /** approveArticle, rejectArticle, unpublishArticle */
+  | "approve"
+  /** deleteArticle */
+  | "delete";
+
+/**
+ * The role matrix of editor.graphql: CONTRIBUTOR edits and submits what they
+ * created; EDITOR any article; APPROVER approves, rejects and unpublishes; ADMIN
+ * deletes. On an article that stopped inheriting, only its own grant counts
+ * (ADMIN always keeps control).
+ */
+export function allows(viewer: Viewer | null, facts: ArticleAccessFacts, action: ArticleAction): boolean {
   const role = effectiveRole(viewer, facts);
-  if (atLeast(role, "EDITOR")) return true;
-  return role === "CONTRIBUTOR" && viewer !== null && facts.createdById === viewer.id;
+  switch (action) {
+    case "edit":
+      return atLeast(role, "EDITOR") || (role === "CONTRIBUTOR" && viewer !== null && facts.createdById === viewer.id);
+    case "approve":
+      return atLeast(role, "APPROVER");
+    case "delete":
+      return atLeast(role, "ADMIN");
+  }
 }
 
-/** May the viewer approve, reject or unpublish this article? */
-export function canApprove(viewer: Viewer | null, facts: ArticleAccessFacts): boolean {
-  return atLeast(effectiveRole(viewer, facts), "APPROVER");
+/**
+ * The facts deciding the viewer's rights on an article, or null when the viewer
+ * may not even see it (then every operation answers as if it did not exist).
+ */
+export async function articleAccess(db: Db, viewer: Viewer, articleId: string, now: Date): Promise<ArticleAccessFacts | null> {
+  // ADMIN also sees the recycle bin, and so learns why a deleted article cannot move.
+  const visible = viewer.role === "ADMIN" ? {} : readableArticleWhere(viewer, now);
+  const row = await db.article.findFirst({
+    where: { AND: [{ id: articleId }, visible] },
+    select: { inheritsPermissions: true, createdById: true, grants: { where: { userId: viewer.id }, select: { role: true } } },
+  });
+  if (!row) return null;
+  return { inheritsPermissions: row.inheritsPermissions, createdById: row.createdById, grantRole: row.grants[0]?.role ?? null };
 }
 
 /** Does the viewer's session have any editorial role at all (on the site or through a grant)? */
@@ -105,13 +135,21 @@ export function isStaff(viewer: Viewer | null): boolean {
  * and counts use this so that they agree with what the Article type shows.
  */
 export function viewedVersionWhere(viewer: Viewer | null, version: Prisma.ArticleVersionWhereInput): Prisma.ArticleWhereInput {
-  if (!viewer) return { publishedVersion: { is: version } };
-  if (viewer.role === "ADMIN") return { currentVersion: { is: version } };
+  return seenVersionWhere(viewer, { currentVersion: { is: version } }, { publishedVersion: { is: version } });
+}
+
+/**
+ * The one rule of which version a viewer sees, as a where: articles matching
+ * `latest` where the viewer may edit them, `published` everywhere else.
+ */
+export function seenVersionWhere(viewer: Viewer | null, latest: Prisma.ArticleWhereInput, published: Prisma.ArticleWhereInput): Prisma.ArticleWhereInput {
+  if (!viewer) return published;
+  if (viewer.role === "ADMIN") return latest;
   const editable = editableWhere(viewer);
   return {
     OR: [
-      { AND: [editable, { currentVersion: { is: version } }] },
-      { AND: [{ NOT: editable }, { publishedVersion: { is: version } }] },
+      { AND: [editable, latest] },
+      { AND: [{ NOT: editable }, published] },
     ],
   };
 }

@@ -1,5 +1,5 @@
-// The HTML policy of article bodies written through the editors' console
-// (issue #3): what a news article needs (paragraphs, headings, lists, links,
+// The one HTML policy of stored article bodies (the editors' console, the importer,
+// the demo content): what a news article needs (paragraphs, headings, lists, links,
 // images, figures, tables, embedded video from YouTube) and nothing that runs
 // code: no scripts, no event handlers, no `javascript:` URLs, no inline styles.
 // sanitize-html does the parsing and filtering; this file only states the policy.

@@ -2,7 +2,7 @@
 // No OFFSET: a cursor holds the sort value and id of its row, so a page 5,000
 // articles deep costs what the first page costs.
 import type { Prisma } from "../db/client";
-import { badInput } from "../schema/errors";
+import { badInput } from "./errors";
 import { isStaff, readableArticleWhere, viewedStatusWhere, viewedVersionWhere, type Viewer } from "./access";
 
 export type ArticleOrderField = "PUBLISHED_AT" | "UPDATED_AT" | "VIEW_COUNT" | "TITLE";
@@ -41,7 +41,7 @@ export const contentRelation = (viewer: Viewer | null) => (isStaff(viewer) ? "cu
 export function filterWhere(viewer: Viewer | null, now: Date, filter: ArticleFilterInput = {}): Prisma.ArticleWhereInput {
   const and: Prisma.ArticleWhereInput[] = [];
   if (filter.deleted) {
-    if (viewer?.role !== "ADMIN") throw badInput("Only administrators can list deleted articles.", ["filter.deleted"]);
+    if (viewer?.role !== "ADMIN") throw badInput("Only administrators can list deleted articles.", ["deleted"]);
     and.push({ deletedAt: { not: null } });
   } else {
     and.push(readableArticleWhere(viewer, now));

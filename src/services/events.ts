@@ -1,9 +1,8 @@
 // Publish/subscribe for live events (Yoga's PubSub). In one process the event
 // target is in memory; with REDIS_URL it is Redis (src/app.ts), so a subscriber
 // on any instance gets every event, whichever instance published it.
-import { createPubSub, Repeater, type PubSub, type PubSubEventTarget } from "graphql-yoga";
+import { createPubSub, Repeater, type PubSub, type PubSubEventTarget } from "@graphql-yoga/subscription";
 import { setMaxListeners } from "node:events";
-import type { Db } from "../db/client";
 
 export interface ArticlePublishedEvent {
   articleId: string;
@@ -51,47 +50,6 @@ export function prefixedEventTarget(target: PubSubEventTarget<EventTopics>, pref
 export function publishArticle(events: Events, event: ArticlePublishedEvent): void {
   events.publish("articlePublished", ALL_CATEGORIES, event);
   if (event.categorySlug) events.publish("articlePublished", event.categorySlug, event);
-}
-
-/**
- * Marks an article as first published at `at`, only if nobody did before: one
- * conditional UPDATE, so among any number of callers on any number of instances
- * (schedulers racing on a due article, an approval and a scheduler) exactly one
- * gets true. Only that caller may announce the article.
- */
-export async function claimFirstPublication(db: Pick<Db, "article">, articleId: string, at: Date): Promise<boolean> {
-  const claimed = await db.article.updateMany({
-    where: {
-      id: articleId,
-      firstPublishedAt: null,
-      deletedAt: null,
-      publishedVersionId: { not: null },
-      publishedAt: { lte: at },
-    },
-    data: { firstPublishedAt: at },
-  });
-  return claimed.count === 1;
-}
-
-/**
- * Fire-once announcement of an article that has just become visible to readers
- * (its published version set and its publish time come): claims the first
- * publication and, if this caller won, publishes `articlePublished` with the
- * category of the published version. Returns whether this call announced it.
- * A new approved version of an already announced article announces nothing.
- */
-export async function announceFirstPublication(
-  app: { db: Db; events: Events },
-  articleId: string,
-  at: Date,
-): Promise<boolean> {
-  if (!(await claimFirstPublication(app.db, articleId, at))) return false;
-  const article = await app.db.article.findUnique({
-    where: { id: articleId },
-    select: { publishedVersion: { select: { category: { select: { slug: true } } } } },
-  });
-  publishArticle(app.events, { articleId, categorySlug: article?.publishedVersion?.category?.slug ?? null });
-  return true;
 }
 
 /**

@@ -6,7 +6,7 @@
 // of a past month never changes. Points are kept in hundredths: sums are exact.
 import type { Db } from "../db/client";
 import { lockFor } from "../db/locks";
-import { badInput, conflict, notFound } from "../schema/errors";
+import { badInput, conflict, notFound } from "./errors";
 import { audit, type Actor } from "./audit";
 import { dayOf, nextMonth, startOfDay } from "./site-time";
 import type { Tx } from "./versioning";
@@ -59,22 +59,22 @@ const transaction = <T>(db: Db, run: (tx: Tx) => Promise<T>) => db.$transaction(
 export async function setRoyaltyScale(deps: RoyaltyDeps, input: ScaleInput): Promise<string> {
   const today = dayOf(deps.now, deps.timeZone);
   if (input.validFrom < today) {
-    throw badInput(`input.validFrom: a scale applies from today (${today}) or a later day; past months never change.`, ["input.validFrom"]);
+    throw badInput(`validFrom: a scale applies from today (${today}) or a later day; past months never change.`, ["validFrom"]);
   }
-  if (!Number.isSafeInteger(input.pointValue) || input.pointValue < 0) throw badInput("input.pointValue: whole đồng, 0 or more.", ["input.pointValue"]);
+  if (!Number.isSafeInteger(input.pointValue) || input.pointValue < 0) throw badInput("pointValue: whole đồng, 0 or more.", ["pointValue"]);
   const genres = input.genres.map((g, i) => {
     const genre = g.genre.trim().replace(/\s+/g, " ");
     const key = genreKey(genre);
-    if (!key) throw badInput(`input.genres.${i}.genre: a genre needs letters or digits.`, [`input.genres.${i}.genre`]);
-    return { genre, genreKey: key, points: hundredths(g.points, `input.genres.${i}.points`), position: i };
+    if (!key) throw badInput(`genres.${i}.genre: a genre needs letters or digits.`, [`genres.${i}.genre`]);
+    return { genre, genreKey: key, points: hundredths(g.points, `genres.${i}.points`), position: i };
   });
-  if (!genres.length) throw badInput("input.genres: list at least one genre.", ["input.genres"]);
+  if (!genres.length) throw badInput("genres: list at least one genre.", ["genres"]);
   const duplicate = genres.find((g, i) => genres.findIndex((o) => o.genreKey === g.genreKey) !== i);
-  if (duplicate) throw badInput(`input.genres: "${duplicate.genre}" is listed twice.`, ["input.genres"]);
+  if (duplicate) throw badInput(`genres: "${duplicate.genre}" is listed twice.`, ["genres"]);
   const data = {
     pointValue: input.pointValue,
-    photoPoints: hundredths(input.photoPoints, "input.photoPoints"),
-    extraPagePoints: hundredths(input.extraPagePoints, "input.extraPagePoints"),
+    photoPoints: hundredths(input.photoPoints, "photoPoints"),
+    extraPagePoints: hundredths(input.extraPagePoints, "extraPagePoints"),
     note: input.note?.trim() || null,
   };
   return transaction(deps.db, async (tx) => {
@@ -82,7 +82,7 @@ export async function setRoyaltyScale(deps: RoyaltyDeps, input: ScaleInput): Pro
     const existing = await tx.royaltyScale.findUnique({ where: { validFrom: input.validFrom }, select: scaleSelect });
     if (existing && existing.validFrom <= today) {
       throw conflict(`The scale valid from ${existing.validFrom} is in force and never changes; set a new one from a later day.`, {
-        fields: ["input.validFrom"],
+        fields: ["validFrom"],
       });
     }
     let id: string;

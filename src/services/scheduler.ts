@@ -1,4 +1,4 @@
-// Scheduled publishing and end of publication (issue #3): a periodic job that
+// Scheduled publishing and end of publication: a periodic job that
 // promotes approved versions whose publish date has come and unpublishes
 // articles whose end of publication has passed. Its state is the database, so
 // it survives restarts (the first tick runs at start-up) and any number of

@@ -4,8 +4,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { App } from "../app";
 import { DEMO_ARTICLES } from "../../prisma/seed/demo-articles";
-import { createPublishedArticle, emptyContent, importPageText } from "./importer/import-page";
-import { sanitizeNewsHtml } from "./importer/parse-page";
+import { createPublishedArticle, importPageText } from "./importer/import-page";
+import { emptyContent } from "./versioning";
+import { sanitizeArticleBody } from "./article-html";
 import { hashPassword } from "./passwords";
 import { userSearchText } from "./users";
 import { slugify } from "./vietnamese";
@@ -62,7 +63,7 @@ export async function seedDemo(app: App): Promise<void> {
           ...emptyContent(),
           title: demo.title,
           summary: demo.summary,
-          body: sanitizeNewsHtml(demo.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")),
+          body: sanitizeArticleBody(demo.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")),
           byline: demo.byline,
           publishAt: publishedAt,
           articleType: demo.articleType,

@@ -5,7 +5,7 @@
 // take the "categories" lock so two concurrent moves cannot make a cycle.
 import type { Db } from "../db/client";
 import { lockFor } from "../db/locks";
-import { badInput, conflict, notFound } from "../schema/errors";
+import { badInput, conflict, notFound } from "./errors";
 import { audit, changes, type Actor } from "./audit";
 import type { Tx } from "./versioning";
 import { slugify } from "./vietnamese";
@@ -30,15 +30,15 @@ export async function createCategory(
 ): Promise<string> {
   const name = input.name.trim();
   const slug = input.slug ?? slugify(name);
-  if (!slug) throw badInput("The name has no letters or digits to make a slug from; give a slug.", ["input.slug"]);
+  if (!slug) throw badInput("The name has no letters or digits to make a slug from; give a slug.", ["slug"]);
   return transaction(deps.db, async (tx) => {
     await lockFor(tx, deps.provider, "categories");
     if (await tx.category.findUnique({ where: { slug }, select: { id: true } })) {
-      throw conflict(`The slug "${slug}" is taken.`, { fields: ["input.slug"] });
+      throw conflict(`The slug "${slug}" is taken.`, { fields: ["slug"] });
     }
     const parentId = input.parentId ?? null;
     if (parentId && !(await tx.category.findUnique({ where: { id: parentId }, select: { id: true } }))) {
-      throw badInput("The parent category does not exist.", ["input.parentId"]);
+      throw badInput("The parent category does not exist.", ["parentId"]);
     }
     // Last among its siblings unless a position is given.
     const position = input.position ?? (await tx.category.count({ where: { parentId } }));
@@ -67,7 +67,7 @@ export async function updateCategory(
       description: input.description === undefined ? category.description : input.description?.trim() || null,
     };
     if (next.slug !== category.slug && (await tx.category.findUnique({ where: { slug: next.slug }, select: { id: true } }))) {
-      throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["input.slug"] });
+      throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
     }
     const changed = changes(category, next);
     if (!Object.keys(changed.after).length) return id;
@@ -97,10 +97,10 @@ export async function moveCategory(deps: TaxonomyDeps, id: string, parentId: str
     const category = byId.get(id);
     if (!category) throw notFound("The category");
     if (parentId !== null) {
-      if (!byId.has(parentId)) throw badInput("The parent category does not exist.", ["input.parentId"]);
+      if (!byId.has(parentId)) throw badInput("The parent category does not exist.", ["parentId"]);
       // Walk up from the new parent: meeting the category itself means a cycle.
       for (let at: string | null = parentId, steps = 0; at !== null && steps <= all.length; at = byId.get(at)?.parentId ?? null, steps++) {
-        if (at === id) throw badInput("A category cannot be moved under itself or one of its subcategories.", ["input.parentId"]);
+        if (at === id) throw badInput("A category cannot be moved under itself or one of its subcategories.", ["parentId"]);
       }
     }
     const siblings = all
@@ -186,9 +186,9 @@ const topicFields = { id: true, slug: true, name: true, description: true } as c
 export async function createTopic(deps: TaxonomyDeps, input: { name: string; slug?: string | null; description?: string | null }): Promise<string> {
   const name = input.name.trim();
   const slug = input.slug ?? slugify(name);
-  if (!slug) throw badInput("The name has no letters or digits to make a slug from; give a slug.", ["input.slug"]);
+  if (!slug) throw badInput("The name has no letters or digits to make a slug from; give a slug.", ["slug"]);
   return transaction(deps.db, async (tx) => {
-    if (await tx.topic.findUnique({ where: { slug }, select: { id: true } })) throw conflict(`The slug "${slug}" is taken.`, { fields: ["input.slug"] });
+    if (await tx.topic.findUnique({ where: { slug }, select: { id: true } })) throw conflict(`The slug "${slug}" is taken.`, { fields: ["slug"] });
     const topic = await tx.topic.create({
       data: { name, slug, description: input.description?.trim() || null, createdAt: deps.now, updatedAt: deps.now },
       select: topicFields,
@@ -212,7 +212,7 @@ export async function updateTopic(
       description: input.description === undefined ? topic.description : input.description?.trim() || null,
     };
     if (next.slug !== topic.slug && (await tx.topic.findUnique({ where: { slug: next.slug }, select: { id: true } }))) {
-      throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["input.slug"] });
+      throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
     }
     const changed = changes(topic, next);
     if (!Object.keys(changed.after).length) return id;

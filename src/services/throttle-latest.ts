@@ -1,7 +1,7 @@
 // At most one item per interval from an async stream, always ending on the
 // latest one: a burst of events becomes the first at once, then the newest once
-// a second (issue #4: "articleViewCount: at most one event a second").
-import { Repeater } from "graphql-yoga";
+// a second ("articleViewCount: at most one event a second").
+import { Repeater } from "@graphql-yoga/subscription";
 
 export function throttleLatest<T>(source: AsyncIterable<T>, intervalMs: number): AsyncIterable<T> {
   return new Repeater<T>(async (push, stop) => {

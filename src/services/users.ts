@@ -7,7 +7,7 @@
 import { randomInt } from "node:crypto";
 import type { Db, Role } from "../db/client";
 import { lockFor } from "../db/locks";
-import { badInput, conflict, notFound } from "../schema/errors";
+import { badInput, conflict, notFound } from "./errors";
 import { audit, type Actor } from "./audit";
 import { passwordProblem } from "./password-policy";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -36,11 +36,11 @@ const transaction = <T>(db: Db, run: (tx: Tx) => Promise<T>) => db.$transaction(
 export async function createUser(deps: UserDeps, input: { name: string; email: string; password: string; role: Role }): Promise<string> {
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
-  checkPassword(input.password, "input.password", { email, name });
+  checkPassword(input.password, "password", { email, name });
   const passwordHash = await hashPassword(input.password);
   return transaction(deps.db, async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw conflict(`A user with e-mail ${email} already exists.`, { fields: ["input.email"] });
+      throw conflict(`A user with e-mail ${email} already exists.`, { fields: ["email"] });
     }
     const user = await tx.user.create({
       data: { name, email, role: input.role, passwordHash, searchText: userSearchText(name, email), createdAt: deps.now },
@@ -63,7 +63,7 @@ export async function updateUser(deps: UserDeps, userId: string, input: { name?:
     if (!user) throw notFound("The user");
     const next = { name: input.name?.trim() || user.name, email: input.email ? normaliseEmail(input.email) : user.email };
     if (next.email !== user.email && (await tx.user.findUnique({ where: { email: next.email }, select: { id: true } }))) {
-      throw conflict(`A user with e-mail ${next.email} already exists.`, { fields: ["input.email"] });
+      throw conflict(`A user with e-mail ${next.email} already exists.`, { fields: ["email"] });
     }
     await tx.user.update({ where: { id: userId }, data: { ...next, searchText: userSearchText(next.name, next.email) } });
     await audit(tx, deps.actor, deps.now, { action: "USER_UPDATE", targetType: "User", targetId: userId, ...diff(user, next) });

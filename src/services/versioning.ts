@@ -2,6 +2,7 @@
 // full copy of the content fields, the fields it changed, who, when and why.
 // Shared by the editorial workflow, the importer and the demo seed.
 import type { ApprovalStatus, Db, MediaRole, Prisma } from "../db/client";
+import { countBodyImages } from "./article-html";
 import { searchColumns } from "./search/text";
 
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -160,7 +161,7 @@ export function emptyContent(): ArticleContent {
  * typed in: the gallery's images plus the images in the (sanitised) body.
  */
 export function photoCountOf(body: string, galleryKinds: readonly string[]): number {
-  return galleryKinds.filter((kind) => kind === "IMAGE").length + (body.match(/<img\b/gi)?.length ?? 0);
+  return galleryKinds.filter((kind) => kind === "IMAGE").length + countBodyImages(body);
 }
 
 /** A content value as text for a field-by-field comparison (null stays null). */

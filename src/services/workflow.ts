@@ -1,5 +1,5 @@
-// The editorial workflow (issue #3; the header of ../shared/contract/editor.graphql,
-// DESIGN.md §2): SharePoint's major/minor versioning with content approval,
+// The editorial workflow (the header of schema/operations/editor.graphql):
+// SharePoint's major/minor versioning with content approval,
 // scheduling, soft deletion and item permissions. No GraphQL here: the schema
 // calls these functions, the scheduler calls promoteDue/expireDue.
 //
@@ -8,11 +8,13 @@
 // change landed first the update matches nothing and the whole step, version
 // included, rolls back with CONFLICT. (articleId, label) is unique as a second guard.
 import { Prisma, type ApprovalStatus, type Db, type Role } from "../db/client";
-import { badInput, conflict, notFound } from "../schema/errors";
-import { atLeast, effectiveRole, readableArticleWhere, type Viewer } from "./access";
+import { badInput, conflict, notFound } from "./errors";
+import type { Viewer } from "./access";
 import { isHttpUrl, sanitizeArticleBody } from "./article-html";
 import { publishArticle, type ArticlePublishedEvent, type Events } from "./events";
 import { syncListing } from "./listing";
+import { freeSlug } from "./article-slug";
+import { checkArticleMedia } from "./media/library";
 import { slugify } from "./vietnamese";
 import { audit, changes, type Actor, type AuditAction } from "./audit";
 import {
@@ -23,6 +25,8 @@ import {
   writeVersion,
   type ArticleContent,
   type Tx,
+  nextMajor,
+  nextMinor,
 } from "./versioning";
 
 export interface WorkflowDeps {
@@ -52,56 +56,6 @@ function contentChanges(previous: ArticleContent, next: ArticleContent) {
     if ("body" in side) side.body = { length: String(side.body ?? "").length };
   }
   return { before, after };
-}
-
-// ---------------------------------------------------------------------------
-// Who may do what (the role matrix of editor.graphql)
-
-/** What a workflow operation needs from the viewer's effective role on one article. */
-export type ArticleAction =
-  /** updateArticle, submitArticle, restoreArticleVersion, reading history */
-  | "edit"
-  /** approveArticle, rejectArticle, unpublishArticle */
-  | "approve"
-  /** deleteArticle */
-  | "delete";
-
-export interface ArticleAccess {
-  inheritsPermissions: boolean;
-  createdById: string | null;
-  grantRole: Role | null;
-}
-
-/**
- * The facts deciding the viewer's rights on an article, or null when the viewer
- * may not even see it (then every operation answers as if it did not exist).
- */
-export async function articleAccess(db: Db, viewer: Viewer, articleId: string, now: Date): Promise<ArticleAccess | null> {
-  // ADMIN also sees the recycle bin, and so learns why a deleted article cannot move.
-  const visible = viewer.role === "ADMIN" ? {} : readableArticleWhere(viewer, now);
-  const row = await db.article.findFirst({
-    where: { AND: [{ id: articleId }, visible] },
-    select: { inheritsPermissions: true, createdById: true, grants: { where: { userId: viewer.id }, select: { role: true } } },
-  });
-  if (!row) return null;
-  return { inheritsPermissions: row.inheritsPermissions, createdById: row.createdById, grantRole: row.grants[0]?.role ?? null };
-}
-
-/**
- * CONTRIBUTOR edits and submits what they created; EDITOR any article; APPROVER
- * approves, rejects and unpublishes; ADMIN deletes. On an article that stopped
- * inheriting, only its own grant counts (ADMIN always keeps control).
- */
-export function allows(viewer: Viewer, access: ArticleAccess, action: ArticleAction): boolean {
-  const role = effectiveRole(viewer, access);
-  switch (action) {
-    case "edit":
-      return atLeast(role, "EDITOR") || (role === "CONTRIBUTOR" && access.createdById === viewer.id);
-    case "approve":
-      return atLeast(role, "APPROVER");
-    case "delete":
-      return atLeast(role, "ADMIN");
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -147,12 +101,12 @@ const blankToNull = (value: string | null | undefined) => (value == null ? value
  */
 async function nextContent(tx: Tx, previous: ArticleContent, input: ContentInput): Promise<ArticleContent> {
   for (const field of ["title", "body", "featured"] as const) {
-    if (input[field] === null) throw badInput(`${field} cannot be null.`, [`input.${field}`]);
+    if (input[field] === null) throw badInput(`${field} cannot be null.`, [`${field}`]);
   }
   const next: ArticleContent = { ...previous };
   if (input.title !== undefined) {
     next.title = input.title!.trim();
-    if (!next.title) throw badInput("The title cannot be empty.", ["input.title"]);
+    if (!next.title) throw badInput("The title cannot be empty.", ["title"]);
   }
   if (input.body !== undefined) next.body = sanitizeArticleBody(input.body!);
   if (input.featured !== undefined) next.featured = input.featured!;
@@ -161,14 +115,14 @@ async function nextContent(tx: Tx, previous: ArticleContent, input: ContentInput
   }
   if (input.alternateUrl !== undefined) {
     const url = blankToNull(input.alternateUrl) ?? null;
-    if (url !== null && !isHttpUrl(url)) throw badInput("alternateUrl must be an http(s) address.", ["input.alternateUrl"]);
+    if (url !== null && !isHttpUrl(url)) throw badInput("alternateUrl must be an http(s) address.", ["alternateUrl"]);
     next.alternateUrl = url;
   }
   for (const field of ["publishAt", "expireAt", "pageCount", "categoryId", "coverImageId", "galleryIds", "attachmentIds"] as const) {
     if (input[field] !== undefined) (next as unknown as Record<string, unknown>)[field] = input[field] ?? (field.endsWith("Ids") ? [] : null);
   }
   if (next.publishAt && next.expireAt && next.expireAt <= next.publishAt) {
-    throw badInput("The end of publication must come after the publish date.", ["input.expireAt"]);
+    throw badInput("The end of publication must come after the publish date.", ["expireAt"]);
   }
   await checkReferences(tx, input);
   const galleryKinds = next.galleryIds.length
@@ -179,50 +133,20 @@ async function nextContent(tx: Tx, previous: ArticleContent, input: ContentInput
   return next;
 }
 
-/** The category and media an input names must exist (media: not deleted, of a fitting kind). */
+/** The category and media an input names must exist (media: the rules of the media library). */
 async function checkReferences(tx: Tx, input: ContentInput): Promise<void> {
   if (input.categoryId && !(await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } }))) {
-    throw badInput("The category does not exist.", ["input.categoryId"]);
+    throw badInput("The category does not exist.", ["categoryId"]);
   }
-  const lists: Array<{ field: string; ids: string[]; kinds: string[] }> = [];
-  if (input.coverImageId) lists.push({ field: "coverImageId", ids: [input.coverImageId], kinds: ["IMAGE"] });
-  if (input.galleryIds?.length) lists.push({ field: "galleryIds", ids: input.galleryIds, kinds: ["IMAGE", "VIDEO"] });
-  if (input.attachmentIds?.length) lists.push({ field: "attachmentIds", ids: input.attachmentIds, kinds: ["IMAGE", "VIDEO", "DOCUMENT"] });
-  if (!lists.length) return;
-  const media = await tx.media.findMany({
-    where: { id: { in: [...new Set(lists.flatMap((l) => l.ids))] }, deletedAt: null },
-    select: { id: true, kind: true },
-  });
-  const kindOf = new Map(media.map((m) => [m.id, m.kind as string]));
-  for (const list of lists) {
-    if (new Set(list.ids).size !== list.ids.length) throw badInput(`${list.field} lists the same media twice.`, [`input.${list.field}`]);
-    const missing = list.ids.filter((id) => !kindOf.has(id));
-    if (missing.length) throw badInput(`${list.field} names media that do not exist or were deleted.`, [`input.${list.field}`]);
-    const wrong = list.ids.filter((id) => !list.kinds.includes(kindOf.get(id)!));
-    if (wrong.length) throw badInput(`${list.field} accepts ${list.kinds.join(" or ")} media only.`, [`input.${list.field}`]);
-  }
+  await checkArticleMedia(tx, { coverImageId: input.coverImageId, galleryIds: input.galleryIds, attachmentIds: input.attachmentIds });
 }
 
 // ---------------------------------------------------------------------------
 // Slugs
 
-const FALLBACK_SLUG = "bai-viet";
-
-/** A free slug made from the title: "kien-tuong", else "kien-tuong-2", "kien-tuong-3"... */
-async function freeSlug(tx: Tx, title: string): Promise<string> {
-  const base = slugify(title) || FALLBACK_SLUG;
-  const taken = new Set(
-    (await tx.article.findMany({ where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] }, select: { slug: true } })).map(
-      (a) => a.slug,
-    ),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
 async function assertSlugFree(tx: Tx, slug: string, articleId: string | null): Promise<void> {
   const owner = await tx.article.findUnique({ where: { slug }, select: { id: true } });
-  if (owner && owner.id !== articleId) throw conflict(`The slug "${slug}" is taken.`, { fields: ["input.slug"] });
+  if (owner && owner.id !== articleId) throw conflict(`The slug "${slug}" is taken.`, { fields: ["slug"] });
 }
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -340,7 +264,7 @@ export async function createArticle(deps: WorkflowDeps, input: CreateArticleInpu
       }, { timeout: 15_000, maxWait: 15_000 });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (input.slug || attempt >= 3) throw conflict(`The slug "${input.slug ?? slugify(input.title)}" is taken.`, { fields: ["input.slug"] });
+      if (input.slug || attempt >= 3) throw conflict(`The slug "${input.slug ?? slugify(input.title)}" is taken.`, { fields: ["slug"] });
     }
   }
 }
@@ -350,7 +274,7 @@ export async function createArticle(deps: WorkflowDeps, input: CreateArticleInpu
  * nothing, unless the article is still at `expectedVersion`.
  */
 export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInput): Promise<string> {
-  if (!parseLabel(input.expectedVersion)) throw badInput('expectedVersion must be a version label such as "1.2".', ["input.expectedVersion"]);
+  if (!parseLabel(input.expectedVersion)) throw badInput('expectedVersion must be a version label such as "1.2".', ["expectedVersion"]);
   return step(deps.db, input.id, async (tx) => {
     const current = await loadCurrent(tx, input.id, "update");
     if (current.version.label !== input.expectedVersion.trim()) throw changedMeanwhile(current.version.label);
@@ -360,21 +284,10 @@ export async function updateArticle(deps: WorkflowDeps, input: UpdateArticleInpu
     // The slug is the article's address, not versioned content: once readers have
     // seen the article it stays, so links keep working and no draft shows through it.
     if (slug && current.firstPublishedAt) {
-      throw badInput("The slug of an article that has been published cannot change.", ["input.slug"]);
+      throw badInput("The slug of an article that has been published cannot change.", ["slug"]);
     }
     if (slug) await assertSlugFree(tx, slug, current.id);
-    const version = await writeVersion(tx, {
-      articleId: current.id,
-      major: current.version.major,
-      minor: current.version.minor + 1,
-      status: "DRAFT",
-      content,
-      previous,
-      comment: blankToNull(input.comment) ?? null,
-      userId: deps.viewer.id,
-      at: deps.now,
-    });
-    await advance(tx, current, { currentVersionId: version.id, status: "DRAFT", ...(slug && { slug }), ...touched(deps) });
+    const version = await saveDraft(tx, deps, current, content, previous, blankToNull(input.comment) ?? null, slug ? { slug } : {});
     const changed = contentChanges(previous, content);
     await record(
       tx,
@@ -399,6 +312,30 @@ function illegal(action: string, current: Current): never {
     SCHEDULED: `version ${label} is already approved and scheduled`,
   };
   throw badInput(`Cannot ${action} this article: ${reasons[current.status]}.`, ["id"]);
+}
+
+/** Writes `content` as the next minor version, a DRAFT, and makes it the article's latest. */
+async function saveDraft(
+  tx: Tx,
+  deps: WorkflowDeps,
+  current: Current,
+  content: ArticleContent,
+  previous: ArticleContent,
+  comment: string | null,
+  article: { slug?: string } = {},
+) {
+  const version = await writeVersion(tx, {
+    articleId: current.id,
+    ...nextMinor(current.version),
+    status: "DRAFT",
+    content,
+    previous,
+    comment,
+    userId: deps.viewer.id,
+    at: deps.now,
+  });
+  await advance(tx, current, { currentVersionId: version.id, status: "DRAFT", ...article, ...touched(deps) });
+  return version;
 }
 
 /** submitArticle: DRAFT or REJECTED → PENDING. */
@@ -455,8 +392,7 @@ export async function approveArticle(
     const note = blankToNull(comment) ?? null;
     const version = await writeVersion(tx, {
       articleId: current.id,
-      major: current.version.major + 1,
-      minor: 0,
+      ...nextMajor(current.version),
       status: scheduled ? "SCHEDULED" : "APPROVED",
       content,
       previous: content,
@@ -595,18 +531,7 @@ export async function restoreArticleVersion(deps: WorkflowDeps, articleId: strin
     if (!source) throw badInput(`This article has no version ${label.trim()}.`, ["version"]);
     const previous = await loadContent(tx, current.version.id);
     const content = await loadContent(tx, source.id);
-    const version = await writeVersion(tx, {
-      articleId: current.id,
-      major: current.version.major,
-      minor: current.version.minor + 1,
-      status: "DRAFT",
-      content,
-      previous,
-      comment: `Restored from version ${source.label}`,
-      userId: deps.viewer.id,
-      at: deps.now,
-    });
-    await advance(tx, current, { currentVersionId: version.id, status: "DRAFT", ...touched(deps) });
+    const version = await saveDraft(tx, deps, current, content, previous, `Restored from version ${source.label}`);
     await record(
       tx,
       deps,
@@ -671,11 +596,11 @@ export interface SetPermissionsInput {
  */
 export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermissionsInput): Promise<string> {
   if (input.inherit && (input.public === false || input.grants?.length)) {
-    throw badInput("public and grants apply only when inherit is false.", [input.public === false ? "input.public" : "input.grants"]);
+    throw badInput("public and grants apply only when inherit is false.", [input.public === false ? "public" : "grants"]);
   }
   const grants = input.grants ?? null;
   if (grants && new Set(grants.map((g) => g.userId)).size !== grants.length) {
-    throw badInput("grants names the same user twice.", ["input.grants"]);
+    throw badInput("grants names the same user twice.", ["grants"]);
   }
   return step(deps.db, input.articleId, async (tx) => {
     const article = await tx.article.findUnique({
@@ -686,7 +611,7 @@ export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermis
     if (article.deletedAt) throw deletedArticle("change the permissions of");
     if (grants?.length) {
       const found = await tx.user.count({ where: { id: { in: grants.map((g) => g.userId) } } });
-      if (found !== grants.length) throw badInput("grants names a user that does not exist.", ["input.grants"]);
+      if (found !== grants.length) throw badInput("grants names a user that does not exist.", ["grants"]);
     }
     if (input.inherit || grants) await tx.articleGrant.deleteMany({ where: { articleId: article.id } });
     if (!input.inherit && grants?.length) {

@@ -2,13 +2,14 @@
 // without going through the editorial workflow.
 import { randomUUID } from "node:crypto";
 import type { TestApp } from "./app";
-import { writeVersion, type ArticleContent } from "../../src/services/versioning";
+import type { Clock } from "../../src/lib/clock";
+import { emptyContent, writeVersion, type ArticleContent } from "../../src/services/versioning";
 import { syncListing } from "../../src/services/listing";
 
 export type ArticleState = "published" | "draft" | "deleted" | "hidden" | "scheduled" | "expired";
 
 export async function articleRow(
-  t: TestApp,
+  t: { app: TestApp["app"]; clock: Clock },
   options: { state?: ArticleState; title?: string; categorySlug?: string; featured?: boolean; viewCount?: number; publishedAt?: Date } = {},
 ) {
   const state = options.state ?? "published";
@@ -19,21 +20,16 @@ export async function articleRow(
     : null;
   const title = options.title ?? `Bài viết ${state} ${randomUUID().slice(0, 8)}`;
   const content: ArticleContent = {
+    ...emptyContent(),
     title,
     summary: `Tóm tắt ${title}`,
     body: `<p>Nội dung ${title}</p>`,
-    alternateUrl: null,
     publishAt: state === "scheduled" ? new Date(now.getTime() + 86400_000) : publishedAt,
     expireAt: state === "expired" ? new Date(now.getTime() - 60_000) : null,
     featured: options.featured ?? false,
     byline: "Phóng viên",
     articleType: "Tin",
-    pageCount: null,
-    photoCount: 0,
     categoryId: category?.id ?? null,
-    coverImageId: null,
-    galleryIds: [],
-    attachmentIds: [],
   };
   const article = await t.app.db.$transaction(async (tx) => {
     const visible = state !== "draft" && state !== "scheduled";

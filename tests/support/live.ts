@@ -1,12 +1,12 @@
 // Live subscriptions over real sockets: a graphql-ws client and an SSE client
-// (fetch with Accept: text/event-stream), and articles made visible the way the
-// editorial workflow does it: published version set, then the fire-once
-// announcement (src/services/events.ts).
+// (fetch with Accept: text/event-stream), and articles made visible by the
+// workflow's scheduler, whose fire-once claim announces a first publication.
 import { randomUUID } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { App } from "../../src/app";
-import { ALL_CATEGORIES, announceFirstPublication } from "../../src/services/events";
+import { ALL_CATEGORIES } from "../../src/services/events";
+import { promoteDue } from "../../src/services/workflow";
 import { emptyContent, writeVersion, type ArticleContent } from "../../src/services/versioning";
 
 export interface LiveEvent {
@@ -190,19 +190,33 @@ export async function createDraft(
   });
 }
 
+/** Schedules the current version to become the published one at `publishAt`. */
+export async function schedule(app: App, articleId: string, publishAt: Date): Promise<void> {
+  const article = await app.db.article.findUniqueOrThrow({ where: { id: articleId }, select: { currentVersionId: true } });
+  await app.db.articleVersion.update({ where: { id: article.currentVersionId! }, data: { status: "SCHEDULED", publishAt } });
+  await app.db.article.update({ where: { id: articleId }, data: { status: "SCHEDULED", scheduledVersionId: article.currentVersionId } });
+}
+
+/**
+ * Runs the workflow's scheduler pass at `now`; true when it announced the
+ * article (its first publication, claimed once).
+ */
+export async function publishDue(app: App, articleId: string, now: Date): Promise<boolean> {
+  const firstPublished = async () =>
+    (await app.db.article.findUniqueOrThrow({ where: { id: articleId }, select: { firstPublishedAt: true } })).firstPublishedAt;
+  const before = await firstPublished();
+  await promoteDue(app.db, app.events, now);
+  return before === null && (await firstPublished()) !== null;
+}
+
 /**
  * Approves the current version as the published one, visible from `publishedAt`
- * (in the future: scheduled), then announces it if it is due: what the workflow
- * does on approval.
+ * (in the future: scheduled), and publishes it if it is due; true when that
+ * announced the article.
  */
 export async function approve(app: App, articleId: string, publishedAt: Date, now: Date): Promise<boolean> {
-  const article = await app.db.article.findUniqueOrThrow({ where: { id: articleId }, select: { currentVersionId: true } });
-  await app.db.article.update({
-    where: { id: articleId },
-    data: { status: "APPROVED", publishedVersionId: article.currentVersionId, publishedAt },
-  });
-  await app.db.articleVersion.update({ where: { id: article.currentVersionId! }, data: { status: "APPROVED" } });
-  return announceFirstPublication(app, articleId, now);
+  await schedule(app, articleId, publishedAt);
+  return publishDue(app, articleId, now);
 }
 
 let probes = 0;

@@ -1,7 +1,7 @@
 // Prometheus metrics (prom-client), one registry per app so tests and several
 // apps in one process never mix their numbers. Names are listed in docs/operations.md.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { CounterBuffer } from "../../services/maintenance";
+import type { CounterBuffer } from "../../services/counters/service";
 
 export interface PoolStats {
   readonly totalCount: number;
@@ -10,8 +10,8 @@ export interface PoolStats {
 }
 
 export interface MetricsSources {
-  /** The counter buffer, read at each scrape (absent when statistics buffering is not installed). */
-  counters: () => CounterBuffer | undefined;
+  /** The counter buffer, read at each scrape. */
+  counters: () => CounterBuffer;
   /** The PostgreSQL pool; absent for SQLite, whose single embedded connection has nothing to report. */
   pool?: PoolStats;
   provider: "sqlite" | "postgres";
@@ -90,8 +90,7 @@ export class PortalMetrics {
       help: "Counts (views, visits) buffered and not yet written to the database (0 when buffering is not installed).",
       registers: [this.registry],
       collect() {
-        const counters = sources.counters();
-        if (counters) this.set(counters.pendingSize());
+        this.set(sources.counters().pendingSize());
       },
     });
     const pool = sources.pool;
@@ -121,8 +120,8 @@ export class PortalMetrics {
   }
 
   /** Call once the counter buffer exists, so every flush is timed. */
-  watchCounterFlushes(counters: CounterBuffer | undefined): void {
-    counters?.onFlush?.((report) =>
+  watchCounterFlushes(counters: CounterBuffer): void {
+    counters.onFlush((report) =>
       this.counterFlushDuration.observe({ outcome: report.ok ? "ok" : "error" }, report.durationMs / 1000),
     );
   }

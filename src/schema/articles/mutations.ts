@@ -1,4 +1,4 @@
-// The editorial workflow's mutations (../shared/contract/editor.graphql, issue #3).
+// The editorial workflow's mutations (schema/operations/editor.graphql).
 // Who may call what is declared with auth scopes: a site role for createArticle,
 // and for the others a scope function that answers from the viewer's effective
 // role on that one article. An article the viewer may not see is NOT_FOUND,
@@ -6,10 +6,9 @@
 import { z } from "zod";
 import { actorOf, type Context } from "../../context";
 import { notFound } from "../errors";
+import { allows, articleAccess, type ArticleAction } from "../../services/access";
 import {
-  allows,
   approveArticle,
-  articleAccess,
   createArticle,
   deleteArticle,
   rejectArticle,
@@ -18,7 +17,6 @@ import {
   submitArticle,
   unpublishArticle,
   updateArticle,
-  type ArticleAction,
   type ContentInput,
   type WorkflowDeps,
 } from "../../services/workflow";
@@ -92,22 +90,13 @@ const UpdateArticleInput = builder.inputType("UpdateArticleInput", {
   }),
 });
 
-interface RawContentInput {
-  title?: string | null;
-  body?: string | null;
-  summary?: string | null;
+/** ContentInput as GraphQL gives it: the references still global IDs. */
+type RawContentInput = Omit<ContentInput, "categoryId" | "coverImageId" | "attachmentIds" | "galleryIds"> & {
   categoryId?: GlobalId | null;
   coverImageId?: GlobalId | null;
-  alternateUrl?: string | null;
-  publishAt?: Date | null;
-  expireAt?: Date | null;
-  featured?: boolean | null;
-  byline?: string | null;
-  articleType?: string | null;
-  pageCount?: number | null;
   attachmentIds?: GlobalId[] | null;
   galleryIds?: GlobalId[] | null;
-}
+};
 
 /** Decodes the input's global IDs, checking that each names the right type. */
 function contentInput(input: RawContentInput): ContentInput {

@@ -19,6 +19,7 @@ import {
   type PageArgs,
 } from "../../services/article-list";
 import { ALL, categoryKey, FEATURED } from "../../services/listing";
+import { planSearch, type SearchPlan } from "../../services/search/plan";
 import { builder, idOf } from "../builder";
 import { CategoryRef } from "../categories/types";
 import { ApprovalStatusEnum, ArticleRef, articleVisibility } from "./types";
@@ -99,23 +100,6 @@ interface ListArgs extends PageArgs {
   orderBy?: { field: ArticleOrderField; direction: OrderDirection } | null;
 }
 
-/** What the search module makes of `filter.search` (../search/planner.ts). */
-export interface SearchPlan {
-  /** Restricts the list to the best matches (at most SEARCH_MAX_RESULTS). */
-  where: Prisma.ArticleWhereInput;
-  /** Ids of those matching articles, best match first. */
-  ranked: string[];
-  /** Counts every match the viewer may see among `base`; null when `ranked` holds every match. */
-  countAll: ((base: Prisma.ArticleWhereInput) => Promise<number>) | null;
-}
-
-/** Hook for the search module: turns `filter.search` into a restriction and a rank order. */
-export type SearchPlanner = (ctx: Context, search: string, options: { deleted: boolean }) => Promise<SearchPlan | null>;
-let searchPlanner: SearchPlanner | null = null;
-export const setSearchPlanner = (planner: SearchPlanner) => {
-  searchPlanner = planner;
-};
-
 /** One page of articles for the viewer, resolved with the Pothos selection of its nodes. */
 export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo, args: ListArgs, scope: Prisma.ArticleWhereInput = {}) {
   const page = planPage(args, ctx.app.config.MAX_PAGE_SIZE);
@@ -132,8 +116,8 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
   const search = filter.search?.trim() ? filter.search : null;
   let plan: SearchPlan | null = null;
   if (search) {
-    if (!searchPlanner) throw badInput("Search is not available.", ["filter.search"]);
-    plan = await searchPlanner(ctx, search, { deleted: Boolean(filter.deleted) });
+    const scope = { db: ctx.db, provider: ctx.app.target.provider, viewer: ctx.viewer, maxResults: ctx.app.config.SEARCH_MAX_RESULTS };
+    plan = await planSearch(scope, search, { deleted: Boolean(filter.deleted) });
     if (!plan) return emptyConnection();
     where = { AND: [base, plan.where] };
     // The contract's SearchArticles: best match first, then newest, unless the
@@ -168,18 +152,23 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
   }));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.backwards ? Boolean(args.before) : hasMore,
-      hasPreviousPage: page.backwards ? hasMore : Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, page.backwards, hasMore, Boolean(page.backwards ? args.before : args.after)),
     totalCount: () => {
       if (countAll) return countAll(base);
       // Anonymous readers' usual lists have maintained totals (src/services/listing.ts).
       const key = plan || Object.keys(scope).length ? null : maintainedListKey(ctx.viewer, filter);
       return key ? ctx.loaders.listingCount.load(key) : ctx.db.article.count({ where });
     },
+  };
+}
+
+/** Relay's pageInfo of a page read `backwards` or not, with more rows beyond it or not, from a cursor or not. */
+function pageInfoOf(edges: Array<{ cursor: string }>, backwards: boolean, hasMore: boolean, fromCursor: boolean) {
+  return {
+    hasNextPage: backwards ? fromCursor : hasMore,
+    hasPreviousPage: backwards ? hasMore : fromCursor,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
   };
 }
 
@@ -228,12 +217,7 @@ async function rankedPage(
     .map((id) => ({ cursor: encodeCursor(position.get(id)!, id), node: byId.get(id)! }));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.backwards ? Boolean(page.cursor) : hasMore,
-      hasPreviousPage: page.backwards ? hasMore : Boolean(page.cursor),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, page.backwards, hasMore, Boolean(page.cursor)),
     totalCount: async () => (plan.countAll ? plan.countAll(base) : visible.size),
   };
 }

@@ -1,10 +1,10 @@
 // The Article type. Its content comes from a version: the latest one for those
 // who may edit the article, the published one for everybody else
-// (../shared/contract/editor.graphql: "Editors see the latest version's content
+// (schema/operations/editor.graphql: "Editors see the latest version's content
 // on Article; readers see the published one").
 import type { Context } from "../../context";
 import type { ApprovalStatus } from "../../db/client";
-import { canEdit, readableArticleWhere, type Viewer } from "../../services/access";
+import { allows, readableArticleWhere, type Viewer } from "../../services/access";
 import { builder } from "../builder";
 import { CategoryRef } from "../categories/types";
 import { MediaRef } from "../media/types";
@@ -50,8 +50,8 @@ export function seesLatest(article: Pick<ViewableArticle, "id" | "inheritsPermis
   const viewer = ctx.viewer;
   if (!viewer) return false;
   const facts = { inheritsPermissions: article.inheritsPermissions, createdById: article.createdById };
-  if (article.inheritsPermissions || viewer.role === "ADMIN") return canEdit(viewer, { ...facts, grantRole: null });
-  return ctx.loaders.viewerGrant.load(article.id).then((grantRole) => canEdit(viewer, { ...facts, grantRole }));
+  if (article.inheritsPermissions || viewer.role === "ADMIN") return allows(viewer, { ...facts, grantRole: null }, "edit");
+  return ctx.loaders.viewerGrant.load(article.id).then((grantRole) => allows(viewer, { ...facts, grantRole }, "edit"));
 }
 
 function versionFor<T>(article: ViewableArticle, latest: boolean): T {

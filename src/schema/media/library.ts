@@ -2,7 +2,7 @@
 // deletion, the editors' library and the public "Ảnh" / "Video" galleries.
 // Who: CONTRIBUTOR and up may upload and link videos (a contributor writing an
 // article needs its lead image); EDITOR and up manage every item ("EDITOR ...
-// manages categories and media", ../shared/contract/editor.graphql), a
+// manages categories and media", schema/operations/editor.graphql), a
 // contributor only the items they uploaded.
 import { z } from "zod";
 import { actorOf, type Context } from "../../context";

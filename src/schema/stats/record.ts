@@ -1,4 +1,4 @@
-// Recording visits, and the live view counter (issue #4; contract:
+// Recording visits, and the live view counter (contract:
 // RecordArticleView, RecordSiteVisit in portal.graphql, ArticleViewCount in
 // mobile.graphql). Nothing here can set a counter: a call adds at most one.
 import { filter, pipe } from "graphql-yoga";

@@ -1,4 +1,4 @@
-// Live events for the mobile app (../shared/contract/mobile.graphql).
+// Live events for the mobile app (schema/operations/mobile.graphql).
 import { filter, pipe } from "graphql-yoga";
 import { z } from "zod";
 import type { Context } from "../../context";

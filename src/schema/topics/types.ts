@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Context } from "../../context";
 import { createTopic, deleteTopic, setArticleTopics, updateTopic } from "../../services/taxonomy";
 import { foldVietnamese } from "../../services/vietnamese";
-import { allows, articleAccess } from "../../services/workflow";
+import { allows, articleAccess } from "../../services/access";
 import { ArticleConnection, resolveArticleList } from "../articles/queries";
 import { ArticleRef } from "../articles/types";
 import { builder, idOf, totalCountField } from "../builder";

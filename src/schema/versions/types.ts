@@ -4,7 +4,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../../context";
 import { badInput } from "../errors";
-import { canEdit } from "../../services/access";
+import { allows } from "../../services/access";
 import { diffContent, contentValueText, loadContent, newestFirst, parseLabel, type ContentField } from "../../services/versioning";
 import { ApprovalStatusEnum, ArticleRef } from "../articles/types";
 import { builder } from "../builder";
@@ -77,7 +77,7 @@ async function mayReadHistory(article: { id: string }, ctx: Context): Promise<bo
   const facts = await ctx.loaders.articleAccessFacts.load(article.id);
   if (!facts) return false;
   const grantRole = !facts.inheritsPermissions && ctx.viewer.role !== "ADMIN" ? await ctx.loaders.viewerGrant.load(article.id) : null;
-  return canEdit(ctx.viewer, { ...facts, grantRole });
+  return allows(ctx.viewer, { ...facts, grantRole }, "edit");
 }
 
 const ID_TYPES: Partial<Record<ContentField, string>> = {

@@ -1,4 +1,4 @@
-// The counter buffer's one interface (issue #4, "Write-behind"). A visit touches
+// The counter buffer's one interface ("Write-behind"). A visit touches
 // only the buffer — process memory, or Redis when REDIS_URL is set — and the
 // flusher moves the buffered counts to the database in batches.
 //

@@ -1,4 +1,4 @@
-// Visit counting (issue #4): what counts, the buffer, the flusher, and the reads
+// Visit counting: what counts, the buffer, the flusher, and the reads
 // that add what is not flushed yet. GraphQL lives in src/schema/stats.
 import { randomUUID } from "node:crypto";
 import { isbot } from "isbot";
@@ -9,7 +9,6 @@ import { addDays, dayOf } from "../site-time";
 import { field, type CounterBackend, type VisitOp } from "./backend";
 import { pruneCounters, writeBatch } from "./flush";
 import type { VisitorHasher, VisitorIdentity } from "./visitor-hash";
-import type { CounterFlushReport } from "../maintenance";
 
 /** Repeated visits by one visitor within this window count once. */
 export const DEDUPE_WINDOW_MS = 30 * 60_000;
@@ -17,6 +16,20 @@ export const DEDUPE_WINDOW_MS = 30 * 60_000;
 export const ONLINE_WINDOW_MS = 5 * 60_000;
 /** Live view counts: at most one event a second per article. */
 export const VIEW_EVENT_INTERVAL_MS = 1000;
+/** One flush, whoever started it (timer, shutdown, operator). */
+export interface CounterFlushReport {
+  durationMs: number;
+  ok: boolean;
+}
+
+/** What /metrics reads of the counter buffer. */
+export interface CounterBuffer {
+  /** How many counts wait in the buffer (shown as portal_counter_buffer_size). */
+  pendingSize(): number;
+  /** Tells the listener about every flush (feeds portal_counter_flush_duration_seconds). */
+  onFlush(listener: (report: CounterFlushReport) => void): void;
+}
+
 /** Batches taken per flush at most (a retried one, then the fresh counts). */
 const MAX_BATCHES_PER_FLUSH = 4;
 
@@ -36,7 +49,7 @@ export interface CountersOptions {
   onError?: (error: unknown) => void;
 }
 
-export class Counters {
+export class Counters implements CounterBuffer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   /** Visits this instance counted since its last flush (for /metrics; see pendingSize). */

@@ -1,4 +1,4 @@
-// Keyed, daily-rotating visitor hashes (issue #4, "Privacy"): no raw visitor id
+// Keyed, daily-rotating visitor hashes ("Privacy"): no raw visitor id
 // or address is ever stored, in memory, Redis or the database. A visitor is
 // HMAC-SHA256(dailyKey(day), visitorId) — or of the client address and user agent
 // when the client sends no visitorId — where dailyKey(day) = HMAC-SHA256(secret,

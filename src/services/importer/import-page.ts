@@ -1,4 +1,4 @@
-// The writing half of the importer (issue #10): one parsed page of the old
+// The writing half of the importer: one parsed page of the old
 // SharePoint portal into the database, idempotently.
 //
 // - One transaction per page: everything of that page is written, or nothing.
@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
 import { publishArticle, type Events } from "../events";
 import { syncListing } from "../listing";
+import { FALLBACK_SLUG, freeSlug } from "../article-slug";
 import { slugify } from "../vietnamese";
 import {
   changedFields,
@@ -145,16 +146,6 @@ function featuredFromPage(page: ParsedPage, options: ImportOptions): boolean {
   return flag !== undefined && TRUTHY_FLAG.test(flag.trim());
 }
 
-/** A slug no other article has: the title's, or the title's with "-2", "-3"... */
-async function freeSlug(tx: Tx, title: string, sourceKey: string): Promise<string> {
-  const base = slugify(title) || `bai-viet-${createHash("sha256").update(sourceKey).digest("hex").slice(0, 12)}`;
-  const taken = new Set(
-    (await tx.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((a) => a.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
 async function planSite(tx: Tx, page: ParsedPage, footerIsNewest: boolean, contentChanges: boolean): Promise<SitePlan> {
   const site = await tx.site.findUnique({ where: { id: SITE_ID } });
   const visits = page.siteTotalVisits;
@@ -195,7 +186,7 @@ async function planImport(tx: Tx, page: ParsedPage): Promise<ImportPlan> {
 
   let article: ArticlePlan;
   if (!existing) {
-    article = { kind: "create", slug: await freeSlug(tx, page.title, page.sourceKey) };
+    article = { kind: "create", slug: await freeSlug(tx, page.title, `${FALLBACK_SLUG}-${createHash("sha256").update(page.sourceKey).digest("hex").slice(0, 12)}`) };
   } else if (existing.sourceHash === page.contentHash || !existing.currentVersionId) {
     article = { kind: "same", articleId: existing.id, slug: existing.slug };
   } else {
@@ -442,13 +433,4 @@ export async function createPublishedArticle(
   await tx.article.update({ where: { id: article.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
   await syncListing(tx, [article.id]);
   return { id: article.id, version: v.label };
-}
-
-/** Content with every field empty, for writers that fill a few of them. */
-export function emptyContent(): ArticleContent {
-  return {
-    title: "", summary: null, body: "", alternateUrl: null, publishAt: null, expireAt: null, featured: false,
-    byline: null, articleType: null, pageCount: null, photoCount: 0, categoryId: null, coverImageId: null,
-    galleryIds: [], attachmentIds: [],
-  };
 }

@@ -12,7 +12,8 @@
 //
 // The parser never throws: a page it cannot read comes back as { ok: false, errors }.
 import { createHash } from "node:crypto";
-import sanitizeHtml from "sanitize-html";
+import { sanitizeArticleBody } from "../article-html";
+import { slugify } from "../vietnamese";
 import { looksLikeVietnameseDateLine, parseVietnameseDateLine } from "./vietnamese-date";
 
 /** The agency footer: site data, not article data (Decree 42/2022/NĐ-CP contact details). */
@@ -61,30 +62,6 @@ export interface ParsedPage {
 }
 
 export type ParseResult = { ok: true; page: ParsedPage } | { ok: false; errors: string[] };
-
-// ---------------------------------------------------------------------------
-// HTML policy
-
-/**
- * The allowlist for article bodies: what a news article needs and nothing that
- * runs code or changes layout. Exported so the write path sanitises the same way.
- */
-export const NEWS_HTML_SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p", "h2", "h3", "h4", "strong", "em", "ul", "ol", "li", "a", "figure", "img",
-    "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-    "blockquote", "br",
-  ],
-  allowedAttributes: { a: ["href"], img: ["src", "alt"], th: ["colspan", "rowspan"], td: ["colspan", "rowspan"] },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["http", "https"] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: "discard",
-};
-
-export function sanitizeNewsHtml(html: string): string {
-  return sanitizeHtml(html, NEWS_HTML_SANITIZE_OPTIONS);
-}
 
 // ---------------------------------------------------------------------------
 // Text normalisation
@@ -348,7 +325,8 @@ function toHtml(blocks: readonly Block[]): string {
     const figcaption = caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : "";
     return `<figure><img src="${escapeHtml(b.image.fileName)}" alt="${escapeHtml(caption)}">${figcaption}</figure>`;
   });
-  return sanitizeNewsHtml(html.join("\n"));
+  // The page's text becomes HTML here; the stored body follows the one article policy.
+  return sanitizeArticleBody(html.join("\n"));
 }
 
 // ---------------------------------------------------------------------------
@@ -367,22 +345,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** "Kiến Tường: Thực hiện…" → "kien-tuong-thuc-hien…": accents, case and punctuation ignored. */
-export function slugifyVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/gu, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, "-")
-    .replace(/^-+|-+$/gu, "");
-}
-
 const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
 
 function sourceKeyOf(section: string, localDay: string, title: string): string {
   // A title of symbols only would slugify to nothing; its hash still identifies it.
-  const slug = (s: string): string => slugifyVietnamese(s) || `h-${sha256(s).slice(0, 16)}`;
+  // Whole, not cut to a URL's length: the key must tell long titles apart.
+  const slug = (s: string): string => slugify(s, Infinity) || `h-${sha256(s).slice(0, 16)}`;
   return `${slug(section)}/${localDay}/${slug(title)}`;
 }
 

@@ -1,6 +1,6 @@
 // What may be uploaded. The kind and content type of a file come from its bytes
 // (file-type's magic-number sniffing), never from the client's file name or
-// declared type, and only the formats listed here are accepted (issue #7).
+// declared type, and only the formats listed here are accepted.
 // SVG is deliberately absent: it is a script-capable document, not a picture.
 import { fileTypeFromBuffer } from "file-type";
 import { imageSize } from "image-size";

@@ -4,7 +4,7 @@
 import type { App } from "../../app";
 import { audit, type Actor } from "../audit";
 import type { Prisma } from "../../db/client";
-import { badInput, conflict } from "../../schema/errors";
+import { badInput, conflict } from "../errors";
 import { ALLOWED_FORMATS, ALLOWED_LABELS, formatMegabytes, imageDimensions, largestUpload, sizeLimits, sniffFormat, type MediaFormat } from "./formats";
 import { newStorageKey } from "./storage";
 import type { Tx } from "../versioning";
@@ -265,15 +265,15 @@ const MAX_LINKED = 200;
  * Checks the media an article input names, for the editorial workflow: each item
  * exists and is not deleted; the cover is an image; the gallery holds images and
  * videos; attachments are stored files (not links); no list repeats an item.
- * Throws BAD_USER_INPUT naming the field (`${prefix}.coverImageId`, ...). Returns
+ * Throws an INVALID domain error naming the field (`coverImageId`, ...). Returns
  * the number of images in the gallery (one term of photoCount).
  */
-export async function checkArticleMedia(db: Pick<Tx, "media">, refs: ArticleMediaRefs, prefix = "input"): Promise<{ galleryImages: number }> {
+export async function checkArticleMedia(db: Pick<Tx, "media">, refs: ArticleMediaRefs): Promise<{ galleryImages: number }> {
   const gallery = refs.galleryIds ?? [];
   const attachments = refs.attachmentIds ?? [];
   for (const [field, ids] of [["galleryIds", gallery], ["attachmentIds", attachments]] as const) {
-    if (ids.length > MAX_LINKED) throw badInput(`${field} may name at most ${MAX_LINKED} items.`, [`${prefix}.${field}`]);
-    if (new Set(ids).size !== ids.length) throw badInput(`${field} names the same media twice.`, [`${prefix}.${field}`]);
+    if (ids.length > MAX_LINKED) throw badInput(`${field} may name at most ${MAX_LINKED} items.`, [field]);
+    if (new Set(ids).size !== ids.length) throw badInput(`${field} names the same media twice.`, [field]);
   }
   const ids = [...new Set([...(refs.coverImageId ? [refs.coverImageId] : []), ...gallery, ...attachments])];
   const rows = ids.length
@@ -282,8 +282,8 @@ export async function checkArticleMedia(db: Pick<Tx, "media">, refs: ArticleMedi
   const byId = new Map(rows.map((m) => [m.id, m]));
   const check = (field: string, id: string, ok: (m: (typeof rows)[number]) => boolean, what: string) => {
     const media = byId.get(id);
-    if (!media) throw badInput(`${field} names media that does not exist.`, [`${prefix}.${field}`]);
-    if (!ok(media)) throw badInput(`${field} must name ${what}.`, [`${prefix}.${field}`]);
+    if (!media) throw badInput(`${field} names media that does not exist.`, [field]);
+    if (!ok(media)) throw badInput(`${field} must name ${what}.`, [field]);
   };
   if (refs.coverImageId) check("coverImageId", refs.coverImageId, (m) => m.kind === "IMAGE", "an image");
   for (const id of gallery) check("galleryIds", id, (m) => m.kind === "IMAGE" || m.kind === "VIDEO", "images or videos");
