@@ -89,6 +89,8 @@ const schema = z.object({
   // Hardening (docs/security.md): query limits, body size, rate limits, trusted documents, HTTP.
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
   MAX_QUERY_COST: z.coerce.number().int().min(1).default(20000),
+  // The most rows one operation may make the server load, counted with its variables' values.
+  MAX_QUERY_ROWS: z.coerce.number().int().min(100).default(5000),
   MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
   MAX_TOKENS: z.coerce.number().int().min(10).default(3000),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(30),

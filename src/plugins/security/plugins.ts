@@ -7,6 +7,7 @@ import type { App } from "../../app";
 import { useCsrf, useIntrospectionSwitch, useSecurityHeaders } from "./http";
 import { useBodyLimit, usePageSizeRule, useQueryLength, useQueryLimits } from "./query-limits";
 import { createRateLimiters, useRateLimits } from "./rate-limits";
+import { useRowBudget } from "./row-budget";
 import { useTextInput } from "./text-input";
 import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from "./trusted-documents";
 
@@ -31,6 +32,7 @@ export function securityPlugins(app: App): Plugin[] {
     useTrustedDocuments(config, trustedDocuments()),
     usePageSizeRule(config),
     useQueryLimits(config),
+    useRowBudget(config),
     useIntrospectionSwitch(config),
   ];
 }
