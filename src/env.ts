@@ -108,6 +108,11 @@ const schema = z.object({
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   VISIT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(120),
   VISIT_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Live connections (graphql-ws sockets and SSE subscriptions): per client address,
+  // operations per socket, and how long a socket may wait before connection_init.
+  LIVE_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(50),
+  WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(25),
+  WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   TRUSTED_DOCUMENTS_ONLY: bool(false),
   CORS_ORIGINS: z.string().default("*"),
   CSRF_HEADERS: z.string().default("x-graphql-yoga-csrf,graphql-preflight,apollo-require-preflight"),

@@ -34,6 +34,8 @@ export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
 export interface ServerContext {
   /** The socket's address (set by src/server.ts). */
   clientAddress?: string | null;
+  /** "ws" for an operation over graphql-ws (src/http.ts); HTTP and SSE otherwise. */
+  transport?: "ws";
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
