@@ -177,7 +177,7 @@ async function loadNodes(
       const select = query.select as Record<string, unknown> | undefined;
       const rows = await delegate.findMany({ ...query, ...(select && { select: { ...select, id: true } }), where: { OR: where } });
       for (const row of rows) {
-        brandWithType(row, typename);
+        brandWithType(row, typename as never);
         for (const index of wanted.get(row.id) ?? []) results[index] = row;
       }
     }),
