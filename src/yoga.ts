@@ -28,6 +28,7 @@ import { clientAddressOf } from "./plugins/security/client-address";
 import { isUnavailable } from "./db/faults";
 import { corsOptions } from "./plugins/security/http";
 import { securityPlugins } from "./plugins/security/plugins";
+import { rememberSession, useLiveAuthorization } from "./plugins/security/live-auth";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
@@ -62,7 +63,10 @@ export async function viewerFrom(app: App, authorization: string | null): Promis
   if (!user || user.tokenVersion !== claims.tokenVersion) throw unauthenticated("The token has been revoked: sign in again.");
   // Deactivation also raises the token version; this holds even for a token issued in the same instant.
   if (user.deactivatedAt) throw unauthenticated("This account is deactivated.");
-  return { id: user.id, name: user.name, role: user.role };
+  const viewer: Viewer = { id: user.id, name: user.name, role: user.role };
+  // Live subscriptions check the session again before each event (src/plugins/security/live-auth.ts).
+  rememberSession(viewer, { tokenVersion: claims.tokenVersion, expiresAt: claims.expiresAt ?? null });
+  return viewer;
 }
 
 /** Expected errors keep their code; database conflicts become CONFLICT; the rest is masked. */
@@ -132,6 +136,8 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = [], options:
       adminRoutes(),
       exportRoutes(app),
       feedRoutes(app),
+      // A session revoked, expired, deactivated or with another role ends its subscriptions before the next event.
+      useLiveAuthorization(app),
       // Identical subscriptions of viewers who see the same share one execution per event.
       useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
       ...extraPlugins,
