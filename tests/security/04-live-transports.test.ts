@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import WebSocket from "ws";
 import { createPortalServer, type PortalServer } from "../../src/http";
-import { testConfig } from "../../src/env";
+import { testConfig, type Config } from "../../src/env";
 import { createRateLimiters } from "../../src/plugins/security/rate-limits";
 import { createTestApp, type TestApp } from "../support/app";
 import { contractOperation } from "../support/contract";
@@ -14,7 +14,7 @@ import { sseRequest, sseSubscribe, wsRequest, wsSubscribe, type SseSubscriber, t
 const codesOf = (results: Array<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>) =>
   results.flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code));
 
-async function serve(config: Parameters<typeof createTestApp>[0]["config"]) {
+async function serve(config: Partial<Config>) {
   const t = await createTestApp({ config });
   const portal = createPortalServer(t.app, t.yoga);
   const port = await portal.listen(0, "127.0.0.1");
