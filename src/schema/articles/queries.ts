@@ -7,7 +7,9 @@ import { badInput } from "../errors";
 import { isStaff } from "../../services/access";
 import {
   afterCursorWhere,
-  contentRelation,
+  compareSortValues,
+  relationOf,
+  seenParts,
   encodeCursor,
   filterWhere,
   orderByFor,
@@ -141,31 +143,46 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
     if (!args.orderBy) return rankedPage(ctx, info, page, where, base, plan);
   }
   const countAll = plan?.countAll;
-  const pageWhere = page.cursor
-    ? { AND: [where, afterCursorWhere(ctx.viewer, key, page.cursor, page.backwards)] }
-    : where;
-  const sortSelect = {
-    id: true,
-    publishedAt: true,
-    updatedAt: true,
-    viewCount: true,
-    ...(key.field === "TITLE" && { [contentRelation(ctx.viewer)]: { select: { title: true } } }),
-    ...(key.field === "UPDATED_AT" && !isStaff(ctx.viewer) && { publishedVersion: { select: { createdAt: true } } }),
-  };
-  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], select: sortSelect });
-  const rows = page.take === 0 ? [] : await ctx.db.article.findMany({
-    ...(query as object),
-    where: pageWhere,
-    orderBy: orderByFor(ctx.viewer, key, page.backwards),
-    take: page.take + 1,
-  });
+  // Each part of the list is sorted on the version this viewer sees of its rows (seenParts).
+  const parts = seenParts(ctx.viewer, key.field);
+  const fetched =
+    page.take === 0
+      ? []
+      : await Promise.all(
+          parts.map(async (part) => {
+            const partWhere = parts.length > 1 ? { AND: [where, part.where] } : where;
+            const pageWhere = page.cursor
+              ? { AND: [partWhere, afterCursorWhere(ctx.viewer, key, page.cursor, page.backwards, part.seen)] }
+              : partWhere;
+            const sortSelect = {
+              id: true,
+              publishedAt: true,
+              updatedAt: true,
+              viewCount: true,
+              ...(key.field === "TITLE" && { [relationOf(part.seen)]: { select: { title: true } } }),
+              ...(key.field === "UPDATED_AT" && part.seen === "published" && { publishedVersion: { select: { createdAt: true } } }),
+            };
+            const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], select: sortSelect });
+            const found = await ctx.db.article.findMany({
+              ...(query as object),
+              where: pageWhere,
+              orderBy: orderByFor(ctx.viewer, key, page.backwards, part.seen),
+              take: page.take + 1,
+            });
+            return found.map((row) => ({ row, value: sortValue(row as Record<string, unknown>, ctx.viewer, key.field, part.seen) }));
+          }),
+        );
+  const walked = fetched.flat();
+  if (parts.length > 1) {
+    // The order of the walk: the list's direction, reversed when paging backwards.
+    const sign = (key.direction === "ASC") !== page.backwards ? 1 : -1;
+    walked.sort((a, b) => sign * (compareSortValues(a.value, b.value) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0)));
+  }
+  const rows = walked.slice(0, page.take + 1);
   const hasMore = rows.length > page.take;
   const pageRows = rows.slice(0, page.take);
   if (page.backwards) pageRows.reverse();
-  const edges = pageRows.map((row) => ({
-    cursor: encodeCursor(sortValue(row as Record<string, unknown>, ctx.viewer, key.field), row.id),
-    node: row,
-  }));
+  const edges = pageRows.map(({ row, value }) => ({ cursor: encodeCursor(value, row.id), node: row }));
   return {
     edges,
     pageInfo: {
