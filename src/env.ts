@@ -68,6 +68,9 @@ const schema = z.object({
   MEDIA_MAX_IMAGE_MB: z.coerce.number().positive().max(10_240).default(10),
   MEDIA_MAX_VIDEO_MB: z.coerce.number().positive().max(10_240).default(200),
   MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(10_240).default(25),
+  // Uploads being received at once (each streamed to a temporary file): per user, and in all.
+  UPLOADS_IN_FLIGHT_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  UPLOADS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
   VIDEO_HOSTS: z
     .string()
     .default("youtube.com,youtu.be,vimeo.com")

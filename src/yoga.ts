@@ -14,16 +14,16 @@ import { observabilityPlugin, requestIdOf } from "./plugins/observability/plugin
 import { Prisma } from "./db/client";
 import { useReady } from "./plugins/health";
 import { useSharedSubscriptions } from "./plugins/shared-subscriptions";
-import { appError, unauthenticated } from "./schema/errors";
+import { appError, forbidden, unauthenticated } from "./schema/errors";
 import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
 import { mediaRoutes } from "./plugins/media-routes";
 import { adminRoutes } from "./plugins/admin-routes";
 import { exportRoutes } from "./plugins/exports";
 import { feedRoutes } from "./plugins/feeds";
-import { multipartUploads } from "./plugins/uploads";
+import { multipartUploads, uploadSlots } from "./plugins/uploads";
 import { responseCachePlugin, writeGenerationsPlugin } from "./plugins/response-cache";
-import type { Viewer } from "./services/access";
+import { atLeast, type Viewer } from "./services/access";
 import { clientAddressOf } from "./plugins/security/client-address";
 import { isUnavailable } from "./db/faults";
 import { corsOptions } from "./plugins/security/http";
@@ -130,7 +130,19 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = [], options:
       observabilityPlugin(app),
       useReady(app),
       ...securityPlugins(app),
-      multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
+      multipartUploads({
+        maxFiles: 1,
+        maxFileBytes: largestUpload(config),
+        // Decided from the headers before a byte of the body is read: uploading is for CONTRIBUTOR and above.
+        authorize: async (request) => {
+          const viewer = await viewerFrom(app, request.headers.get("authorization"));
+          if (!viewer) throw unauthenticated("Sign in to upload files.");
+          if (!atLeast(viewer.role, "CONTRIBUTOR")) throw forbidden("Uploading files needs the CONTRIBUTOR role or above.");
+          return viewer.id;
+        },
+        slots: uploadSlots(app, config),
+        tempDir: join(config.DATA_DIR, "uploads-in-progress"),
+      }),
       mediaRoutes(app),
       // The editors' console at /admin (src/plugins/admin-routes.ts).
       adminRoutes(),
