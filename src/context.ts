@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from "./schema/loaders";
 import type { Viewer } from "./services/access";
 import type { Actor } from "./services/audit";
 import { unauthenticated } from "./schema/errors";
+import { rememberSession } from "./plugins/security/live-auth";
 
 export interface Context {
   readonly app: App;
@@ -65,5 +66,8 @@ export async function viewerFrom(app: App, authorization: string | null): Promis
   if (!user || user.tokenVersion !== claims.tokenVersion) throw unauthenticated("The token has been revoked: sign in again.");
   // Deactivation also raises the token version; this holds even for a token issued in the same instant.
   if (user.deactivatedAt) throw unauthenticated("This account is deactivated.");
-  return { id: user.id, name: user.name, role: user.role };
+  const viewer: Viewer = { id: user.id, name: user.name, role: user.role };
+  // Live subscriptions check the session again before each event (src/plugins/security/live-auth.ts).
+  rememberSession(viewer, { tokenVersion: claims.tokenVersion, expiresAt: claims.expiresAt ?? null });
+  return viewer;
 }

@@ -70,6 +70,9 @@ const schema = z.object({
   MEDIA_MAX_IMAGE_MB: z.coerce.number().positive().max(10_240).default(10),
   MEDIA_MAX_VIDEO_MB: z.coerce.number().positive().max(10_240).default(200),
   MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(10_240).default(25),
+  // Uploads being received at once (each streamed to a temporary file): per user, and in all.
+  UPLOADS_IN_FLIGHT_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  UPLOADS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
   VIDEO_HOSTS: z
     .string()
     .default("youtube.com,youtu.be,vimeo.com")
@@ -91,6 +94,8 @@ const schema = z.object({
   // Hardening (docs/security.md): query limits, body size, rate limits, trusted documents, HTTP.
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
   MAX_QUERY_COST: z.coerce.number().int().min(1).default(20000),
+  // The most rows one operation may make the server load, counted with its variables' values.
+  MAX_QUERY_ROWS: z.coerce.number().int().min(100).default(5000),
   MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
   MAX_TOKENS: z.coerce.number().int().min(10).default(3000),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(30),
@@ -108,6 +113,11 @@ const schema = z.object({
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   VISIT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(120),
   VISIT_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Live connections (graphql-ws sockets and SSE subscriptions): per client address,
+  // operations per socket, and how long a socket may wait before connection_init.
+  LIVE_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(50),
+  WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(25),
+  WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   TRUSTED_DOCUMENTS_ONLY: bool(false),
   CORS_ORIGINS: z.string().default("*"),
   CSRF_HEADERS: z.string().default("x-graphql-yoga-csrf,graphql-preflight,apollo-require-preflight"),

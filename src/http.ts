@@ -10,6 +10,8 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { closeApp, type App } from "./app";
 import { trustedDocuments } from "./plugins/security/plugins";
+import { clientAddressOf } from "./plugins/security/client-address";
+import { liveConnections } from "./plugins/security/live-limits";
 import { persistedText } from "./plugins/security/trusted-documents";
 import { createPortalYoga, type PortalYoga, type ServerContext } from "./yoga";
 
@@ -43,27 +45,54 @@ export function createPortalServer(app: App, yoga: PortalYoga = createPortalYoga
   // The upgrade is routed by hand (noServer) so that the HTTP server's own errors,
   // such as a port in use, stay the HTTP server's: start-up reports them in one line.
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const { config } = app;
+  const live = liveConnections(app, config);
+  // The client's address as HTTP requests see it: X-Forwarded-For of the upgrade under TRUST_PROXY.
+  const addressOfUpgrade = (request: IncomingMessage) =>
+    clientAddressOf(upgradeHeaders(request), request.socket.remoteAddress, config.TRUST_PROXY);
   server.on("upgrade", (request, socket, head) => {
     const { pathname } = new URL(request.url ?? "/", "http://localhost");
     if (pathname !== yoga.graphqlEndpoint) {
       socket.destroy();
       return;
     }
-    wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit("connection", client, request));
+    // Each address may keep LIVE_CONNECTIONS_PER_ADDRESS sockets and SSE streams open.
+    const address = addressOfUpgrade(request);
+    if (!live.acquire(address)) {
+      socket.end(
+        "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n" +
+          `At most ${config.LIVE_CONNECTIONS_PER_ADDRESS} live connections per address.\n`,
+      );
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (client) => {
+      client.once("close", () => live.release(address));
+      wsServer.emit("connection", client, request);
+    });
   });
   // graphql-ws with Yoga's envelop (graphql-yoga docs, "Subscriptions: graphql-ws").
   const ws = useServer<ConnectionParams>(
     {
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
+      // A socket that never says connection_init is closed (4408) after this long.
+      connectionInitWaitTimeout: config.WS_INIT_TIMEOUT_MS,
       onSubscribe: async (ctx, _id, payload) => {
         const upgrade = ctx.extra.request;
+        // graphql-ws registers the operation before asking: it is counted here.
+        if (Object.keys(ctx.subscriptions).length > config.WS_MAX_OPERATIONS) {
+          return [
+            new GraphQLError(`At most ${config.WS_MAX_OPERATIONS} operations at once on one connection.`, {
+              extensions: { code: "RATE_LIMITED", retryAfter: 1 },
+            }),
+          ];
+        }
         // The same Fetch Request an HTTP call would carry, so Yoga's context
         // reads the token, request id and user agent in one place.
         const headers = new Headers();
         const authorization = authorizationOf(ctx.connectionParams, upgrade);
         if (authorization) headers.set("authorization", authorization);
-        for (const name of ["user-agent", "x-request-id"] as const) {
+        for (const name of ["user-agent", "x-request-id", "x-forwarded-for"] as const) {
           const value = upgrade.headers[name];
           if (typeof value === "string") headers.set(name, value);
         }
@@ -72,6 +101,7 @@ export function createPortalServer(app: App, yoga: PortalYoga = createPortalYoga
           request,
           params: payload,
           clientAddress: upgrade.socket.remoteAddress ?? null,
+          transport: "ws",
         });
         let document;
         try {
@@ -162,6 +192,16 @@ export function createPortalServer(app: App, yoga: PortalYoga = createPortalYoga
         await closed;
         await closeApp(app);
       })()),
+  };
+}
+
+/** The upgrade request's headers, read like a Fetch request's. */
+function upgradeHeaders(request: IncomingMessage): { get(name: string): string | null } {
+  return {
+    get: (name) => {
+      const value = request.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(", ") : (value ?? null);
+    },
   };
 }
 

@@ -14,7 +14,7 @@ import { observabilityPlugin, requestIdOf } from "./plugins/observability/plugin
 import { Prisma } from "./db/client";
 import { useReady } from "./plugins/health";
 import { useSharedSubscriptions } from "./plugins/shared-subscriptions";
-import { appError, fromDomainError } from "./schema/errors";
+import { appError, forbidden, fromDomainError, unauthenticated } from "./schema/errors";
 import { DomainError } from "./services/errors";
 import { schema } from "./schema/index";
 import { largestUpload } from "./services/media/formats";
@@ -22,19 +22,22 @@ import { mediaRoutes } from "./plugins/media-routes";
 import { adminRoutes } from "./plugins/admin-routes";
 import { exportRoutes } from "./plugins/exports";
 import { feedRoutes } from "./plugins/feeds";
-import { multipartUploads } from "./plugins/uploads";
+import { multipartUploads, uploadSlots } from "./plugins/uploads";
 import { responseCachePlugin, writeGenerationsPlugin } from "./plugins/response-cache";
-import type { Viewer } from "./services/access";
+import { atLeast, type Viewer } from "./services/access";
 import { clientAddressOf } from "./plugins/security/client-address";
 import { isUnavailable } from "./db/faults";
 import { corsOptions } from "./plugins/security/http";
 import { securityPlugins } from "./plugins/security/plugins";
+import { useLiveAuthorization } from "./plugins/security/live-auth";
 
 export type PortalYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
 export interface ServerContext {
   /** The socket's address (set by src/server.ts). */
   clientAddress?: string | null;
+  /** "ws" for an operation over graphql-ws (src/http.ts); HTTP and SSE otherwise. */
+  transport?: "ws";
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -112,12 +115,26 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = [], options:
       observabilityPlugin(app),
       useReady(app),
       ...securityPlugins(app),
-      multipartUploads({ maxFiles: 1, maxFileBytes: largestUpload(config) }),
+      multipartUploads({
+        maxFiles: 1,
+        maxFileBytes: largestUpload(config),
+        // Decided from the headers before a byte of the body is read: uploading is for CONTRIBUTOR and above.
+        authorize: async (request) => {
+          const viewer = await viewerFrom(app, request.headers.get("authorization"));
+          if (!viewer) throw unauthenticated("Sign in to upload files.");
+          if (!atLeast(viewer.role, "CONTRIBUTOR")) throw forbidden("Uploading files needs the CONTRIBUTOR role or above.");
+          return viewer.id;
+        },
+        slots: uploadSlots(app, config),
+        tempDir: join(config.DATA_DIR, "uploads-in-progress"),
+      }),
       mediaRoutes(app),
       // The editors' console at /admin (src/plugins/admin-routes.ts).
       adminRoutes(),
       exportRoutes(app),
       feedRoutes(app),
+      // A session revoked, expired, deactivated or with another role ends its subscriptions before the next event.
+      useLiveAuthorization(app),
       // Identical subscriptions of viewers who see the same share one execution per event.
       useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
       ...extraPlugins,

@@ -5,8 +5,19 @@
 // uploadMedia when it carries separators or control characters: issue #7), at most
 // `maxFiles` files of at most `maxFileBytes` each are accepted, and every failure is
 // a BAD_USER_INPUT answer rather than a server error.
+// Who sends the request is decided from its headers before any part is read: an
+// anonymous or READER request is refused without reading its body (and its
+// connection closed, so the rest is never read either). An accepted request takes
+// an upload slot (UPLOADS_IN_FLIGHT_PER_USER, UPLOADS_IN_FLIGHT) until it is
+// answered, and its files are streamed to temporary files on disk, never held in
+// memory, and removed once the request is answered.
 import Busboy, { type BusboyInstance } from "@fastify/busboy";
+import { randomUUID } from "node:crypto";
+import { createWriteStream, mkdirSync, openAsBlob, rmSync } from "node:fs";
+import { join } from "node:path";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { appError } from "../schema/errors";
 
@@ -15,23 +26,108 @@ export interface MultipartLimits {
   maxFiles: number;
 }
 
+export interface MultipartOptions extends MultipartLimits {
+  /** Who may upload, from the request's headers alone: the user's id, or a thrown refusal. */
+  authorize(request: Request): Promise<string>;
+  slots: UploadSlots;
+  /** Where files are written while their request runs. */
+  tempDir: string;
+}
+
+/** Uploads in flight, per user and in total. */
+export class UploadSlots {
+  private readonly byUser = new Map<string, number>();
+  private total = 0;
+  constructor(
+    private readonly perUser: number,
+    private readonly overall: number,
+  ) {}
+
+  /** A release function, or null when the user or the server has all it may have. */
+  acquire(user: string): (() => void) | null {
+    const mine = this.byUser.get(user) ?? 0;
+    if (mine >= this.perUser || this.total >= this.overall) return null;
+    this.byUser.set(user, mine + 1);
+    this.total++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.total--;
+      const left = (this.byUser.get(user) ?? 1) - 1;
+      if (left <= 0) this.byUser.delete(user);
+      else this.byUser.set(user, left);
+    };
+  }
+
+  get inFlight(): number {
+    return this.total;
+  }
+}
+
+const slotsOf = new WeakMap<object, UploadSlots>();
+
+/** The upload slots of an app (one per app, whatever the number of its servers). */
+export function uploadSlots(app: object, limits: { UPLOADS_IN_FLIGHT_PER_USER: number; UPLOADS_IN_FLIGHT: number }): UploadSlots {
+  let slots = slotsOf.get(app);
+  if (!slots) slotsOf.set(app, (slots = new UploadSlots(limits.UPLOADS_IN_FLIGHT_PER_USER, limits.UPLOADS_IN_FLIGHT)));
+  return slots;
+}
+
+/** A refusal that also closes the connection: the body the client is still sending is never read. */
+function refusalClosing(error: unknown): unknown {
+  if (!(error instanceof GraphQLError)) return error;
+  const code = error.extensions?.code;
+  const status = code === "UNAUTHENTICATED" ? 401 : code === "FORBIDDEN" ? 403 : undefined;
+  const http = (error.extensions?.http ?? {}) as { status?: number; headers?: Record<string, string> };
+  return new GraphQLError(error.message, {
+    extensions: { ...error.extensions, http: { ...http, ...(status && { status }), headers: { ...http.headers, connection: "close" } } },
+  });
+}
+
 const MAX_FIELD_BYTES = 2 * 1024 * 1024;
 
 const invalid = (message: string, status = 400) => appError("BAD_USER_INPUT", message, { http: { status } });
 
-export function multipartUploads(limits: MultipartLimits): Plugin {
+export function multipartUploads(options: MultipartOptions): Plugin {
+  // What each request must undo once answered: its slot, its temporary files.
+  const cleanups = new WeakMap<Request, Array<() => void>>();
+  const cleanUp = (request: Request) => {
+    for (const undo of cleanups.get(request) ?? []) undo();
+    cleanups.delete(request);
+  };
   return {
     onRequestParse({ request, setRequestParser }) {
       if (request.method === "POST" && /^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
-        setRequestParser((req) => parseMultipart(req, limits));
+        setRequestParser(async (req) => {
+          let user: string;
+          try {
+            user = await options.authorize(req);
+          } catch (error) {
+            throw refusalClosing(error);
+          }
+          const release = options.slots.acquire(user);
+          if (!release) {
+            throw new GraphQLError("Too many uploads in progress: try again when one has finished.", {
+              extensions: { code: "RATE_LIMITED", retryAfter: 5, http: { status: 429, headers: { "retry-after": "5", connection: "close" } } },
+            });
+          }
+          const undo = [release];
+          cleanups.set(request, undo);
+          if (req !== request) cleanups.set(req, undo);
+          return parseMultipart(req, options, (path) => undo.push(() => rmSync(path, { force: true })));
+        });
       }
+    },
+    onResponse({ request }) {
+      cleanUp(request);
     },
   };
 }
 
 type Operations = Record<string, unknown> | Record<string, unknown>[];
 
-function parseMultipart(request: Request, limits: MultipartLimits): Promise<Operations> {
+function parseMultipart(request: Request, limits: MultipartOptions, onTempFile: (path: string) => void): Promise<Operations> {
   const contentType = request.headers.get("content-type") ?? "";
   return new Promise((resolve, reject) => {
     if (!request.body) return reject(invalid("The multipart request has no body."));
@@ -77,15 +173,21 @@ function parseMultipart(request: Request, limits: MultipartLimits): Promise<Oper
     });
     parser.on("file", (name, stream, fileName, _encoding, mimeType) => {
       pendingFiles++;
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
-      stream.on("data", (chunk: Uint8Array<ArrayBuffer>) => chunks.push(chunk));
+      // Straight to disk: memory holds a chunk at a time, whatever the file's size.
+      mkdirSync(limits.tempDir, { recursive: true });
+      const path = join(limits.tempDir, randomUUID());
+      onTempFile(path);
       stream.on("limit", () => fail(invalid("The file is too large.", 413)));
-      stream.on("error", (error: Error) => fail(invalid(`The upload failed: ${error.message}`)));
-      stream.on("end", () => {
-        pendingFiles--;
-        if (!stream.truncated) files.set(name, new File(chunks, fileName ?? "", { type: mimeType }));
-        done();
-      });
+      pipeline(stream, createWriteStream(path, { flags: "wx", mode: 0o600 }))
+        .then(async () => {
+          if (!stream.truncated) {
+            const blob = await openAsBlob(path, { type: mimeType });
+            files.set(name, new File([blob], fileName ?? "", { type: mimeType }));
+          }
+          pendingFiles--;
+          done();
+        })
+        .catch((error: Error) => fail(invalid(`The upload failed: ${error.message}`)));
     });
     parser.on("filesLimit", () => fail(invalid(`At most ${limits.maxFiles} file(s) per request.`)));
     parser.on("fieldsLimit", () => fail(invalid("Too many multipart fields.")));

@@ -3,7 +3,7 @@
 // articles deep costs what the first page costs.
 import type { Prisma } from "../db/client";
 import { badInput } from "./errors";
-import { isStaff, readableArticleWhere, viewedStatusWhere, viewedVersionWhere, type Viewer } from "./access";
+import { editableWhere, isStaff, readableArticleWhere, viewedStatusWhere, viewedVersionWhere, type Viewer } from "./access";
 
 export type ArticleOrderField = "PUBLISHED_AT" | "UPDATED_AT" | "VIEW_COUNT" | "TITLE";
 export type OrderDirection = "ASC" | "DESC";
@@ -36,7 +36,39 @@ export interface PageArgs {
  * (anonymous or READER) on the published one. Filters use viewedVersionWhere, which
  * is exact per row.
  */
-export const contentRelation = (viewer: Viewer | null) => (isStaff(viewer) ? "currentVersion" : "publishedVersion");
+export const contentRelation = (viewer: Viewer | null) => relationOf(defaultSeen(viewer));
+
+/** Which version of a row a sort reads: the latest (where the viewer may edit) or the published one. */
+export type Seen = "current" | "published";
+export const relationOf = (seen: Seen) => (seen === "current" ? "currentVersion" : "publishedVersion");
+const defaultSeen = (viewer: Viewer | null): Seen => (isStaff(viewer) ? "current" : "published");
+
+/**
+ * Sorting on a version's value (TITLE, UPDATED_AT) must read, for each row, the
+ * version this viewer sees of it: otherwise the order and the cursors of a list
+ * would reveal a draft the viewer may not read. An administrator sees the latest
+ * version of every row, a reader the published one; any other staff member sees
+ * the latest where they may edit and the published one elsewhere: their list is
+ * fetched as those two parts, each sorted on its own version, and merged.
+ */
+export function seenParts(viewer: Viewer | null, field: ArticleOrderField): Array<{ seen: Seen; where: Prisma.ArticleWhereInput }> {
+  const split = (field === "TITLE" || field === "UPDATED_AT") && viewer !== null && isStaff(viewer) && viewer.role !== "ADMIN";
+  if (!split) return [{ seen: defaultSeen(viewer), where: {} }];
+  const editable = editableWhere(viewer);
+  return [
+    { seen: "current", where: editable },
+    { seen: "published", where: { NOT: editable } },
+  ];
+}
+
+/** Orders two sort values as the databases do (code point order: SQLite's BINARY, PostgreSQL's C collation); nulls last. */
+export function compareSortValues(a: CursorValue, b: CursorValue): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
+}
 
 export function filterWhere(viewer: Viewer | null, now: Date, filter: ArticleFilterInput = {}): Prisma.ArticleWhereInput {
   const and: Prisma.ArticleWhereInput[] = [];
@@ -70,16 +102,16 @@ interface SortKey {
 type CursorValue = string | number | null;
 
 /** The value of the sort column of a row, as stored in its cursor. */
-export function sortValue(row: Record<string, unknown>, viewer: Viewer | null, field: ArticleOrderField): CursorValue {
+export function sortValue(row: Record<string, unknown>, viewer: Viewer | null, field: ArticleOrderField, seen = defaultSeen(viewer)): CursorValue {
   switch (field) {
     case "PUBLISHED_AT":
       return row.publishedAt instanceof Date ? row.publishedAt.toISOString() : null;
     case "UPDATED_AT":
-      return (isStaff(viewer) ? (row.updatedAt as Date) : (row.publishedVersion as { createdAt: Date }).createdAt).toISOString();
+      return (seen === "current" ? (row.updatedAt as Date) : (row.publishedVersion as { createdAt: Date }).createdAt).toISOString();
     case "VIEW_COUNT":
       return row.viewCount as number;
     case "TITLE":
-      return (row[contentRelation(viewer)] as { title: string } | null)?.title ?? null;
+      return (row[relationOf(seen)] as { title: string } | null)?.title ?? null;
   }
 }
 
@@ -108,7 +140,12 @@ export function decodeCursor(cursor: string, argName: string): { value: CursorVa
  * The Prisma orderBy for a sort key, id as the tie-breaker. Unpublished articles
  * (no publishedAt) come last; walking backwards flips everything, nulls included.
  */
-export function orderByFor(viewer: Viewer | null, key: SortKey, backwards = false): Prisma.ArticleOrderByWithRelationInput[] {
+export function orderByFor(
+  viewer: Viewer | null,
+  key: SortKey,
+  backwards = false,
+  seen = defaultSeen(viewer),
+): Prisma.ArticleOrderByWithRelationInput[] {
   const direction = backwards ? (key.direction === "ASC" ? "desc" : "asc") : key.direction === "ASC" ? "asc" : "desc";
   const sort = direction;
   const id = { id: sort } as const;
@@ -121,11 +158,11 @@ export function orderByFor(viewer: Viewer | null, key: SortKey, backwards = fals
       return [{ publishedAt: { sort, nulls: backwards ? "first" : "last" } }, id];
     case "UPDATED_AT":
       // Readers sort on when the version they see was made: an unapproved edit must not move an article.
-      return [isStaff(viewer) ? { updatedAt: sort } : { publishedVersion: { createdAt: sort } }, id];
+      return [seen === "current" ? { updatedAt: sort } : { publishedVersion: { createdAt: sort } }, id];
     case "VIEW_COUNT":
       return [{ viewCount: sort }, id];
     case "TITLE":
-      return [{ [contentRelation(viewer)]: { title: sort } }, id];
+      return [{ [relationOf(seen)]: { title: sort } }, id];
   }
 }
 
@@ -135,6 +172,7 @@ export function afterCursorWhere(
   key: SortKey,
   cursor: { value: CursorValue; id: string },
   backwards = false,
+  seen = defaultSeen(viewer),
 ): Prisma.ArticleWhereInput {
   const beyond = (key.direction === "ASC") !== backwards ? "gt" : "lt";
   const idBeyond = { id: { [beyond]: cursor.id } };
@@ -143,11 +181,11 @@ export function afterCursorWhere(
       case "PUBLISHED_AT":
         return { publishedAt: condition };
       case "UPDATED_AT":
-        return isStaff(viewer) ? { updatedAt: condition } : { publishedVersion: { is: { createdAt: condition } } };
+        return seen === "current" ? { updatedAt: condition } : { publishedVersion: { is: { createdAt: condition } } };
       case "VIEW_COUNT":
         return { viewCount: condition };
       case "TITLE":
-        return { [contentRelation(viewer)]: { is: { title: condition } } };
+        return { [relationOf(seen)]: { is: { title: condition } } };
     }
   };
   const typed = (v: CursorValue) => (key.field === "PUBLISHED_AT" || key.field === "UPDATED_AT") && v !== null ? new Date(v) : v;

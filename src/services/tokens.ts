@@ -6,6 +6,8 @@ import { resolveSecret } from "./secrets";
 export interface TokenClaims {
   userId: string;
   tokenVersion: number;
+  /** When the token stops being valid (set by verify). */
+  expiresAt?: Date;
 }
 
 export class TokenService {
@@ -40,7 +42,11 @@ export class TokenService {
         currentDate: now,
       });
       if (typeof payload.sub !== "string" || typeof payload.ver !== "number") return null;
-      return { userId: payload.sub, tokenVersion: payload.ver };
+      return {
+        userId: payload.sub,
+        tokenVersion: payload.ver,
+        ...(typeof payload.exp === "number" && { expiresAt: new Date(payload.exp * 1000) }),
+      };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError || error instanceof TypeError) return null;
       throw error;

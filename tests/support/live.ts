@@ -253,3 +253,77 @@ export async function settle(app: App, subscribers: Array<{ inbox: Inbox; catego
     }
   }
 }
+
+/**
+ * One operation over its own graphql-ws connection: every result it sends, up to
+ * its completion or error (errors of a refused operation come as one result).
+ */
+export async function wsRequest(
+  port: number,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
+): Promise<LiveEvent[]> {
+  const client = createClient({
+    url: `ws://127.0.0.1:${port}/graphql`,
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: options.headers });
+      }
+    },
+    connectionParams: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+  });
+  const results: LiveEvent[] = [];
+  try {
+    await new Promise<void>((resolve) => {
+      client.subscribe(
+        { query, variables, ...(options.extensions && { extensions: options.extensions }) },
+        {
+          next: (value) => results.push(value as LiveEvent),
+          error: (error) => {
+            if (Array.isArray(error)) results.push({ errors: error });
+            else results.push({ errors: [{ message: String((error as { reason?: string }).reason ?? error), extensions: { closeCode: (error as { code?: number }).code } }] });
+            resolve();
+          },
+          complete: () => resolve(),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+  return results;
+}
+
+/** One operation over SSE (Accept: text/event-stream): its results up to `complete`. */
+export async function sseRequest(
+  port: number,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; results: LiveEvent[] }> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      ...(options.token && { authorization: `Bearer ${options.token}` }),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  if ((response.headers.get("content-type") ?? "").includes("json")) return { status: response.status, results: [JSON.parse(text)] };
+  const results: LiveEvent[] = [];
+  for (const message of text.split("\n\n")) {
+    const data = message
+      .split("\n")
+      .filter((l) => l.startsWith("data:"))
+      .map((l) => l.slice(5).trimStart())
+      .join("\n");
+    if (data && !/^event: complete$/m.test(message)) results.push(JSON.parse(data));
+  }
+  return { status: response.status, results };
+}

@@ -7,6 +7,8 @@ import type { App } from "../../app";
 import { useCsrf, useIntrospectionSwitch, useSecurityHeaders } from "./http";
 import { useBodyLimit, usePageSizeRule, useQueryLength, useQueryLimits } from "./query-limits";
 import { createRateLimiters, useRateLimits } from "./rate-limits";
+import { useRowBudget } from "./row-budget";
+import { liveConnections, useLiveConnectionLimit } from "./live-limits";
 import { useTextInput } from "./text-input";
 import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from "./trusted-documents";
 
@@ -24,6 +26,7 @@ export function securityPlugins(app: App): Plugin[] {
   return [
     useSecurityHeaders(config),
     useRateLimits(config, createRateLimiters(config, app.redis ?? undefined)) as Plugin,
+    useLiveConnectionLimit(config, liveConnections(app, config)),
     useBodyLimit(config),
     useCsrf(config),
     useQueryLength(config),
@@ -31,6 +34,7 @@ export function securityPlugins(app: App): Plugin[] {
     useTrustedDocuments(config, trustedDocuments()),
     usePageSizeRule(config),
     useQueryLimits(config),
+    useRowBudget(config),
     useIntrospectionSwitch(config),
   ];
 }

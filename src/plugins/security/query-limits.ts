@@ -6,6 +6,7 @@ import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-type
 import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Config } from "../../env";
+import { assertUtf8 } from "./text-input";
 
 export function tooComplex(message: string, status = 400): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX", http: { status } } });
@@ -61,6 +62,8 @@ export function useBodyLimit(config: Config): Plugin {
       // request made with Yoga's fetch API (its error answers stay those of the spec).
       setRequestParser(async (original) => {
         const bytes = await readAtMost(original, limit);
+        // Bytes that are not UTF-8 are refused, never decoded into replacement characters.
+        assertUtf8(bytes);
         const copy = new fetchAPI.Request(original.url, { method: "POST", headers: original.headers, body: bytes as unknown as BodyInit });
         return requestParser(copy);
       });

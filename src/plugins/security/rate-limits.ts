@@ -39,7 +39,7 @@ export function createRateLimiters(config: Config, redis?: Redis): RateLimiters 
     if (!redis) return memory;
     return new RateLimiterRedis({
       storeClient: redis,
-      keyPrefix: `portal:rl:${name}`,
+      keyPrefix: `${config.REDIS_PREFIX}rl:${name}`,
       points,
       duration,
       // Do not queue behind a lost connection: fall back to this instance's memory.
@@ -96,11 +96,22 @@ export function useRateLimits(config: Config, limiters: RateLimiters): Plugin<Re
         ),
       );
     },
+    // An operation over graphql-ws never passes onRequest: each one counts as a request.
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as { clientAddress?: string | null; transport?: string };
+      if (context.transport !== "ws" || !context.clientAddress) return;
+      const wait = await consume(limiters.general, context.clientAddress);
+      if (wait !== null) setResultAndStopExecution({ errors: [rateLimited(wait)] });
+    },
     async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as { clientAddress?: string | null; transport?: string };
+      const address = context.clientAddress ?? null;
+      if (context.transport === "ws" && address) {
+        const wait = await consume(limiters.general, address);
+        if (wait !== null) return setResultAndStopExecution({ errors: [rateLimited(wait)] });
+      }
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== "mutation") return;
-      const context = args.contextValue as { clientAddress?: string | null };
-      const address = context.clientAddress ?? null;
       const fields = rootFields(args.document, operation.selectionSet);
       const logins = fields.filter((f) => f.name.value === "login");
       const visits = fields.filter((f) => VISIT_FIELDS.has(f.name.value)).length;

@@ -4,10 +4,13 @@ import { z } from "zod";
 import type { Context } from "../../context";
 import type { Prisma } from "../../db/client";
 import { badInput } from "../errors";
-import { isStaff } from "../../services/access";
+import { atLeast, isStaff } from "../../services/access";
 import {
   afterCursorWhere,
-  contentRelation,
+  compareSortValues,
+  relationOf,
+  seenParts,
+  type Seen,
   encodeCursor,
   filterWhere,
   orderByFor,
@@ -125,31 +128,63 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
     if (!args.orderBy) return rankedPage(ctx, info, page, where, base, plan);
   }
   const countAll = plan?.countAll;
-  const pageWhere = page.cursor
-    ? { AND: [where, afterCursorWhere(ctx.viewer, key, page.cursor, page.backwards)] }
-    : where;
-  const sortSelect = {
+  // Each part of the list is sorted on the version this viewer sees of its rows (seenParts).
+  const parts = seenParts(ctx.viewer, key.field);
+  // With two parts, the one likely to fill most of the page (for editors their
+  // editable articles, for contributors the published ones) is read with the
+  // page's whole selection; the other only with its sort values, and the few of
+  // its rows that make the page are read in full afterwards.
+  const mainPart = parts.length > 1 && !atLeast(ctx.viewer?.role, "EDITOR") ? 1 : 0;
+  const sortSelectOf = (seen: Seen) => ({
     id: true,
     publishedAt: true,
     updatedAt: true,
     viewCount: true,
-    ...(key.field === "TITLE" && { [contentRelation(ctx.viewer)]: { select: { title: true } } }),
-    ...(key.field === "UPDATED_AT" && !isStaff(ctx.viewer) && { publishedVersion: { select: { createdAt: true } } }),
-  };
-  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], select: sortSelect });
-  const rows = page.take === 0 ? [] : await ctx.db.article.findMany({
-    ...(query as object),
-    where: pageWhere,
-    orderBy: orderByFor(ctx.viewer, key, page.backwards),
-    take: page.take + 1,
+    ...(key.field === "TITLE" && { [relationOf(seen)]: { select: { title: true } } }),
+    ...(key.field === "UPDATED_AT" && seen === "published" && { publishedVersion: { select: { createdAt: true } } }),
   });
+  const fetched =
+    page.take === 0
+      ? []
+      : await Promise.all(
+          parts.map(async (part, index) => {
+            const partWhere = parts.length > 1 ? { AND: [where, part.where] } : where;
+            const pageWhere = page.cursor
+              ? { AND: [partWhere, afterCursorWhere(ctx.viewer, key, page.cursor, page.backwards, part.seen)] }
+              : partWhere;
+            const full = index === mainPart;
+            if (!full) {
+              const light = await lightPart(ctx, key, partWhere, part.seen, page);
+              return light.map(({ id, value }) => ({ row: { id } as { id: string }, value, full, seen: part.seen }));
+            }
+            const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], select: sortSelectOf(part.seen) });
+            const found = await ctx.db.article.findMany({
+              ...(query as object),
+              where: pageWhere,
+              orderBy: orderByFor(ctx.viewer, key, page.backwards, part.seen),
+              take: page.take + 1,
+            });
+            return found.map((row) => ({ row, value: sortValue(row as Record<string, unknown>, ctx.viewer, key.field, part.seen), full, seen: part.seen }));
+          }),
+        );
+  const walked = fetched.flat();
+  if (parts.length > 1) {
+    // The order of the walk: the list's direction, reversed when paging backwards.
+    const sign = (key.direction === "ASC") !== page.backwards ? 1 : -1;
+    walked.sort((a, b) => sign * (compareSortValues(a.value, b.value) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0)));
+  }
+  const rows = walked.slice(0, page.take + 1);
+  const partial = rows.slice(0, page.take).filter((r) => !r.full);
+  if (partial.length > 0) {
+    const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], select: sortSelectOf(partial[0]!.seen) });
+    const complete = await ctx.db.article.findMany({ ...(query as object), where: { id: { in: partial.map((r) => r.row.id) } } });
+    const byId = new Map(complete.map((row) => [row.id, row]));
+    for (const r of partial) r.row = byId.get(r.row.id) ?? r.row;
+  }
   const hasMore = rows.length > page.take;
   const pageRows = rows.slice(0, page.take);
   if (page.backwards) pageRows.reverse();
-  const edges = pageRows.map((row) => ({
-    cursor: encodeCursor(sortValue(row as Record<string, unknown>, ctx.viewer, key.field), row.id),
-    node: row,
-  }));
+  const edges = pageRows.map(({ row, value }) => ({ cursor: encodeCursor(value, row.id), node: row }));
   return {
     edges,
     pageInfo: pageInfoOf(edges, page.backwards, hasMore, Boolean(page.backwards ? args.before : args.after)),
@@ -170,6 +205,48 @@ function pageInfoOf(edges: Array<{ cursor: string }>, backwards: boolean, hasMor
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges.at(-1)?.cursor ?? null,
   };
+}
+
+/**
+ * The sort values and ids of one part of a list, in one statement: read from the
+ * version table when the value is a version's (its title, or when the published
+ * version was made), from the article otherwise (its last save).
+ */
+async function lightPart(
+  ctx: Context,
+  key: { field: ArticleOrderField; direction: "ASC" | "DESC" },
+  where: Prisma.ArticleWhereInput,
+  seen: Seen,
+  page: ReturnType<typeof planPage>,
+): Promise<Array<{ id: string; value: string | number | null }>> {
+  if (key.field === "UPDATED_AT" && seen === "current") {
+    const pageWhere = page.cursor ? { AND: [where, afterCursorWhere(ctx.viewer, key, page.cursor, page.backwards, seen)] } : where;
+    const rows = await ctx.db.article.findMany({
+      where: pageWhere,
+      orderBy: orderByFor(ctx.viewer, key, page.backwards, seen),
+      take: page.take + 1,
+      select: { id: true, updatedAt: true },
+    });
+    return rows.map((row) => ({ id: row.id, value: row.updatedAt.toISOString() }));
+  }
+  const column = key.field === "TITLE" ? "title" : "createdAt";
+  const sort = (key.direction === "ASC") !== page.backwards ? "asc" : "desc";
+  const beyond = sort === "asc" ? "gt" : "lt";
+  const of: Prisma.ArticleVersionWhereInput = seen === "current" ? { currentOf: { is: where } } : { publishedOf: { is: where } };
+  const cursor = page.cursor;
+  const typed = cursor && column === "createdAt" && typeof cursor.value === "string" ? new Date(cursor.value) : cursor?.value;
+  const after: Prisma.ArticleVersionWhereInput | null = cursor
+    ? typed === null
+      ? { id: { in: [] } }
+      : { OR: [{ [column]: { [beyond]: typed } }, { [column]: typed, articleId: { [beyond]: cursor.id } }] }
+    : null;
+  const rows = await ctx.db.articleVersion.findMany({
+    where: after ? { AND: [of, after] } : of,
+    orderBy: [{ [column]: sort }, { articleId: sort }],
+    take: page.take + 1,
+    select: { articleId: true, title: true, createdAt: true },
+  });
+  return rows.map((row) => ({ id: row.articleId, value: column === "title" ? row.title : row.createdAt.toISOString() }));
 }
 
 /** The maintained count that is this list's total, when there is one: anonymous, all, one category, or featured. */

@@ -5,7 +5,7 @@
 import type { Context } from "../../context";
 import type { ApprovalStatus } from "../../db/client";
 import { allows, readableArticleWhere, type Viewer } from "../../services/access";
-import { builder } from "../builder";
+import { builder, nodeCondition } from "../builder";
 import { CategoryRef } from "../categories/types";
 import { MediaRef } from "../media/types";
 import "../users/types";
@@ -78,7 +78,7 @@ export const ArticleRef = builder.prismaNode("Article", {
     "edit it see its latest version. Anything a viewer may not see answers exactly like something that does not exist.",
   id: { field: "id", description: "The global ID (opaque; the same for every viewer)." },
   // `node(id:)` and `nodes` see exactly what lists show this viewer.
-  findUnique: (id, ctx) => ({ id, AND: [articleVisibility(ctx)] }),
+  findUnique: nodeCondition("Article", (id: string, ctx: Context) => ({ id, AND: [articleVisibility(ctx)] })),
   fields: (t) => {
     const content = <K extends string>(field: K) => ({
       select: (_args: unknown, ctx: Context) => versionSelect(ctx, { [field]: true }),

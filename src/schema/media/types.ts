@@ -1,5 +1,5 @@
 import { embedUrlFor } from "../../services/media/library";
-import { builder } from "../builder";
+import { builder, nodeCondition } from "../builder";
 
 export const MediaKindEnum = builder.enumType("MediaKind", {
   description: "What a media item is, detected from its bytes (or its link, for an external video).",
@@ -14,7 +14,7 @@ export const MediaRef = builder.prismaNode("Media", {
   description: "A file in the media library (an image, video or document), or a link to a video hosted elsewhere.",
   id: { field: "id", description: "The global ID (opaque; the same for every viewer)." },
   // A deleted item is gone for node(id:); versions that still name it keep showing its record.
-  findUnique: (id) => ({ id, deletedAt: null }),
+  findUnique: nodeCondition("Media", (id: string) => ({ id, deletedAt: null })),
   fields: (t) => ({
     kind: t.expose("kind", { type: MediaKindEnum, description: "Image, video or document." }),
     url: t.string({
