@@ -1,12 +1,12 @@
 // Visit counting (issue #4): what counts, the buffer, the flusher, and the reads
 // that add what is not flushed yet. GraphQL lives in src/schema/stats.
 import { randomUUID } from "node:crypto";
-import { isbot } from "isbot";
 import type { Clock } from "../../lib/clock";
 import type { Db } from "../../db/client";
 import type { Events } from "../events";
 import { addDays, dayOf } from "../site-time";
 import { field, type CounterBackend, type VisitOp } from "./backend";
+import { isCrawler } from "./crawlers";
 import { pruneCounters, writeBatch } from "./flush";
 import type { VisitorHasher, VisitorIdentity } from "./visitor-hash";
 import type { CounterFlushReport } from "../maintenance";
@@ -74,9 +74,9 @@ export class Counters {
     return dayOf(now, this.o.timeZone);
   }
 
-  /** Known crawlers (isbot's maintained list of user agents) are never counted. */
+  /** Known crawlers (isbot's maintained list, less HTTP client libraries: ./crawlers.ts) are never counted. */
   isCrawler(userAgent: string | null): boolean {
-    return userAgent !== null && isbot(userAgent);
+    return isCrawler(userAgent);
   }
 
   /** One visit to the site; true when it counted. */
