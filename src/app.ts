@@ -5,6 +5,7 @@ import { setMaxListeners } from "node:events";
 import { join, resolve } from "node:path";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { systemClock, type Clock } from "./lib/clock";
 import { createDb, prepareDb, type Db, type DbOptions } from "./db/client";
 import type { DatabaseTarget } from "./db/url";
@@ -101,6 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     events,
     flushIntervalMs: config.STATS_FLUSH_INTERVAL_MS,
     enabled: config.VISIT_COUNTING,
+    viewBound: viewBoundLimiter(config, redis),
     stateFile: resolve(dataDir, "visit-buffer.json"),
     onError: (error) => logger.error({ err: error }, "visit counters could not be flushed (kept for the next try)"),
   });
@@ -174,4 +176,21 @@ export function closeApp(app: App): Promise<void> {
     closing.set(app, done);
   }
   return done;
+}
+
+/** The per-address, per-article bound of counted views (see CountersOptions.viewBound). */
+function viewBoundLimiter(config: Config, redis: Redis | null): RateLimiterAbstract | null {
+  const points = config.VIEW_LIMIT_PER_ADDRESS_ARTICLE;
+  if (points <= 0) return null;
+  const duration = config.VIEW_LIMIT_WINDOW_SECONDS;
+  const memory = new RateLimiterMemory({ keyPrefix: "views", points, duration });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${config.REDIS_PREFIX}views-per-address`,
+    points,
+    duration,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
 }

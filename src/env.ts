@@ -106,6 +106,10 @@ const schema = z.object({
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   VISIT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(120),
   VISIT_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Counted views one client address can add to one article per view window (0 = no bound).
+  // Generous: many readers share one mobile carrier's or office's address.
+  VIEW_LIMIT_PER_ADDRESS_ARTICLE: z.coerce.number().int().min(0).default(20),
+  VIEW_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(30 * 60),
   TRUSTED_DOCUMENTS_ONLY: bool(false),
   CORS_ORIGINS: z.string().default("*"),
   CSRF_HEADERS: z.string().default("x-graphql-yoga-csrf,graphql-preflight,apollo-require-preflight"),

@@ -1,6 +1,7 @@
 // Visit counting (issue #4): what counts, the buffer, the flusher, and the reads
 // that add what is not flushed yet. GraphQL lives in src/schema/stats.
 import { randomUUID } from "node:crypto";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Clock } from "../../lib/clock";
 import type { Db } from "../../db/client";
 import type { Events } from "../events";
@@ -32,6 +33,13 @@ export interface CountersOptions {
   stateFile?: string;
   /** False: visits are answered but not counted (VISIT_COUNTING=false). */
   enabled: boolean;
+  /**
+   * Bounds the counted views one client address adds to one article per window
+   * (VIEW_LIMIT_PER_ADDRESS_ARTICLE): in Redis when the buffer is, so every
+   * instance shares it. The visitor id is the client's own, so without this one
+   * address could count a view per made-up visitor.
+   */
+  viewBound?: RateLimiterAbstract | null;
   onError?: (error: unknown) => void;
 }
 
@@ -99,12 +107,28 @@ export class Counters {
       [field.articleDayViews(day, articleId), 1],
       [field.siteArticleViews(day), 1],
     ];
+    const bound = this.o.viewBound && visitor.address ? `${articleId}:${this.o.hasher.addressKey(visitor.address)}` : null;
+    if (bound && !(await this.takeView(bound))) return false;
     const counted = await this.o.backend.record(this.op(articleId, visitor, now, day, increments, field.articleDayUniques(day, articleId)));
+    // A repeat within the visitor's window uses up nothing of the address's bound.
+    if (!counted && bound) await this.o.viewBound!.reward(bound, 1).catch(() => undefined);
     if (counted) {
       this.recordedSinceFlush++;
       this.announce(articleId);
     }
     return counted;
+  }
+
+  /** Takes one view of the address's bound for the article; false when it is used up. */
+  private async takeView(key: string): Promise<boolean> {
+    try {
+      await this.o.viewBound!.consume(key, 1);
+      return true;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return false;
+      // The store failed and no insurance answered: count rather than lose real readers.
+      return true;
+    }
   }
 
   private op(scope: string, visitor: VisitorIdentity, now: Date, day: string, increments: Array<[string, number]>, uniqueField: string): VisitOp {
