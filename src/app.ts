@@ -15,6 +15,7 @@ import { PortalMetrics } from "./plugins/observability/metrics";
 import type { CounterBuffer } from "./services/maintenance";
 import { createEvents, prefixedEventTarget, type Events } from "./services/events";
 import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
+import { MediaUrlSigner } from "./services/media/access";
 import { ResponseCache } from "./plugins/response-cache";
 import { DownloadTokens, resolveJwtSecret, TokenService } from "./services/tokens";
 import { Counters } from "./services/counters/service";
@@ -43,6 +44,8 @@ export interface App {
   readonly dataDir: string;
   /** Uploaded files (docs/media.md). */
   readonly media: MediaStorage;
+  /** Signs the short-lived URLs of files that are not public (src/services/media/access.ts). */
+  readonly mediaUrls: MediaUrlSigner;
   readonly logger: Logger;
   /** Prometheus registry and instruments of this app (served at /metrics). */
   readonly metrics: PortalMetrics;
@@ -120,6 +123,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     redis,
     shutdown,
     dataDir,
+    mediaUrls: new MediaUrlSigner(resolveJwtSecret(config.JWT_SECRET, dataDir)),
     media: new LocalDiskStorage(config.MEDIA_DIR ? resolve(config.MEDIA_DIR) : join(dataDir, "media")),
     logger,
     metrics: undefined as unknown as PortalMetrics,

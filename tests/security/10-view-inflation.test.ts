@@ -10,8 +10,8 @@ import { approved, rawId } from "../support/workflow";
 
 describe("views one address can add to one article", () => {
   let t: TestApp;
-  let first: { id: string };
-  let second: { id: string };
+  let first: Record<string, any>;
+  let second: Record<string, any>;
   beforeAll(async () => {
     t = await createTestApp({ config: { RESPONSE_CACHE: false } });
     const editor = (await signIn(t, "EDITOR")).token;

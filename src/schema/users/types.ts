@@ -17,7 +17,7 @@ export const RoleEnum = builder.enumType("Role", {
 const selfOrAdmin = (ctx: Context, userId: string) => ctx.viewer !== null && (ctx.viewer.id === userId || ctx.viewer.role === "ADMIN");
 
 export const UserRef = builder.prismaNode("User", {
-  description: "An account of the portal's staff or a signed-in reader. Anyone may see the name (as an author); the e-mail is private.",
+  description: "An account of the portal's staff or a signed-in reader. Anyone may see the name (as an author); the e-mail and role are private.",
   id: { field: "id", description: "The global ID (opaque; the same for every viewer)." },
   // Any user record may be named as an author; e-mail stays private.
   fields: (t) => ({
@@ -27,7 +27,13 @@ export const UserRef = builder.prismaNode("User", {
       description: "E-mail, the sign-in name. Visible to the user and to administrators only.",
       resolve: (user, _args, ctx) => (selfOrAdmin(ctx, user.id) ? user.email : null),
     }),
-    role: t.expose("role", { type: RoleEnum, description: "The site role (vai trò)." }),
+    role: t.field({
+      type: RoleEnum,
+      nullable: true,
+      description: "The site role (vai trò). Visible to the user and to administrators only: who is ADMIN is nobody else's business.",
+      select: { role: true },
+      resolve: (user, _args, ctx) => (selfOrAdmin(ctx, user.id) ? user.role : null),
+    }),
     active: t.boolean({
       nullable: true,
       description: "False while the account is deactivated (đã khóa): it cannot sign in. Visible to the user and to administrators only.",
