@@ -2,12 +2,19 @@
 // start-up; a bad value stops the server with one line naming the variable.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/url";
+import { passwordProblem } from "./services/password-policy";
 
 const bool = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
     .optional()
     .transform((v) => (v === undefined ? fallback : ["true", "1", "yes", "on"].includes(v)));
+
+/** A switch whose default depends on NODE_ENV: undefined when not set. */
+const optionalBool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ["true", "1", "yes", "on"].includes(v)));
 
 const isTimeZone = (tz: string) => {
   try {
@@ -60,8 +67,9 @@ const schema = z.object({
   TOPIC_URL_TEMPLATE: z.string().min(1).max(500).refine((v) => v.includes("{slug}"), "must contain {slug}").default("/dong-su-kien/{slug}"),
   // How many of the latest articles an RSS feed lists.
   FEED_SIZE: z.coerce.number().int().min(1).max(500).default(50),
-  GRAPHIQL: bool(true),
-  INTROSPECTION: bool(true),
+  // Unset: on, except under NODE_ENV=production (docs/security.md).
+  GRAPHIQL: optionalBool,
+  INTROSPECTION: optionalBool,
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   // Media (docs/media.md): where uploads are kept, per-kind size limits, external video hosts.
   MEDIA_DIR: z.string().min(1).optional(),
@@ -78,7 +86,8 @@ const schema = z.object({
   // Unset: "pretty" in development, "json" otherwise (one JSON object a line, for log collectors).
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   METRICS: bool(true),
-  // When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`.
+  // When set, /metrics answers `Authorization: Bearer <METRICS_TOKEN>`; under
+  // NODE_ENV=production it answers only that, or a direct request from loopback.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Scheduled publishing: how often due articles are published and expired ones withdrawn (0 = never).
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
@@ -129,11 +138,21 @@ const schema = z.object({
     .default("private, no-cache"),
 });
 
-const withDefaults = schema.transform((c) => ({
-  ...c,
-  LOG_LEVEL: c.LOG_LEVEL ?? (c.NODE_ENV === "test" ? "silent" : "info"),
-  LOG_FORMAT: c.LOG_FORMAT ?? (c.NODE_ENV === "development" ? "pretty" : "json"),
-}));
+const withDefaults = schema
+  .superRefine((c, issues) => {
+    // The bootstrap administrator's password meets the policy of every other password
+    // in production; development keeps its short demo passwords.
+    if (c.NODE_ENV !== "production" || !c.ADMIN_PASSWORD) return;
+    const problem = passwordProblem(c.ADMIN_PASSWORD, { email: c.ADMIN_EMAIL, name: c.ADMIN_NAME });
+    if (problem) issues.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: `the password ${problem}` });
+  })
+  .transform((c) => ({
+    ...c,
+    GRAPHIQL: c.GRAPHIQL ?? c.NODE_ENV !== "production",
+    INTROSPECTION: c.INTROSPECTION ?? c.NODE_ENV !== "production",
+    LOG_LEVEL: c.LOG_LEVEL ?? (c.NODE_ENV === "test" ? "silent" : "info"),
+    LOG_FORMAT: c.LOG_FORMAT ?? (c.NODE_ENV === "development" ? "pretty" : "json"),
+  }));
 
 export type Config = z.infer<typeof withDefaults>;
 
