@@ -69,6 +69,9 @@ describe("User.role is private to the user and administrators", () => {
   it("still gives the contract's operations what they need: Me, Login, the user list", async () => {
     const editor = await signIn(t, "EDITOR");
     expect((await ok(t, "Me", {}, editor.token)).me.role).toBe("EDITOR");
+    // Login is sent without a token: the account just signed in to is the caller's own.
+    const login = await ok(t, "Login", { email: editor.user.email, password: "mật khẩu bí mật" });
+    expect(login.login.user).toMatchObject({ email: editor.user.email, role: "EDITOR" });
     const admin = await signIn(t, "ADMIN");
     const users = await gql(t, `{ users(first: 50) { edges { node { id role } } } }`, {}, { token: admin.token });
     expect(users.errors).toBeUndefined();

@@ -13,8 +13,19 @@ export const RoleEnum = builder.enumType("Role", {
   } satisfies Record<(typeof ROLES)[number], { description: string }>,
 });
 
-/** The viewer is this user or an administrator: who may see a user's account details. */
-const selfOrAdmin = (ctx: Context, userId: string) => ctx.viewer !== null && (ctx.viewer.id === userId || ctx.viewer.role === "ADMIN");
+/** Accounts a request has just signed in to (`login`): their own details are shown in its answer. */
+const signedInNow = new WeakMap<Context, Set<string>>();
+
+/** `login` proved the password of `userId`: the answer may show that user's own details. */
+export function markSignedIn(ctx: Context, userId: string): void {
+  const ids = signedInNow.get(ctx) ?? new Set<string>();
+  ids.add(userId);
+  signedInNow.set(ctx, ids);
+}
+
+/** The viewer is this user (or has just signed in as them) or an administrator: who may see a user's account details. */
+const selfOrAdmin = (ctx: Context, userId: string) =>
+  (ctx.viewer !== null && (ctx.viewer.id === userId || ctx.viewer.role === "ADMIN")) || (signedInNow.get(ctx)?.has(userId) ?? false);
 
 export const UserRef = builder.prismaNode("User", {
   description: "An account of the portal's staff or a signed-in reader. Anyone may see the name (as an author); the e-mail and role are private.",
