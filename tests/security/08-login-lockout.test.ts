@@ -1,10 +1,13 @@
 // Nobody can lock an account's owner out by guessing wrong: sign-in attempts are
 // throttled per client address and per account from one address, never per account
 // alone. The defaults (10 per account and address, 50 per address, 15 minutes).
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { createTestApp, type GraphQLResponse, type TestApp } from "../support/app";
 import { contractOperation } from "../support/contract";
 import { hashPassword } from "../../src/services/passwords";
+
+// Every attempt hashes a password: slow on a busy machine.
+jest.setTimeout(120_000);
 
 const PASSWORD = "mật khẩu đúng của quản trị";
 
@@ -44,7 +47,7 @@ describe("an attacker cannot lock an administrator out", () => {
   });
 
   it("wrong passwords spread over many addresses never lock the account", async () => {
-    for (let i = 0; i < 40; i++) expect(codesOf(await login(t, admin, "sai", `192.0.2.${i + 1}`))).toEqual(["UNAUTHENTICATED"]);
+    for (let i = 0; i < 20; i++) expect(codesOf(await login(t, admin, "sai", `192.0.2.${i + 1}`))).toEqual(["UNAUTHENTICATED"]);
     expect(codesOf(await login(t, admin, PASSWORD, "198.51.100.6"))).toEqual([]);
   });
 
@@ -68,10 +71,17 @@ describe("an attacker cannot lock an administrator out", () => {
   });
 
   it("one address guessing many accounts is still stopped by the per-address limit", async () => {
-    const attacker = "203.0.113.69";
-    for (let i = 0; i < 50; i++) await login(t, `ai-${i}@example.vn`, "sai", attacker);
-    expect(codesOf(await login(t, "ai-moi@example.vn", "sai", attacker))).toEqual(["RATE_LIMITED"]);
-    expect(codesOf(await login(t, admin, PASSWORD, attacker))).toEqual(["RATE_LIMITED"]);
-    expect(codesOf(await login(t, admin, PASSWORD, "198.51.100.21"))).toEqual([]);
+    // A smaller per-address limit than the default 50, for a shorter test: the same rule.
+    const small = await createTestApp({ seed: false, config: { LOGIN_LIMIT_PER_ADDRESS: 12 } });
+    try {
+      await small.app.db.user.create({ data: { name: "Quản trị", email: admin, role: "ADMIN", passwordHash: await hashPassword(PASSWORD) } });
+      const attacker = "203.0.113.69";
+      for (let i = 0; i < 12; i++) expect(codesOf(await login(small, `ai-${i}@example.vn`, "sai", attacker))).toEqual(["UNAUTHENTICATED"]);
+      expect(codesOf(await login(small, "ai-moi@example.vn", "sai", attacker))).toEqual(["RATE_LIMITED"]);
+      expect(codesOf(await login(small, admin, PASSWORD, attacker))).toEqual(["RATE_LIMITED"]);
+      expect(codesOf(await login(small, admin, PASSWORD, "198.51.100.21"))).toEqual([]);
+    } finally {
+      await small.close();
+    }
   });
 });
