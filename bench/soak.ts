@@ -66,6 +66,7 @@ async function main() {
     // would measure themselves, not the server.
     RATE_LIMIT_REQUESTS: "0",
     VISIT_LIMIT_PER_ADDRESS: "0",
+    VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
   });
   try {
     await run(server.url, adminEmail, adminPassword, databaseUrl);

@@ -121,7 +121,7 @@ async function main() {
   const template = join(dir, "template.db");
   await migrate(`file:${template}`);
   const config = (name: string, extra: Record<string, string> = {}) =>
-    readConfig({ NODE_ENV: "production", DATABASE_URL: `file:${join(dir, `${name}.db`)}`, DATA_DIR: join(dir, name), LOG_LEVEL: "silent", GRAPHIQL: "false", STATS_SECRET: "bench secret bench secret bench secret", RATE_LIMIT_REQUESTS: "0", VISIT_LIMIT_PER_ADDRESS: "0", ...extra });
+    readConfig({ NODE_ENV: "production", DATABASE_URL: `file:${join(dir, `${name}.db`)}`, DATA_DIR: join(dir, name), LOG_LEVEL: "silent", GRAPHIQL: "false", STATS_SECRET: "bench secret bench secret bench secret", RATE_LIMIT_REQUESTS: "0", VISIT_LIMIT_PER_ADDRESS: "0", VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0", ...extra });
   const seeded = await createApp(config("template"));
   await seedDemo(seeded);
   await closeApp(seeded);

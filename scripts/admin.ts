@@ -11,7 +11,9 @@ import { probeDatabase } from "../src/db/probe";
 import type { Role } from "../src/db/client";
 import { checkListing } from "../src/services/listing";
 import { hashPassword } from "../src/services/passwords";
-import { userSearchText } from "../src/services/users";
+import { changeUserRole, userSearchText } from "../src/services/users";
+import { passwordProblem } from "../src/services/password-policy";
+import { GraphQLError } from "graphql";
 import { Failure, loadConfig, openApp, projectRoot, run, UsageError } from "./lib/cli";
 
 // The site roles, lowest to highest (the Role enum of the data model).
@@ -56,7 +58,13 @@ const optionSpec = {
 } as const;
 
 const emailSchema = z.email("is not an e-mail address").max(254);
-const passwordSchema = z.string().min(8, "must be at least 8 characters").max(1024, "is too long");
+// The policy of every password (src/services/password-policy.ts).
+const passwordSchema = z.string().superRefine((password, issues) => {
+  const problem = passwordProblem(password);
+  if (problem) issues.addIssue({ code: "custom", message: problem });
+});
+/** Who the audit trail names for changes made with this command. */
+const COMMAND_LINE = { id: null, name: "admin command line", role: null, address: null, userAgent: null } as const;
 const roleSchema = z.enum(ROLES, `must be one of ${ROLES.join(", ")}`);
 
 function required(options: Options, name: string): string {
@@ -164,10 +172,17 @@ const commands: Record<string, Command> = {
       const role = check(roleSchema, required(options, "role").toUpperCase(), "role");
       return async (app) => {
         const user = await findUser(app!, email);
-        if (user.role === "ADMIN" && role !== "ADMIN" && (await app!.db.user.count({ where: { role: "ADMIN" } })) === 1) {
-          throw new Failure(`${user.email} is the only ADMIN: make another user ADMIN first`);
+        // The service the API uses: under the users lock, audited, and never leaving
+        // no active ADMIN (a deactivated ADMIN cannot sign in, so does not count).
+        const deps = { db: app!.db, provider: app!.target.provider, now: app!.clock.now(), actor: COMMAND_LINE };
+        try {
+          await changeUserRole(deps, user.id, role);
+        } catch (error) {
+          if (error instanceof GraphQLError && error.extensions.code === "CONFLICT") {
+            throw new Failure(`${user.email} is the only active ADMIN: make another user ADMIN first`);
+          }
+          throw error;
         }
-        await app!.db.user.update({ where: { id: user.id }, data: { role } });
         out(`${user.email}: ${user.role} → ${role}.`);
       };
     },

@@ -7,7 +7,19 @@ import { parseArgs } from "node:util";
 import { extract as extractTar } from "tar";
 import { parseDatabaseUrl } from "../src/db/url";
 import { Failure, loadConfig, run, UsageError } from "./lib/cli";
-import { DB_ENTRY, FORMAT, FORMAT_VERSION, inspectDatabase, knownMigrations, MANIFEST_ENTRY, mediaDirOf, MEDIA_ENTRY, sha256File, type Manifest } from "./lib/backup-format";
+import {
+  DB_ENTRY,
+  FORMAT,
+  FORMAT_VERSION,
+  inspectDatabase,
+  knownMigrations,
+  MANIFEST_ENTRY,
+  mediaDirOf,
+  MEDIA_ENTRY,
+  sha256File,
+  unsafeArchiveEntries,
+  type Manifest,
+} from "./lib/backup-format";
 
 const USAGE = "Usage: npm run restore -- <file.tar.gz>   (into an empty data folder: DATABASE_URL, DATA_DIR)";
 
@@ -52,13 +64,34 @@ run("restore", USAGE, async () => {
   }
   if (!isEmptyOrMissing(mediaDir)) throw new Failure(`the media folder ${mediaDir} is not empty: restore into an empty one`);
 
+  // Every entry is checked before anything is written: a crafted archive is refused whole.
+  let unsafe: string[];
+  try {
+    unsafe = await unsafeArchiveEntries(archive);
+  } catch (error) {
+    throw new Failure(`${archive} is not a readable backup archive: ${(error as Error).message.split("\n")[0]}`);
+  }
+  if (unsafe.length > 0) {
+    const more = unsafe.length > 5 ? ` (and ${unsafe.length - 5} more)` : "";
+    throw new Failure(
+      `${archive} is not a safe backup archive, nothing was extracted: ${unsafe.slice(0, 5).join("; ")}${more}. ` +
+        "A backup holds only plain files and folders under relative paths.",
+    );
+  }
+
   const stagingParent = dirname(target.file);
   mkdirSync(stagingParent, { recursive: true });
   const staging = mkdtempSync(join(stagingParent, ".restore-"));
   try {
     try {
-      // node-tar refuses absolute paths and `..` in entries: nothing lands outside staging.
-      await extractTar({ file: archive, cwd: staging, strict: true });
+      // Checked above; node-tar also refuses absolute paths and `..`, and the filter
+      // keeps anything but plain files and folders out, should the archive change meanwhile.
+      await extractTar({
+        file: archive,
+        cwd: staging,
+        strict: true,
+        filter: (_path, entry) => "type" in entry && (entry.type === "File" || entry.type === "OldFile" || entry.type === "Directory"),
+      });
     } catch (error) {
       throw new Failure(`${archive} is not a readable backup archive: ${(error as Error).message.split("\n")[0]}`);
     }

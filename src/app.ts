@@ -5,6 +5,7 @@ import { setMaxListeners } from "node:events";
 import { join, resolve } from "node:path";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { systemClock, type Clock } from "./lib/clock";
 import { createDb, prepareDb, type Db, type DbOptions } from "./db/client";
 import type { DatabaseTarget } from "./db/url";
@@ -13,6 +14,7 @@ import { createLogger, type Logger } from "./lib/logger";
 import { PortalMetrics } from "./plugins/observability/metrics";
 import { createEvents, prefixedEventTarget, type Events } from "./services/events";
 import { LocalDiskStorage, type MediaStorage } from "./services/media/storage";
+import { MediaUrlSigner } from "./services/media/access";
 import { ResponseCache } from "./plugins/response-cache";
 import { DownloadTokens, resolveJwtSecret, TokenService } from "./services/tokens";
 import { Counters } from "./services/counters/service";
@@ -41,6 +43,8 @@ export interface App {
   readonly dataDir: string;
   /** Uploaded files (docs/media.md). */
   readonly media: MediaStorage;
+  /** Signs the short-lived URLs of files that are not public (src/services/media/access.ts). */
+  readonly mediaUrls: MediaUrlSigner;
   readonly logger: Logger;
   /** Prometheus registry and instruments of this app (served at /metrics). */
   readonly metrics: PortalMetrics;
@@ -106,6 +110,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     events,
     flushIntervalMs: options.flushCountersOnTimer === false ? null : config.STATS_FLUSH_INTERVAL_MS,
     enabled: config.VISIT_COUNTING,
+    viewBound: viewBoundLimiter(config, redis),
     stateFile: resolve(dataDir, "visit-buffer.json"),
     onError: (error) => logger.error({ err: error }, "visit counters could not be flushed (kept for the next try)"),
   });
@@ -123,6 +128,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     redis,
     shutdown,
     dataDir,
+    mediaUrls: new MediaUrlSigner(resolveJwtSecret(config.JWT_SECRET, dataDir)),
     media: new LocalDiskStorage(config.MEDIA_DIR ? resolve(config.MEDIA_DIR) : join(dataDir, "media")),
     logger,
     metrics: undefined as unknown as PortalMetrics,
@@ -179,4 +185,21 @@ export function closeApp(app: App): Promise<void> {
     closing.set(app, done);
   }
   return done;
+}
+
+/** The per-address, per-article bound of counted views (see CountersOptions.viewBound). */
+function viewBoundLimiter(config: Config, redis: Redis | null): RateLimiterAbstract | null {
+  const points = config.VIEW_LIMIT_PER_ADDRESS_ARTICLE;
+  if (points <= 0) return null;
+  const duration = config.VIEW_LIMIT_WINDOW_SECONDS;
+  const memory = new RateLimiterMemory({ keyPrefix: "views", points, duration });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${config.REDIS_PREFIX}views-per-address`,
+    points,
+    duration,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
 }

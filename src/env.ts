@@ -2,12 +2,19 @@
 // start-up; a bad value stops the server with one line naming the variable.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/url";
+import { passwordProblem } from "./services/password-policy";
 
 const bool = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
     .optional()
     .transform((v) => (v === undefined ? fallback : ["true", "1", "yes", "on"].includes(v)));
+
+/** A switch whose default depends on NODE_ENV: undefined when not set. */
+const optionalBool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ["true", "1", "yes", "on"].includes(v)));
 
 const isTimeZone = (tz: string) => {
   try {
@@ -62,8 +69,9 @@ const schema = z.object({
   FEED_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   // URLs per sitemap file (the protocol's limit is 50,000): past it, /sitemap.xml is an index of /sitemap-<n>.xml.
   SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(2).max(50_000).default(50_000),
-  GRAPHIQL: bool(true),
-  INTROSPECTION: bool(true),
+  // Unset: on, except under NODE_ENV=production (docs/security.md).
+  GRAPHIQL: optionalBool,
+  INTROSPECTION: optionalBool,
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   // Media (docs/media.md): where uploads are kept, per-kind size limits, external video hosts.
   MEDIA_DIR: z.string().min(1).optional(),
@@ -83,7 +91,8 @@ const schema = z.object({
   // Unset: "pretty" in development, "json" otherwise (one JSON object a line, for log collectors).
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   METRICS: bool(true),
-  // When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`.
+  // When set, /metrics answers `Authorization: Bearer <METRICS_TOKEN>`; under
+  // NODE_ENV=production it answers only that, or a direct request from loopback.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Scheduled publishing: how often due articles are published and expired ones withdrawn (0 = never).
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
@@ -118,6 +127,10 @@ const schema = z.object({
   LIVE_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(50),
   WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(25),
   WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // Counted views one client address can add to one article per view window (0 = no bound).
+  // Generous: many readers share one mobile carrier's or office's address.
+  VIEW_LIMIT_PER_ADDRESS_ARTICLE: z.coerce.number().int().min(0).default(20),
+  VIEW_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(30 * 60),
   TRUSTED_DOCUMENTS_ONLY: bool(false),
   CORS_ORIGINS: z.string().default("*"),
   CSRF_HEADERS: z.string().default("x-graphql-yoga-csrf,graphql-preflight,apollo-require-preflight"),
@@ -137,11 +150,21 @@ const schema = z.object({
     .default("private, no-cache"),
 });
 
-const withDefaults = schema.transform((c) => ({
-  ...c,
-  LOG_LEVEL: c.LOG_LEVEL ?? (c.NODE_ENV === "test" ? "silent" : "info"),
-  LOG_FORMAT: c.LOG_FORMAT ?? (c.NODE_ENV === "development" ? "pretty" : "json"),
-}));
+const withDefaults = schema
+  .superRefine((c, issues) => {
+    // The bootstrap administrator's password meets the policy of every other password
+    // in production; development keeps its short demo passwords.
+    if (c.NODE_ENV !== "production" || !c.ADMIN_PASSWORD) return;
+    const problem = passwordProblem(c.ADMIN_PASSWORD, { email: c.ADMIN_EMAIL, name: c.ADMIN_NAME });
+    if (problem) issues.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: `the password ${problem}` });
+  })
+  .transform((c) => ({
+    ...c,
+    GRAPHIQL: c.GRAPHIQL ?? c.NODE_ENV !== "production",
+    INTROSPECTION: c.INTROSPECTION ?? c.NODE_ENV !== "production",
+    LOG_LEVEL: c.LOG_LEVEL ?? (c.NODE_ENV === "test" ? "silent" : "info"),
+    LOG_FORMAT: c.LOG_FORMAT ?? (c.NODE_ENV === "development" ? "pretty" : "json"),
+  }));
 
 export type Config = z.infer<typeof withDefaults>;
 

@@ -119,6 +119,7 @@ beforeAll(async () => {
     LOGIN_LIMIT_PER_ADDRESS: "0",
     LOGIN_LIMIT_PER_ACCOUNT: "0",
     VISIT_LIMIT_PER_ADDRESS: "0",
+    VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
   });
   base = server.url;
   const { login } = await api(contractOperation("Login"), ADMIN);

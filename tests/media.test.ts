@@ -120,16 +120,19 @@ describe("uploadMedia over HTTP (multipart)", () => {
       height: 48,
       description: "Quang cảnh hội nghị",
     });
-    expect(media.url).toMatch(/^\/media\/2026\/11\/[0-9a-f]{32}\.png$/);
-    const onDisk = join(mediaDir, media.url.slice("/media/".length));
-    expect(readdirSync(join(mediaDir, "2026", "11"))).toContain(media.url.split("/").pop());
+    // No published article shows it yet: the uploader gets a short-lived signed URL.
+    expect(media.url).toMatch(/^\/media\/2026\/11\/[0-9a-f]{32}\.png\?expires=\d+&sig=[\w-]+$/);
+    const path = media.url.split("?")[0];
+    const onDisk = join(mediaDir, path.slice("/media/".length));
+    expect(readdirSync(join(mediaDir, "2026", "11"))).toContain(path.split("/").pop());
     expect(statSync(onDisk).size).toBe(bytes.length);
 
     const served = await fetch(`${base}${media.url}`);
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/png");
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // Private until a published article shows it (tests/security/07-small-leaks.test.ts).
+    expect(served.headers.get("cache-control")).toBe("private, no-store");
     expect(served.headers.get("content-disposition")).toMatch(/^inline; /);
     expect(extendedName(served.headers.get("content-disposition"))).toBe("Ảnh hội nghị tổng kết.png");
     expect(Buffer.from(await served.arrayBuffer())).toEqual(bytes);
@@ -165,7 +168,7 @@ describe("uploadMedia over HTTP (multipart)", () => {
     const r = await upload(jpegHeader(400, 300, 6), "Ảnh chụp.JPEG");
     expect(r.errors).toBeUndefined();
     expect(r.data!.uploadMedia).toMatchObject({ kind: "IMAGE", contentType: "image/jpeg", fileName: "Ảnh chụp.JPEG", width: 300, height: 400 });
-    expect(r.data!.uploadMedia.url).toMatch(/\.jpg$/);
+    expect(r.data!.uploadMedia.url).toMatch(/\.jpg\?/);
   });
 
   it("refuses a text file renamed .png, and leaves nothing behind", async () => {
@@ -338,13 +341,16 @@ describe("articles with media, read through the contract", () => {
     });
     const { data, errors } = await gql(t, contractOperation("ArticlePage"), { slug: "bai-co-anh-bia" });
     expect(errors).toBeUndefined();
-    expect(data!.article.coverImage).toEqual({ url: cover.url, width: 120, height: 80, description: "Lãnh đạo thị xã dự hội nghị" });
-    expect(data!.article.gallery).toEqual([{ id: photo.id, url: photo.url, description: "Đại biểu", kind: "IMAGE" }]);
+    // Readers get the plain address of a published article's files (the uploader got a signed one).
+    const plain = (url: string) => url.split("?")[0];
+    expect(data!.article.coverImage).toEqual({ url: plain(cover.url), width: 120, height: 80, description: "Lãnh đạo thị xã dự hội nghị" });
+    expect(data!.article.gallery).toEqual([{ id: photo.id, url: plain(photo.url), description: "Đại biểu", kind: "IMAGE" }]);
     expect(data!.article.attachments).toEqual([
-      { id: decree.id, fileName: "Nghị quyết.pdf", url: decree.url, contentType: "application/pdf", size: decree.size },
+      { id: decree.id, fileName: "Nghị quyết.pdf", url: plain(decree.url), contentType: "application/pdf", size: decree.size },
     ]);
     const image = await fetch(`${base}${data!.article.coverImage.url}`);
     expect(image.status).toBe(200);
+    expect(image.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(image.headers.get("content-type")).toBe("image/png");
   });
 
@@ -358,7 +364,7 @@ describe("articles with media, read through the contract", () => {
         body: uploadForm(png(2, 2), "a.png"),
       });
       const r = (await response.json()) as GraphQLResponse;
-      expect(r.data!.uploadMedia.url).toMatch(/^https:\/\/kientuong\.longan\.gov\.vn\/media\/\d{4}\/\d{2}\/[0-9a-f]{32}\.png$/);
+      expect(r.data!.uploadMedia.url).toMatch(/^https:\/\/kientuong\.longan\.gov\.vn\/media\/\d{4}\/\d{2}\/[0-9a-f]{32}\.png\?expires=\d+&sig=[\w-]+$/);
     } finally {
       await other.close();
     }

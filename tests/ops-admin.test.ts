@@ -56,7 +56,7 @@ describe("users", () => {
       [["user:create", "--email", "not-an-email", "--name", "X", "--role", "READER"], "admin: --email is not an e-mail address"],
       [["user:create", "--email", "x@example.vn", "--name", "X", "--role", "KING"], `admin: --role must be one of ${ROLES.join(", ")}`],
       [["user:create", "--email", "x@example.vn", "--role", "READER"], "admin: --name is required"],
-      [["user:create", "--email", "x@example.vn", "--name", "X", "--role", "READER", "--password", "short"], "admin: --password must be at least 8 characters"],
+      [["user:create", "--email", "x@example.vn", "--name", "X", "--role", "READER", "--password", "short"], "admin: --password must be at least 12 characters"],
       [["user:list", "--colour"], "admin: Unknown option '--colour'"],
       [["reboot"], 'admin: unknown command "reboot"'],
     ] as const) {
@@ -86,7 +86,7 @@ describe("users", () => {
     expect((await admin(["user:role", "--email", "bien.tap@example.vn", "--role", "admin"])).stdout).toBe("bien.tap@example.vn: EDITOR → ADMIN.\n");
     expect((await app.db.user.findUniqueOrThrow({ where: { email: "bien.tap@example.vn" } })).role).toBe("ADMIN");
     const last = await admin(["user:role", "--email", "bien.tap@example.vn", "--role", "READER"]);
-    expect(last).toMatchObject({ code: 1, stderr: "admin: error: bien.tap@example.vn is the only ADMIN: make another user ADMIN first\n" });
+    expect(last).toMatchObject({ code: 1, stderr: "admin: error: bien.tap@example.vn is the only active ADMIN: make another user ADMIN first\n" });
   });
 
   it("lists users as a table and as JSON, without password hashes", async () => {

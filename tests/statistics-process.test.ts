@@ -18,6 +18,7 @@ const env = {
   STATS_FLUSH_INTERVAL_MS: "2000",
   // Every view comes from one loopback address here: the per-address limits would refuse most.
   VISIT_LIMIT_PER_ADDRESS: "0",
+  VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
   RATE_LIMIT_REQUESTS: "0",
 };
 let server: ServerProcess | null = null;

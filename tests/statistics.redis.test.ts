@@ -105,6 +105,7 @@ describe("two server processes sharing Redis and the database", () => {
     // Every view here comes from one loopback address: the per-address limits would refuse most.
     RATE_LIMIT_REQUESTS: "0",
     VISIT_LIMIT_PER_ADDRESS: "0",
+    VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
   };
   const servers: ServerProcess[] = [];
   afterAll(async () => {

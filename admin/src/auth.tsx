@@ -57,6 +57,9 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** A user's role is shown only to themselves (and administrators): for the signed-in user it is always there. */
+const currentUser = (user: Omit<CurrentUser, "role"> & { role: CurrentUser["role"] | null }): CurrentUser => ({ ...user, role: user.role ?? "READER" });
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [loading, setLoading] = useState(() => loadSession() !== null);
@@ -66,7 +69,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!loadSession()) return;
     request(MeQuery)
       .then((data) => {
-        if (data.me) setUser(data.me);
+        if (data.me) setUser(currentUser(data.me));
         else saveSession(null);
       })
       .catch(() => saveSession(null))
@@ -88,7 +91,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const data = await request(LoginMutation, { email, password });
     saveSession({ token: data.login.token, expiresAt: data.login.expiresAt });
     setNotice(null);
-    setUser(data.login.user);
+    setUser(currentUser(data.login.user));
   }, []);
 
   const signOut = useCallback(() => {

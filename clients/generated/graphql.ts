@@ -432,19 +432,19 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, name: string, email: string | null, role: Role } } };
+export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, name: string, email: string | null, role: Role | null } } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, name: string, email: string | null, role: Role } | null };
+export type MeQuery = { me: { id: string, name: string, email: string | null, role: Role | null } | null };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type CreateUserMutation = { createUser: { id: string, name: string, email: string | null, role: Role } };
+export type CreateUserMutation = { createUser: { id: string, name: string, email: string | null, role: Role | null } };
 
 export type CreateCategoryMutationVariables = Exact<{
   input: CreateCategoryInput;
@@ -590,7 +590,7 @@ export type ApproveReviewedArticleMutationVariables = Exact<{
 
 export type ApproveReviewedArticleMutation = { approveArticle: { id: string, approvalStatus: ApprovalStatus, version: string, publishedAt: string | null, approvals: Array<{ decision: ApprovalDecision, version: string, reviewedVersion: string | null, decidedBy: { id: string, name: string } | null }> } };
 
-export type AdminUserFragment = { id: string, name: string, email: string | null, role: Role, active: boolean | null, deactivatedAt: string | null, createdAt: string | null };
+export type AdminUserFragment = { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, deactivatedAt: string | null, createdAt: string | null };
 
 export type UsersQueryVariables = Exact<{
   filter?: UserFilter | null | undefined;
@@ -599,14 +599,14 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, role: Role, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } }> } };
+export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } }> } };
 
 export type UpdateUserMutationVariables = Exact<{
   input: UpdateUserInput;
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } };
+export type UpdateUserMutation = { updateUser: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } };
 
 export type ChangeUserRoleMutationVariables = Exact<{
   id: string;
@@ -614,21 +614,21 @@ export type ChangeUserRoleMutationVariables = Exact<{
 }>;
 
 
-export type ChangeUserRoleMutation = { changeUserRole: { id: string, name: string, email: string | null, role: Role, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } };
+export type ChangeUserRoleMutation = { changeUserRole: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } };
 
 export type DeactivateUserMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type DeactivateUserMutation = { deactivateUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } };
+export type DeactivateUserMutation = { deactivateUser: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } };
 
 export type ReactivateUserMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ReactivateUserMutation = { reactivateUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } };
+export type ReactivateUserMutation = { reactivateUser: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, deactivatedAt: string | null, createdAt: string | null } };
 
 export type ResetUserPasswordMutationVariables = Exact<{
   id: string;

@@ -2,7 +2,8 @@
 // snapshot) and media/ (the uploaded files). Shared by backup.ts and restore.ts.
 import { createHash } from "node:crypto";
 import { createReadStream, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
+import { list as listTar } from "tar";
 import Database from "better-sqlite3";
 import type { Config } from "../../src/env";
 import { projectRoot } from "./cli";
@@ -83,4 +84,35 @@ export function knownMigrations(): string[] {
 
 export function appVersion(): string {
   return (JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string }).version;
+}
+
+/**
+ * Why an archive must not be extracted, one line per offending entry; empty when
+ * every entry is a plain file or folder under a relative path that stays inside
+ * the target folder. A backup made by `npm run backup` holds nothing else; a
+ * symbolic or hard link could make `/media` serve any file of the machine, and
+ * an absolute path or `..` would write outside the data folder.
+ */
+export async function unsafeArchiveEntries(file: string): Promise<string[]> {
+  const problems: string[] = [];
+  await listTar({
+    file,
+    strict: true,
+    onReadEntry: (entry) => {
+      const path = entry.path;
+      const shown = JSON.stringify(path.slice(0, 200));
+      if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "Directory") {
+        const kind = entry.type === "SymbolicLink" ? "a symbolic link" : entry.type === "Link" ? "a hard link" : `a ${entry.type} entry`;
+        problems.push(`${shown} is ${kind}${entry.linkpath ? ` to ${JSON.stringify(entry.linkpath.slice(0, 200))}` : ""}`);
+      } else if (isAbsolute(path) || /^[a-zA-Z]:/.test(path) || path.startsWith("\\") || path.startsWith("/")) {
+        problems.push(`${shown} is an absolute path`);
+      } else if (path.split(/[\\/]+/).includes("..")) {
+        problems.push(`${shown} leads out of the target folder`);
+      } else if (/[\0-\x1f]/.test(path)) {
+        problems.push(`${shown} has control characters in its name`);
+      }
+      entry.resume();
+    },
+  });
+  return problems;
 }

@@ -1,11 +1,13 @@
 // Serves stored files at /media/<storageKey>: the right Content-Type (the one
-// sniffed at upload), nosniff, a sandboxing CSP, long-lived caching (a key's bytes
-// never change), Content-Disposition with the original name (RFC 6266 with an
+// sniffed at upload), nosniff, a sandboxing CSP, long-lived caching of public files
+// (a key's bytes never change; a file no published article shows is served only
+// with a valid signature, privately: src/services/media/access.ts), Content-Disposition with the original name (RFC 6266 with an
 // RFC 5987 filename*), and single byte ranges so video can seek (RFC 9110 §14).
 // A Yoga plugin, so it answers through yoga.fetch and through node:http alike.
 import type { Plugin } from "graphql-yoga";
 import type { App } from "../app";
 import type { MediaKind } from "../db/client";
+import { isPublicFile } from "../services/media/access";
 import { isStorageKey, type ByteRange } from "../services/media/storage";
 
 export const MEDIA_PATH = "/media/";
@@ -16,7 +18,7 @@ export function mediaRoutes(app: App): Plugin {
   return {
     onRequest({ url, request, fetchAPI, endResponse }) {
       if (!url.pathname.startsWith(MEDIA_PATH)) return;
-      return serveMedia(app, request, url.pathname.slice(MEDIA_PATH.length), fetchAPI.Response)
+      return serveMedia(app, request, url.pathname.slice(MEDIA_PATH.length), url.searchParams, fetchAPI.Response)
         // Never a stack trace or a file path in the answer.
         .catch((error: unknown) => {
           console.error(`media: serving ${url.pathname} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
@@ -29,7 +31,7 @@ export function mediaRoutes(app: App): Plugin {
 
 type ResponseClass = typeof Response;
 
-async function serveMedia(app: App, request: Request, key: string, Response: ResponseClass): Promise<Response> {
+async function serveMedia(app: App, request: Request, key: string, params: URLSearchParams, Response: ResponseClass): Promise<Response> {
   const plain = (status: number, text: string, headers: Record<string, string> = {}) =>
     new Response(text, {
       status,
@@ -39,10 +41,15 @@ async function serveMedia(app: App, request: Request, key: string, Response: Res
   if (!isStorageKey(key)) return plain(404, "Not found\n");
   const media = await app.db.media.findUnique({
     where: { storageKey: key },
-    select: { kind: true, contentType: true, fileName: true, createdAt: true, deletedAt: true },
+    select: { id: true, kind: true, contentType: true, fileName: true, createdAt: true, deletedAt: true },
   });
-  const stored = media && !media.deletedAt ? await app.media.stat(key) : null;
-  if (!media || !stored) return plain(404, "Not found\n");
+  if (!media || media.deletedAt) return plain(404, "Not found\n");
+  const now = app.clock.now();
+  const open = await isPublicFile(app.db, media.id, key, now);
+  // Not public and no valid signature: the same answer as for a file that does not exist.
+  if (!open && !app.mediaUrls.verify(key, params, now)) return plain(404, "Not found\n");
+  const stored = await app.media.stat(key);
+  if (!stored) return plain(404, "Not found\n");
 
   const etag = `"${key.slice(8, 40)}"`;
   const headers: Record<string, string> = {
@@ -50,7 +57,9 @@ async function serveMedia(app: App, request: Request, key: string, Response: Res
     "x-content-type-options": "nosniff",
     "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     "cross-origin-resource-policy": "cross-origin",
-    "cache-control": `public, max-age=${ONE_YEAR}, immutable`,
+    // A file that is not public may become so, or stop being shown: nobody keeps a copy.
+    "cache-control": open ? `public, max-age=${ONE_YEAR}, immutable` : "private, no-store",
+    ...(!open && { "referrer-policy": "no-referrer" }),
     "content-disposition": contentDisposition(dispositionFor(media.kind), media.fileName),
     "accept-ranges": "bytes",
     etag,

@@ -4,7 +4,7 @@ import PrismaPlugin, { queryFromInfo } from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { GraphQLError, Kind, type GraphQLResolveInfo } from "graphql";
+import { GraphQLError, isObjectType, Kind, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
 import type { Context } from "../context";
 import type { Role } from "../db/client";
 import { Prisma } from "../db/client";
@@ -85,12 +85,16 @@ export const builder = new SchemaBuilder<{
       description:
         "Any object by its global ID; null when it does not exist or this viewer may not see it (the two are not told apart).",
       args: { id: { description: "A global ID, as returned in any `id` field." } },
-      resolve: (_root, { id }, _ctx, _info, resolveNode) => Promise.resolve(resolveNode(id)).catch(nullWhenMissing),
+      resolve: (_root, { id }, _ctx, info, resolveNode) => {
+        assertNodeType(info.schema, id, "id");
+        return Promise.resolve(resolveNode(id)).catch(nullWhenMissing);
+      },
     },
     nodesQueryOptions: {
       description: "Several objects by global ID, in the order asked; null for each one that is missing or hidden.",
       args: { ids: { description: "Global IDs, at most MAX_PAGE_SIZE (100 by default) at once; BAD_USER_INPUT beyond." } },
       resolve: (_root, { ids }, ctx, info, resolveNodes) => {
+        for (const id of ids) assertNodeType(info.schema, id, "ids");
         // A list in a variable escapes the static cost limit: cap it like a page.
         if (ids.length > ctx.app.config.MAX_PAGE_SIZE) {
           throw badInput(`ids: at most ${ctx.app.config.MAX_PAGE_SIZE} IDs at once.`, ["ids"]);
@@ -183,6 +187,14 @@ async function loadNodes(
     }),
   );
   return results;
+}
+
+/** An ID of a type that has no objects (or is not a Node) is malformed: BAD_USER_INPUT, as any other malformed ID. */
+function assertNodeType(schema: GraphQLSchema, id: { typename: string }, field: string): void {
+  const type = schema.getType(id.typename);
+  if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === "Node")) {
+    throw badInput(`${field}: not the ID of anything (unknown type ${JSON.stringify(id.typename.slice(0, 40))}).`, [field]);
+  }
 }
 
 function nullWhenMissing(error: unknown): null {

@@ -5,6 +5,7 @@ import DataLoader from "dataloader";
 import type { Db, Media, MediaRole, Role, Topic } from "../db/client";
 import { readableArticleWhere, seenVersionOf, type Viewer } from "../services/access";
 import { field } from "../services/counters/backend";
+import { publicMediaIds } from "../services/media/access";
 import { categoryKey, listingCounts } from "../services/listing";
 import type { Counters } from "../services/counters/service";
 
@@ -18,6 +19,12 @@ export interface LoaderDeps {
 
 export function createLoaders({ db, viewer, now, counters, provider }: LoaderDeps) {
   return {
+    /** Whether a media item is public (shown by a published article anonymous readers can read), by id. */
+    publicMedia: new DataLoader<string, boolean>(async (ids) => {
+      const pub = await publicMediaIds(db, ids, now);
+      return ids.map((id) => pub.has(id));
+    }),
+
     /** View counts, flushed and buffered, by article id (callers have checked visibility). */
     articleViewCount: new DataLoader<string, number>(async (articleIds) => {
       const { value, pending } = await counters.consistent(

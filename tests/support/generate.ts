@@ -2,6 +2,7 @@
 // the schema itself, so fields added later are covered without editing tests.
 // Reproducible: every choice comes from a seeded PRNG.
 import {
+  astFromValue,
   getNamedType,
   getNullableType,
   isEnumType,
@@ -19,6 +20,7 @@ import {
   type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
+  print,
 } from "graphql";
 
 /** mulberry32: small, fast, good enough to pick test values. */
@@ -199,7 +201,22 @@ export interface GeneratedOperation {
   field: string;
 }
 
-/** One operation calling a root field with every argument passed as a variable. */
+/** The value as a GraphQL literal of its type, or null when it has none (then it goes as a variable). */
+function literalFor(value: unknown, type: GraphQLInputType): string | null {
+  try {
+    const ast = astFromValue(value, type);
+    return ast ? print(ast) : null;
+  } catch {
+    // A custom scalar refusing to serialize a hostile value: the server sees it through a variable instead.
+    return null;
+  }
+}
+
+/**
+ * One operation calling a root field, its arguments passed as variables or, with
+ * `literals`, written into the document (where a value has a literal form), since
+ * the server checks the two paths apart (validation sees literals, resolvers variables).
+ */
 export function operationFor(
   kind: "query" | "mutation",
   field: GraphQLField<unknown, unknown>,
@@ -207,6 +224,7 @@ export function operationFor(
   rng: Rng,
   source: ValueSource,
   overrides: (arg: GraphQLArgument) => unknown = () => undefined,
+  options: { literals?: boolean } = {},
 ): GeneratedOperation {
   const variables: Record<string, unknown> = {};
   const declarations: string[] = [];
@@ -215,7 +233,13 @@ export function operationFor(
     const required = isNonNullType(arg.type);
     if (!required && rng.chance(0.3)) continue;
     const override = overrides(arg);
-    variables[arg.name] = override !== undefined ? override : valueFor(arg.type, rng, source, 0, arg.name);
+    const value = override !== undefined ? override : valueFor(arg.type, rng, source, 0, arg.name);
+    const literal = options.literals ? literalFor(value, arg.type) : null;
+    if (literal !== null) {
+      passed.push(`${arg.name}: ${literal}`);
+      continue;
+    }
+    variables[arg.name] = value;
     declarations.push(`$${arg.name}: ${arg.type.toString()}`);
     passed.push(`${arg.name}: $${arg.name}`);
   }

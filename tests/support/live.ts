@@ -327,3 +327,39 @@ export async function sseRequest(
   }
   return { status: response.status, results };
 }
+
+/** A graphql-ws client for queries and mutations (not only subscriptions), connecting on first use. */
+export function wsClient(port: number, token?: string): Client {
+  return createClient({
+    url: `ws://127.0.0.1:${port}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+    onNonLazyError: () => {},
+  });
+}
+
+/** What one operation over graphql-ws gave: its result, or the close of the connection. */
+export type WsOutcome = { result: LiveEvent } | { closed: number | null; reason: string };
+
+/** Runs one query or mutation over graphql-ws; resolves with its (last) result or the connection's close. */
+export function wsExecute(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<WsOutcome> {
+  return new Promise((resolve) => {
+    let result: LiveEvent = {};
+    client.subscribe(
+      { query, variables },
+      {
+        next: (value) => (result = value as LiveEvent),
+        error: (error) => {
+          if (Array.isArray(error)) resolve({ result: { errors: error } });
+          else {
+            const close = error as { code?: number; reason?: string; message?: string };
+            resolve({ closed: close?.code ?? null, reason: String(close?.reason ?? close?.message ?? error) });
+          }
+        },
+        complete: () => resolve({ result }),
+      },
+    );
+  });
+}

@@ -190,12 +190,12 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, name: string, email: string | null, role: Role } } };
+export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, name: string, email: string | null, role: Role | null } } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, name: string, email: string | null, role: Role } | null };
+export type MeQuery = { me: { id: string, name: string, email: string | null, role: Role | null } | null };
 
 export type ConsoleSignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
 

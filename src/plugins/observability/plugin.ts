@@ -81,6 +81,18 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/**
+ * A request from this machine itself, not relayed: the socket is loopback and no
+ * proxy header says it came from elsewhere (a reverse proxy on the same machine
+ * connects from loopback too, but adds X-Forwarded-For).
+ */
+function isDirectLoopback(request: Request, socketAddress: string | null | undefined): boolean {
+  if (!socketAddress) return false;
+  const address = socketAddress.startsWith("::ffff:") ? socketAddress.slice(7) : socketAddress;
+  const loopback = address === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+  return loopback && !request.headers.has("x-forwarded-for") && !request.headers.has("forwarded") && !request.headers.has("x-real-ip");
+}
+
 export function observabilityPlugin(app: App): Plugin {
   const { metrics, logger, config } = app;
   const log = logger.child({ component: "http" });
@@ -90,16 +102,19 @@ export function observabilityPlugin(app: App): Plugin {
       // messages) logs with its reqId.
       request: ({ request }, wrapped) => requestScope.run({ reqId: recordOf(request).id }, wrapped),
     },
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       recordOf(request);
       if (url.pathname !== "/metrics") return;
       if (!config.METRICS) {
         endResponse(new fetchAPI.Response("Not found\n", { status: 404 }));
         return;
       }
-      if (config.METRICS_TOKEN) {
+      // Production: the token, or a scraper on this machine. Elsewhere: the token when one is set.
+      if (config.METRICS_TOKEN || config.NODE_ENV === "production") {
         const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
-        if (!match || !sameSecret(match[1]!, config.METRICS_TOKEN)) {
+        const tokenOk = Boolean(match && config.METRICS_TOKEN && sameSecret(match[1]!, config.METRICS_TOKEN));
+        const local = config.NODE_ENV === "production" && isDirectLoopback(request, (serverContext as { clientAddress?: string | null } | undefined)?.clientAddress);
+        if (!tokenOk && !local) {
           endResponse(
             new fetchAPI.Response("Unauthorized\n", { status: 401, headers: { "www-authenticate": 'Bearer realm="metrics"' } }),
           );

@@ -2,7 +2,7 @@
 // request kinds a browser sends without a preflight, security headers, and
 // switching introspection off for production.
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { NoSchemaIntrospectionCustomRule } from "graphql";
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
 import type { CORSOptions, Plugin } from "graphql-yoga";
 import type { Config } from "../../env";
 
@@ -32,11 +32,20 @@ export function corsOptions(config: Config): CORSOptions {
  * POSTs are preflighted already, and GET never runs a mutation.
  */
 export function useCsrf(config: Config): Plugin {
-  const csrf = useCSRFPrevention({ requestHeaders: [...list(config.CSRF_HEADERS), "authorization"] }) as Plugin;
+  const headers = [...list(config.CSRF_HEADERS), "authorization"];
+  const csrf = useCSRFPrevention({ requestHeaders: headers }) as Plugin;
   return {
     onRequestParse(payload) {
       if (payload.request.method === "GET") return;
-      return csrf.onRequestParse?.(payload);
+      try {
+        return csrf.onRequestParse?.(payload);
+      } catch (error) {
+        // The same refusal (HTTP 403), with a code and what to send, as every other error.
+        if (!(error instanceof GraphQLError)) throw error;
+        throw new GraphQLError(`Required CSRF header not present: a form, multipart or text/plain POST must carry one of ${headers.join(", ")}.`, {
+          extensions: { code: "BAD_USER_INPUT", http: { status: 403 } },
+        });
+      }
     },
   };
 }

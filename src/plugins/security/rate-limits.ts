@@ -2,8 +2,10 @@
 // REDIS_URL is set, so every instance shares them, with an in-memory limiter as
 // insurance while Redis is away; in memory otherwise.
 //   - every request, per client address;
-//   - `login`, per account and per address (each login field of a request counts,
-//     so aliases cannot batch guesses); a successful login clears the account's count;
+//   - `login`, per address, and per account from one address (each login field of
+//     a request counts, so aliases cannot batch guesses); a successful login clears
+//     that address's count for the account. Nothing is counted per account alone:
+//     guesses from elsewhere must never lock the account's owner out;
 //   - visit recording (`recordArticleView`, `recordSiteVisit`), per address.
 // A refusal is RATE_LIMITED with `extensions.retryAfter` in seconds.
 import {
@@ -27,6 +29,7 @@ export const VISIT_FIELDS = new Set(["recordArticleView", "recordSiteVisit"]);
 
 export interface RateLimiters {
   general: RateLimiterAbstract | null;
+  /** Keyed by address and account (see loginKey). */
   loginAccount: RateLimiterAbstract | null;
   loginAddress: RateLimiterAbstract | null;
   visitAddress: RateLimiterAbstract | null;
@@ -126,11 +129,16 @@ export function useRateLimits(config: Config, limiters: RateLimiters): Plugin<Re
         const wait = await consume(limiters.loginAddress, address, logins.length);
         if (wait !== null) return refuse(wait, "Too many sign-in attempts from this address");
       }
-      const accounts = logins.map((field) => loginAccount(args.schema, field, args.variableValues ?? {}));
+      // Keyed by address and account: ten wrong guesses from one place slow that
+      // place down, while the owner signing in from anywhere else is not affected.
+      const accounts = logins.map((field) => {
+        const account = loginAccount(args.schema, field, args.variableValues ?? {});
+        return account === null ? null : loginKey(address, account);
+      });
       for (const account of new Set(accounts)) {
         if (!account) continue;
         const wait = await consume(limiters.loginAccount, account, accounts.filter((a) => a === account).length);
-        if (wait !== null) return refuse(wait, "Too many sign-in attempts for this account");
+        if (wait !== null) return refuse(wait, "Too many sign-in attempts for this account from this address");
       }
       return {
         onExecuteDone({ result }) {
@@ -162,6 +170,9 @@ function rootFields(document: DocumentNode, selectionSet: SelectionSetNode, seen
   }
   return fields;
 }
+
+/** The key of the per-account limit: the account as seen from one client address. */
+export const loginKey = (address: string | null, account: string) => `${address ?? "local"}|${account}`;
 
 function loginAccount(schema: GraphQLSchema, field: FieldNode, variables: Record<string, unknown>): string | null {
   const definition = schema.getMutationType()?.getFields()["login"];

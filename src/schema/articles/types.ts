@@ -8,7 +8,7 @@ import { allows, readableArticleWhere, type Viewer } from "../../services/access
 import { builder, nodeCondition } from "../builder";
 import { CategoryRef } from "../categories/types";
 import { MediaRef } from "../media/types";
-import "../users/types";
+import { UserRef } from "../users/types";
 
 export const ApprovalStatusEnum = builder.enumType("ApprovalStatus", {
   description: "Where a version stands in content approval (Trạng thái phê duyệt).",
@@ -185,7 +185,17 @@ export const ArticleRef = builder.prismaNode("Article", {
         resolve: (article, _args, ctx) =>
           then(seesLatest(article, ctx), (latest) => (latest ? article.updatedAt : versionFor<{ createdAt: Date }>(article as ViewableArticle, false).createdAt)),
       }),
-      updatedBy: t.relation("updatedBy", { nullable: true, description: "The account that saved the latest version." }),
+      updatedBy: t.field({
+        type: UserRef,
+        nullable: true,
+        description:
+          "The account that saved the version this viewer sees: the latest one for its editors, the published one for readers (a draft's author stays private).",
+        select: (_args, ctx, nested) => ({ ...versionSelect(ctx, { createdBy: nested(true) }), updatedBy: nested(true) }),
+        resolve: (article, _args, ctx) =>
+          then(seesLatest(article, ctx), (latest) =>
+            latest ? article.updatedBy : versionFor<{ createdBy: never }>(article as ViewableArticle, false).createdBy,
+          ),
+      }),
       inheritsPermissions: t.exposeBoolean("inheritsPermissions", {
         description: "true while the site roles apply; false when an ADMIN gave the article its own permissions.",
       }),

@@ -1,3 +1,4 @@
+import { atLeast } from "../../services/access";
 import { embedUrlFor } from "../../services/media/library";
 import { builder, nodeCondition } from "../builder";
 
@@ -18,9 +19,16 @@ export const MediaRef = builder.prismaNode("Media", {
   fields: (t) => ({
     kind: t.expose("kind", { type: MediaKindEnum, description: "Image, video or document." }),
     url: t.string({
-      description: "Where the file is served (or the external video's address).",
+      description:
+        "Where the file is served (or the external video's address). A file no published article shows is not public: staff get a signed URL good for about 10 minutes; for anyone else its address answers 404.",
       select: { storageKey: true, externalUrl: true, id: true },
-      resolve: (media, _args, ctx) => media.externalUrl ?? mediaUrl(ctx.app.config.PUBLIC_URL, media.id, media.storageKey),
+      resolve: (media, _args, ctx) => {
+        if (media.externalUrl) return media.externalUrl;
+        const url = mediaUrl(ctx.app.config.PUBLIC_URL, media.id, media.storageKey);
+        const key = media.storageKey;
+        if (!key || !ctx.viewer || !atLeast(ctx.viewer.role, "CONTRIBUTOR")) return url;
+        return ctx.loaders.publicMedia.load(media.id).then((open) => (open ? url : `${url}?${ctx.app.mediaUrls.sign(key, ctx.now)}`));
+      },
     }),
     external: t.boolean({
       description: "True for a video that is a link to another site (YouTube...), not a stored file.",

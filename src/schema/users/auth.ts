@@ -6,7 +6,7 @@ import { audit } from "../../services/audit";
 import { decoyHash, verifyPassword } from "../../services/passwords";
 import { createUser } from "../../services/users";
 import { userDeps } from "./deps";
-import { RoleEnum, UserRef } from "./types";
+import { markSignedIn, RoleEnum, UserRef } from "./types";
 
 export const AuthPayload = builder.objectRef<{ token: string; expiresAt: Date; userId: string }>("AuthPayload").implement({
   description: "A signed-in session: send the token as `Authorization: Bearer <token>` (connectionParams.authorization on WebSocket).",
@@ -16,7 +16,11 @@ export const AuthPayload = builder.objectRef<{ token: string; expiresAt: Date; u
     user: t.prismaField({
       type: "User",
       description: "The signed-in user.",
-      resolve: (query, payload, _args, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } }),
+      resolve: (query, payload, _args, ctx) => {
+        // The caller has just proved this account's password: its e-mail and role are theirs to see.
+        markSignedIn(ctx, payload.userId);
+        return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } });
+      },
     }),
   }),
 });

@@ -13,11 +13,22 @@ export const RoleEnum = builder.enumType("Role", {
   } satisfies Record<(typeof ROLES)[number], { description: string }>,
 });
 
-/** The viewer is this user or an administrator: who may see a user's account details. */
-const selfOrAdmin = (ctx: Context, userId: string) => ctx.viewer !== null && (ctx.viewer.id === userId || ctx.viewer.role === "ADMIN");
+/** Accounts a request has just signed in to (`login`): their own details are shown in its answer. */
+const signedInNow = new WeakMap<Context, Set<string>>();
+
+/** `login` proved the password of `userId`: the answer may show that user's own details. */
+export function markSignedIn(ctx: Context, userId: string): void {
+  const ids = signedInNow.get(ctx) ?? new Set<string>();
+  ids.add(userId);
+  signedInNow.set(ctx, ids);
+}
+
+/** The viewer is this user (or has just signed in as them) or an administrator: who may see a user's account details. */
+const selfOrAdmin = (ctx: Context, userId: string) =>
+  (ctx.viewer !== null && (ctx.viewer.id === userId || ctx.viewer.role === "ADMIN")) || (signedInNow.get(ctx)?.has(userId) ?? false);
 
 export const UserRef = builder.prismaNode("User", {
-  description: "An account of the portal's staff or a signed-in reader. Anyone may see the name (as an author); the e-mail is private.",
+  description: "An account of the portal's staff or a signed-in reader. Anyone may see the name (as an author); the e-mail and role are private.",
   id: { field: "id", description: "The global ID (opaque; the same for every viewer)." },
   // Any user record may be named as an author; e-mail stays private.
   fields: (t) => ({
@@ -27,7 +38,13 @@ export const UserRef = builder.prismaNode("User", {
       description: "E-mail, the sign-in name. Visible to the user and to administrators only.",
       resolve: (user, _args, ctx) => (selfOrAdmin(ctx, user.id) ? user.email : null),
     }),
-    role: t.expose("role", { type: RoleEnum, description: "The site role (vai trò)." }),
+    role: t.field({
+      type: RoleEnum,
+      nullable: true,
+      description: "The site role (vai trò). Visible to the user and to administrators only: who is ADMIN is nobody else's business.",
+      select: { role: true },
+      resolve: (user, _args, ctx) => (selfOrAdmin(ctx, user.id) ? user.role : null),
+    }),
     active: t.boolean({
       nullable: true,
       description: "False while the account is deactivated (đã khóa): it cannot sign in. Visible to the user and to administrators only.",

@@ -1,12 +1,13 @@
 // Visit counting: what counts, the buffer, the flusher, and the reads
 // that add what is not flushed yet. GraphQL lives in src/schema/stats.
 import { randomUUID } from "node:crypto";
-import { isbot } from "isbot";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Clock } from "../../lib/clock";
 import type { Db } from "../../db/client";
 import type { Events } from "../events";
 import { addDays, dayOf } from "../site-time";
 import { field, type CounterBackend, type VisitOp } from "./backend";
+import { isCrawler } from "./crawlers";
 import { pruneCounters, writeBatch } from "./flush";
 import type { VisitorHasher, VisitorIdentity } from "./visitor-hash";
 
@@ -46,6 +47,13 @@ export interface CountersOptions {
   stateFile?: string;
   /** False: visits are answered but not counted (VISIT_COUNTING=false). */
   enabled: boolean;
+  /**
+   * Bounds the counted views one client address adds to one article per window
+   * (VIEW_LIMIT_PER_ADDRESS_ARTICLE): in Redis when the buffer is, so every
+   * instance shares it. The visitor id is the client's own, so without this one
+   * address could count a view per made-up visitor.
+   */
+  viewBound?: RateLimiterAbstract | null;
   onError?: (error: unknown) => void;
 }
 
@@ -89,9 +97,9 @@ export class Counters implements CounterBuffer {
     return dayOf(now, this.o.timeZone);
   }
 
-  /** Known crawlers (isbot's maintained list of user agents) are never counted. */
+  /** Known crawlers (isbot's maintained list, less HTTP client libraries: ./crawlers.ts) are never counted. */
   isCrawler(userAgent: string | null): boolean {
-    return userAgent !== null && isbot(userAgent);
+    return isCrawler(userAgent);
   }
 
   /** One visit to the site; true when it counted. */
@@ -114,12 +122,28 @@ export class Counters implements CounterBuffer {
       [field.articleDayViews(day, articleId), 1],
       [field.siteArticleViews(day), 1],
     ];
+    const bound = this.o.viewBound && visitor.address ? `${articleId}:${this.o.hasher.addressKey(visitor.address)}` : null;
+    if (bound && !(await this.takeView(bound))) return false;
     const counted = await this.o.backend.record(this.op(articleId, visitor, now, day, increments, field.articleDayUniques(day, articleId)));
+    // A repeat within the visitor's window uses up nothing of the address's bound.
+    if (!counted && bound) await this.o.viewBound!.reward(bound, 1).catch(() => undefined);
     if (counted) {
       this.recordedSinceFlush++;
       this.announce(articleId);
     }
     return counted;
+  }
+
+  /** Takes one view of the address's bound for the article; false when it is used up. */
+  private async takeView(key: string): Promise<boolean> {
+    try {
+      await this.o.viewBound!.consume(key, 1);
+      return true;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return false;
+      // The store failed and no insurance answered: count rather than lose real readers.
+      return true;
+    }
   }
 
   private op(scope: string, visitor: VisitorIdentity, now: Date, day: string, increments: Array<[string, number]>, uniqueField: string): VisitOp {

@@ -24,6 +24,11 @@ export class VisitorHasher {
     return key;
   }
 
+  /** A client address as a key (128 bits, base64url): bounds per address never store the address itself. */
+  addressKey(address: string): string {
+    return createHmac("sha256", this.secret).update(`address\u0000${address}`).digest().subarray(0, 16).toString("base64url");
+  }
+
   /** The visitor's hash on `day` (128 bits, base64url). */
   hash(day: string, visitor: VisitorIdentity): string {
     const material = visitor.visitorId !== null ? `id\u0000${visitor.visitorId}` : `net\u0000${visitor.address ?? ""}\u0000${visitor.userAgent ?? ""}`;

@@ -4,8 +4,11 @@
 // - One transaction per page: everything of that page is written, or nothing.
 // - The article is found by `sourceKey` (stable identity of the page). A new page
 //   becomes version 1.0 APPROVED; a page whose content hash differs from the one
-//   last imported becomes the next major version (2.0, 3.0...) APPROVED, published
-//   and current; the same page again writes nothing.
+//   last imported becomes a new version; the same page again writes nothing.
+// - An import never changes whether an article is published: a published article
+//   gets the next major version (2.0, 3.0...) APPROVED, published and current; an
+//   article an approver unpublished (or that is otherwise not published) gets the
+//   next minor version as a DRAFT, current but unseen by readers until approved.
 // - Counters (the site's "Số lượt truy cập", the article's "Lượt người xem") are
 //   only ever raised, with conditional updates, so a counter flush running at the
 //   same time is never lost.
@@ -21,6 +24,7 @@ import {
   formatLabel,
   loadContent,
   nextMajor,
+  nextMinor,
   writeVersion,
   type ArticleContent,
   type ContentField,
@@ -44,7 +48,7 @@ export interface ImportOutcome {
   /** The article's slug (its ArticlePage address), when the page was understood. */
   slug: string | null;
   articleId: string | null;
-  /** The version label now published ("1.0", "2.0"...), for imported/updated pages. */
+  /** The version label written ("1.0", "2.0"; "2.1" as a draft of an unpublished article), for imported/updated pages. */
   version: string | null;
   /** What was (or, in a dry run, would be) written, one short phrase each. */
   changes: string[];
@@ -93,6 +97,8 @@ type ArticlePlan =
       articleId: string;
       slug: string;
       deleted: boolean;
+      /** Published now: the new version is published too; otherwise it is a draft. */
+      published: boolean;
       currentVersionId: string;
       firstPublishedAt: Date | null;
       previous: ArticleContent;
@@ -180,7 +186,7 @@ async function planImport(tx: Tx, page: ParsedPage): Promise<ImportPlan> {
     where: { sourceKey: page.sourceKey },
     select: {
       id: true, slug: true, sourceHash: true, viewCount: true, currentVersionId: true,
-      firstPublishedAt: true, deletedAt: true,
+      firstPublishedAt: true, deletedAt: true, publishedVersionId: true,
     },
   });
 
@@ -206,10 +212,11 @@ async function planImport(tx: Tx, page: ParsedPage): Promise<ImportPlan> {
         articleId: existing.id,
         slug: existing.slug,
         deleted: existing.deletedAt !== null,
+        published: existing.publishedVersionId !== null,
         currentVersionId: existing.currentVersionId,
         firstPublishedAt: existing.firstPublishedAt,
         previous,
-        next: nextMajor(latest),
+        next: existing.publishedVersionId !== null ? nextMajor(latest) : nextMinor(latest),
         fields,
       };
     }
@@ -244,6 +251,7 @@ function describePlan(plan: ImportPlan): string[] {
   if (article.kind === "create") out.push(`new article "${page.title}" as 1.0 (/${article.slug})`);
   if (article.kind === "version") {
     out.push(`new version ${formatLabel(article.next.major, article.next.minor)} changing ${article.fields.join(", ")}`);
+    if (!article.published) out.push("as a draft: the article stays unpublished");
     if (article.deleted) out.push("the article stays in the recycle bin");
   }
   if (views) out.push(article.kind === "create" ? `${views.to} views` : `views ${views.from} → ${views.to}`);
@@ -299,6 +307,19 @@ async function applyPlan(tx: Tx, plan: ImportPlan, options: ImportOptions): Prom
     articleId = created.id;
     version = created.version;
     announce = page.publishedAt <= now;
+  } else if (article.kind === "version" && !article.published) {
+    // Not published (an approver withdrew it, or it never was): the page's content
+    // becomes a draft for the editors, as an edit would; publication is theirs to decide.
+    articleId = article.articleId;
+    const content = contentFromPage(page, categoryId!, article.previous, article.previous.featured);
+    const v = await writeVersion(tx, {
+      articleId, ...article.next, status: "DRAFT", content, previous: article.previous, comment: `Imported from ${page.source}`, userId: null, at: now,
+    });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { status: "DRAFT", currentVersionId: v.id, sourceHash: page.contentHash, updatedAt: now, updatedById: null },
+    });
+    version = v.label;
   } else if (article.kind === "version") {
     articleId = article.articleId;
     const content = contentFromPage(page, categoryId!, article.previous, article.previous.featured);
@@ -355,7 +376,7 @@ export async function importParsedPage(db: Db, page: ParsedPage, options: Import
       const slug = plan.article.slug;
       const articleId = plan.article.kind === "create" ? null : plan.article.articleId;
       const version =
-        plan.article.kind === "create" ? "1.0" : plan.article.kind === "version" ? formatLabel(plan.article.next.major, 0) : null;
+        plan.article.kind === "create" ? "1.0" : plan.article.kind === "version" ? formatLabel(plan.article.next.major, plan.article.next.minor) : null;
       return { ...base, status: statusOf(plan), slug, articleId, version, changes: describePlan(plan) };
     }
     const { plan, written } = await db.$transaction(

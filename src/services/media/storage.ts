@@ -4,7 +4,7 @@
 // object store to implement (docs/media.md).
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { lstat, mkdir, open, rename, unlink } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 
@@ -76,7 +76,8 @@ export class LocalDiskStorage implements MediaStorage {
 
   async stat(key: string): Promise<{ size: number } | null> {
     try {
-      const info = await stat(this.pathOf(key));
+      // lstat: a symbolic link (which uploads never make) is not a stored file, so it can never point /media elsewhere.
+      const info = await lstat(this.pathOf(key));
       return info.isFile() ? { size: info.size } : null;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
