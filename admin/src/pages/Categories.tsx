@@ -186,7 +186,7 @@ export function CategoriesPage() {
                   onClick={() => setEditing({ kind: "create", parentId: c.id })}
                   aria-label={`Thêm chuyên mục con của “${c.name}”`}
                 >
-                  Thêm mục con
+                  Thêm chuyên mục con
                 </button>
                 <button type="button" className="danger" onClick={() => remove(c)} aria-label={`Xóa “${c.name}”`}>
                   Xóa
