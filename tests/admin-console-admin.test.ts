@@ -357,9 +357,15 @@ describe("the console's administration screens", () => {
     expect(await page.getByRole("button", { name: /Đặt bảng điểm mới|Xóa bảng điểm/ }).count()).toBe(0);
   }, 120_000);
 
-  it("an editor of the article attaches it to a topic", async () => {
+  it("an administrator lists one author's articles and attaches one to a topic", async () => {
     const page = adminPage;
     await open(page, "Bài viết");
+    // The list's author filter (Người tạo: the account that created the article).
+    await page.getByLabel("Người tạo").selectOption({ label: users.contributor.name });
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByText("2 bài viết", { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get("author")).toBeTruthy();
+    expect(await page.getByRole("link", { name: UNPRICED }).count()).toBe(1);
     await page.getByRole("link", { name: PRICED }).click();
     await page.getByRole("heading", { level: 1, name: `Sửa bài viết: ${PRICED}` }).waitFor();
     const topics = page.getByRole("group", { name: "Dòng sự kiện" });

@@ -386,6 +386,11 @@ export type ConsoleArticlesQueryVariables = Exact<{
 
 export type ConsoleArticlesQuery = { articles: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, approvalStatus: ApprovalStatus, version: string, featured: boolean, articleType: string | null, updatedAt: string, publishedAt: string | null, viewCount: number, byline: string | null, category: { id: string, name: string } | null, createdBy: { id: string, name: string } | null } }> } };
 
+export type ConsoleAuthorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAuthorsQuery = { users: { edges: Array<{ node: { id: string, name: string } }> } };
+
 export type ConsoleCategoryTreeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -988,6 +993,18 @@ export const ConsoleArticlesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleArticlesQuery, ConsoleArticlesQueryVariables>;
+export const ConsoleAuthorsDocument = new TypedDocumentString(`
+    query ConsoleAuthors {
+  users(first: 100) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuthorsQuery, ConsoleAuthorsQueryVariables>;
 export const ConsoleCategoryTreeDocument = new TypedDocumentString(`
     query ConsoleCategoryTree {
   categories {
