@@ -329,6 +329,26 @@ describe("the contract's editor lists", () => {
     expect([...statuses]).toEqual(["APPROVED"]);
     expect(list.articles.totalCount).toBe(ids.length);
   });
+
+  it("filters by author: the account that created the article", async () => {
+    const writer = await signIn(t, "CONTRIBUTOR", "Người viết riêng");
+    const writerId = (await ok(t, "Me", {}, writer.token)).me.id;
+    const published = await approved(t, writer.token, approver.token, { title: "Bài đã đăng của người viết riêng" });
+    const unpublished = await draft(t, writer.token, { title: "Bản nháp của người viết riêng" });
+    await draft(t, contributor.token, { title: "Bài của người khác" });
+
+    const forEditor = await ok(t, "EditorArticles", { filter: { authorId: writerId } }, editor.token);
+    expect(forEditor.articles.edges.map((e: any) => e.node.id).sort()).toEqual([published.id, unpublished.id].sort());
+    expect(forEditor.articles.totalCount).toBe(2);
+    // With other conditions, every one holds.
+    const drafts = await ok(t, "EditorArticles", { filter: { authorId: writerId, approvalStatus: "DRAFT" } }, editor.token);
+    expect(drafts.articles.edges.map((e: any) => e.node.id)).toEqual([unpublished.id]);
+    // Another contributor sees only what they may see of that author: the published one.
+    const forOther = await ok(t, "EditorArticles", { filter: { authorId: writerId } }, contributor.token);
+    expect(forOther.articles.edges.map((e: any) => e.node.id)).toEqual([published.id]);
+    // An ID of another kind is bad input.
+    expect(await refusal(t, "EditorArticles", { filter: { authorId: published.id } }, editor.token)).toBe("BAD_USER_INPUT");
+  });
 });
 
 describe("contract document", () => {

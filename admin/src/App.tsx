@@ -13,6 +13,10 @@ import { PermissionsPage } from "./pages/Permissions";
 import { SiteSettingsPage } from "./pages/SiteSettings";
 import { StatisticsPage } from "./pages/Statistics";
 import { AccountPage } from "./pages/Account";
+import { UsersPage } from "./pages/Users";
+import { CategoriesPage } from "./pages/Categories";
+import { TopicsPage } from "./pages/Topics";
+import { RoyaltiesPage, RoyaltyScalesPage } from "./pages/Royalties";
 import { Loading } from "./components/ui";
 
 export function App() {
@@ -27,6 +31,7 @@ function SignedIn() {
   const { signOut } = useAuth();
   const canWrite = atLeast(user.role, "CONTRIBUTOR");
   const canApprove = atLeast(user.role, "APPROVER");
+  const canEdit = atLeast(user.role, "EDITOR");
   const isAdmin = user.role === "ADMIN";
   return (
     <>
@@ -55,6 +60,33 @@ function SignedIn() {
             <li>
               <NavLink to="/statistics">Thống kê</NavLink>
             </li>
+            {canEdit ? (
+              <li>
+                <NavLink to="/topics">Dòng sự kiện</NavLink>
+              </li>
+            ) : null}
+            {canApprove ? (
+              <li>
+                <NavLink to="/royalties" end>
+                  Nhuận bút
+                </NavLink>
+              </li>
+            ) : null}
+            {canApprove ? (
+              <li>
+                <NavLink to="/royalties/scales">Bảng điểm nhuận bút</NavLink>
+              </li>
+            ) : null}
+            {isAdmin ? (
+              <li>
+                <NavLink to="/categories">Chuyên mục</NavLink>
+              </li>
+            ) : null}
+            {isAdmin ? (
+              <li>
+                <NavLink to="/users">Người dùng</NavLink>
+              </li>
+            ) : null}
             {isAdmin ? (
               <li>
                 <NavLink to="/site">Cài đặt trang</NavLink>
@@ -83,6 +115,11 @@ function SignedIn() {
           {canApprove ? <Route path="/approvals/:id" element={<ReviewPage />} /> : null}
           <Route path="/statistics" element={<StatisticsPage />} />
           {isAdmin ? <Route path="/site" element={<SiteSettingsPage />} /> : null}
+          {canEdit ? <Route path="/topics" element={<TopicsPage />} /> : null}
+          {canApprove ? <Route path="/royalties" element={<RoyaltiesPage />} /> : null}
+          {canApprove ? <Route path="/royalties/scales" element={<RoyaltyScalesPage />} /> : null}
+          {isAdmin ? <Route path="/categories" element={<CategoriesPage />} /> : null}
+          {isAdmin ? <Route path="/users" element={<UsersPage />} /> : null}
           <Route path="/account" element={<AccountPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

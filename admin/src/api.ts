@@ -2,6 +2,7 @@
 // the typed documents that GraphQL Code Generator writes into ./gql from the
 // graphql() calls in this folder. Errors keep the API's extensions.code.
 import type { TypedDocumentString } from "./gql/graphql";
+import { notEmptyMessage, vietnameseMessage } from "./messages";
 
 export const GRAPHQL_PATH = "/graphql";
 const TOKEN_KEY = "portal-console:session";
@@ -62,6 +63,8 @@ export const ERROR_TEXT: Record<string, string> = {
 
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
+    const said = notEmptyMessage(error.errors[0]?.extensions as { articleCount?: unknown; childCount?: unknown } | undefined) ?? vietnameseMessage(error.message);
+    if (said) return said;
     const known = ERROR_TEXT[error.code];
     return known ? `${known} (${error.message})` : error.message;
   }

@@ -30,6 +30,8 @@ export type ArticleFilter = {
   approvalStatus?: ApprovalStatus | null | undefined;
   /** Only this genre (Loại bài viết), exactly. */
   articleType?: string | null | undefined;
+  /** Only articles created by this account (the article's createdBy), by its global ID. */
+  authorId?: string | null | undefined;
   /** Only this category (by global ID). */
   categoryId?: string | null | undefined;
   /** Only this category (by slug); an unknown slug gives an empty list. */

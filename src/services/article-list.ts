@@ -16,6 +16,8 @@ export interface ArticleFilterInput {
   /** Articles carrying this topic (dòng sự kiện). */
   topicId?: string | null;
   topicSlug?: string | null;
+  /** Articles created by this account (Article.createdById). */
+  authorId?: string | null;
   featured?: boolean | null;
   approvalStatus?: "DRAFT" | "PENDING" | "APPROVED" | "REJECTED" | "SCHEDULED" | null;
   publishedAfter?: Date | null;
@@ -86,6 +88,7 @@ export function filterWhere(viewer: Viewer | null, now: Date, filter: ArticleFil
   if (Object.keys(version).length) and.push(viewedVersionWhere(viewer, version));
   // Topics belong to the article itself, not to a version.
   if (filter.topicId) and.push({ topics: { some: { topicId: filter.topicId } } });
+  if (filter.authorId) and.push({ createdById: filter.authorId });
   if (filter.topicSlug) and.push({ topics: { some: { topic: { is: { slug: filter.topicSlug } } } } });
   if (filter.approvalStatus) and.push(viewedStatusWhere(viewer, filter.approvalStatus, now));
   if (filter.publishedAfter || filter.publishedBefore) {

@@ -20,12 +20,14 @@ export function Page({ title, actions, children }: { title: string; actions?: Re
 
 export function ErrorMessage({ error }: { error: unknown }) {
   if (!error) return null;
+  // Fields that only repeat the message itself are not listed again.
+  const fields = error instanceof ApiError ? Object.entries(error.fields).filter(([, message]) => message !== error.message) : [];
   return (
     <div className="alert alert-error" role="alert">
       {describeError(error)}
-      {error instanceof ApiError && Object.keys(error.fields).length > 0 ? (
+      {fields.length > 0 ? (
         <ul>
-          {Object.entries(error.fields).map(([field, message]) => (
+          {fields.map(([field, message]) => (
             <li key={field}>
               {field}: {message}
             </li>

@@ -30,6 +30,8 @@ export type ArticleFilter = {
   approvalStatus?: ApprovalStatus | null | undefined;
   /** Only this genre (Loại bài viết), exactly. */
   articleType?: string | null | undefined;
+  /** Only articles created by this account (the article's createdBy), by its global ID. */
+  authorId?: string | null | undefined;
   /** Only this category (by global ID). */
   categoryId?: string | null | undefined;
   /** Only this category (by slug); an unknown slug gives an empty list. */
@@ -94,6 +96,42 @@ export type CreateArticleInput = {
   title: string;
 };
 
+/** A new category. */
+export type CreateCategoryInput = {
+  /** An introduction (at most 2,000 characters). */
+  description?: string | null | undefined;
+  /** The menu name (1 to 200 characters). */
+  name: string;
+  /** The parent category's global ID; omitted for a top-level one. */
+  parentId?: string | null | undefined;
+  /** Menu order among its siblings, from 0; omitted: last. */
+  position?: number | null | undefined;
+  /** Made from the name when omitted; unique, lower-case letters, digits and single hyphens. */
+  slug?: string | null | undefined;
+};
+
+/** A new topic. */
+export type CreateTopicInput = {
+  /** A line about the topic. */
+  description?: string | null | undefined;
+  /** The topic's name. */
+  name: string;
+  /** The address; made from the name when not given. Unique. */
+  slug?: string | null | undefined;
+};
+
+/** A new account. */
+export type CreateUserInput = {
+  /** The sign-in e-mail, unique (stored in lower case). */
+  email: string;
+  /** The display name (1 to 200 characters). */
+  name: string;
+  /** At least 12 characters, not a common password, not the e-mail or name; stored as a hash only. */
+  password: string;
+  /** The site-wide role. */
+  role: Role;
+};
+
 /** What a media item is, detected from its bytes (or its link, for an external video). */
 export type MediaKind =
   /** Văn bản: PDF, Word, Excel, PowerPoint or OpenDocument, offered for download (decrees, plans). */
@@ -102,6 +140,16 @@ export type MediaKind =
   | 'IMAGE'
   /** Video: an MP4/WebM file, or a link to YouTube or Vimeo (external). */
   | 'VIDEO';
+
+/** Where a category goes in the tree. */
+export type MoveCategoryInput = {
+  /** The category to move. */
+  id: string;
+  /** The new parent; null or omitted: the top level. */
+  parentId?: string | null | undefined;
+  /** Place among the new siblings, from 0; omitted: last. */
+  position?: number | null | undefined;
+};
 
 /** Site roles, lowest to highest; each can do what the lower ones can. */
 export type Role =
@@ -116,6 +164,23 @@ export type Role =
   /** Bạn đọc: a signed-in reader; reads what is public and what is granted to them. */
   | 'READER';
 
+/** The points of one genre. */
+export type RoyaltyGenrePointsInput = {
+  /** The genre as written on articles ("Tin", "Phóng sự"). */
+  genre: string;
+  /** Points, 0 to 100000, at most two decimals. */
+  points: number;
+};
+
+/** Why an article could not be priced: it is listed apart, so nobody is silently unpaid. */
+export type RoyaltyUnpricedReason =
+  /** Its genre is not in the scale. */
+  | 'GENRE_NOT_IN_SCALE'
+  /** The article has no genre (loại bài viết). */
+  | 'NO_GENRE'
+  /** No scale was valid on its day of first publication. */
+  | 'NO_SCALE';
+
 /** An article's permissions: inherit the site roles, or its own public flag and grants. */
 export type SetArticlePermissionsInput = {
   /** The article's global ID. */
@@ -126,6 +191,22 @@ export type SetArticlePermissionsInput = {
   inherit: boolean;
   /** false hides the article from anonymous readers (only when inherit is false). */
   public?: boolean | null | undefined;
+};
+
+/** A royalty scale valid from a day. */
+export type SetRoyaltyScaleInput = {
+  /** Points per page beyond the first. */
+  extraPagePoints: number;
+  /** Points per genre; at least one. */
+  genres: Array<RoyaltyGenrePointsInput>;
+  /** A note (e.g. the decision that set it). */
+  note?: string | null | undefined;
+  /** Points per photo. */
+  photoPoints: number;
+  /** The value of one point, in đồng. */
+  pointValue: number;
+  /** Today or a later day (site time zone); a scale not yet in force with the same day is replaced. */
+  validFrom: string;
 };
 
 /** Changes to an article's content: omitted fields keep their value; null clears an optional one. */
@@ -168,6 +249,18 @@ export type UpdateArticleInput = {
   title?: string | null | undefined;
 };
 
+/** Changes to a category; omitted fields stay as they are. */
+export type UpdateCategoryInput = {
+  /** A new description; an empty string clears it. */
+  description?: string | null | undefined;
+  /** The category. */
+  id: string;
+  /** The new name (the slug stays unless given). */
+  name?: string | null | undefined;
+  /** A new address, only when asked for: old links stop working. */
+  slug?: string | null | undefined;
+};
+
 /** New footer details: omitted fields stay, an empty string clears one (the name cannot be cleared). */
 export type UpdateSiteInput = {
   /** The postal address (at most 500 characters). */
@@ -182,6 +275,28 @@ export type UpdateSiteInput = {
   phone?: string | null | undefined;
   /** The person responsible (at most 300 characters). */
   responsiblePerson?: string | null | undefined;
+};
+
+/** Changes to a topic; omitted fields stay as they are. */
+export type UpdateTopicInput = {
+  /** A new description; an empty string clears it. */
+  description?: string | null | undefined;
+  /** The topic. */
+  id: string;
+  /** The new name (the slug stays unless given). */
+  name?: string | null | undefined;
+  /** A new address, only when asked for: old links stop working. */
+  slug?: string | null | undefined;
+};
+
+/** Which users to list. */
+export type UserFilter = {
+  /** true: only active accounts; false: only deactivated ones. */
+  active?: boolean | null | undefined;
+  /** Only users with this role. */
+  role?: Role | null | undefined;
+  /** Words of the name or e-mail, accent- and case-insensitive ("nguyen van" finds "Nguyễn Văn An"). */
+  search?: string | null | undefined;
 };
 
 export type LoginMutationVariables = Exact<{
@@ -202,6 +317,14 @@ export type ConsoleSignOutEverywhereMutationVariables = Exact<{ [key: string]: n
 
 export type ConsoleSignOutEverywhereMutation = { signOutEverywhere: boolean };
 
+export type ConsoleSetArticleTopicsMutationVariables = Exact<{
+  id: string;
+  topicIds: Array<string> | string;
+}>;
+
+
+export type ConsoleSetArticleTopicsMutation = { setArticleTopics: { id: string, topics: Array<{ id: string, name: string }> } };
+
 export type ConsoleUploadMediaMutationVariables = Exact<{
   file: File;
   description?: string | null | undefined;
@@ -219,6 +342,14 @@ export type ConsoleAddExternalVideoMutationVariables = Exact<{
 
 
 export type ConsoleAddExternalVideoMutation = { addExternalVideo: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } };
+
+export type ConsoleChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ConsoleChangePasswordMutation = { changePassword: { token: string, expiresAt: string } };
 
 export type ConsoleApprovalQueueQueryVariables = Exact<{
   first: number;
@@ -255,19 +386,65 @@ export type ConsoleArticlesQueryVariables = Exact<{
 
 export type ConsoleArticlesQuery = { articles: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, approvalStatus: ApprovalStatus, version: string, featured: boolean, articleType: string | null, updatedAt: string, publishedAt: string | null, viewCount: number, byline: string | null, category: { id: string, name: string } | null, createdBy: { id: string, name: string } | null } }> } };
 
+export type ConsoleAuthorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAuthorsQuery = { users: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type ConsoleCategoryTreeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCategoryTreeQuery = { categories: Array<{ id: string, name: string, slug: string, description: string | null, position: number, articleCount: number, parent: { id: string } | null }> };
+
+export type ConsoleCreateCategoryMutationVariables = Exact<{
+  input: CreateCategoryInput;
+}>;
+
+
+export type ConsoleCreateCategoryMutation = { createCategory: { id: string, name: string } };
+
+export type ConsoleUpdateCategoryMutationVariables = Exact<{
+  input: UpdateCategoryInput;
+}>;
+
+
+export type ConsoleUpdateCategoryMutation = { updateCategory: { id: string, name: string, slug: string, description: string | null } };
+
+export type ConsoleMoveCategoryMutationVariables = Exact<{
+  input: MoveCategoryInput;
+}>;
+
+
+export type ConsoleMoveCategoryMutation = { moveCategory: { id: string, parent: { id: string } | null } };
+
+export type ConsoleReorderCategoriesMutationVariables = Exact<{
+  parentId?: string | null | undefined;
+  ids: Array<string> | string;
+}>;
+
+
+export type ConsoleReorderCategoriesMutation = { reorderCategories: Array<{ id: string, position: number }> };
+
+export type ConsoleDeleteCategoryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleDeleteCategoryMutation = { deleteCategory: { id: string } };
+
 export type ConsoleCreateArticleMutationVariables = Exact<{
   input: CreateArticleInput;
 }>;
 
 
-export type ConsoleCreateArticleMutation = { createArticle: { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> } };
+export type ConsoleCreateArticleMutation = { createArticle: { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, topics: Array<{ id: string, name: string }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> } };
 
 export type ConsoleUpdateArticleMutationVariables = Exact<{
   input: UpdateArticleInput;
 }>;
 
 
-export type ConsoleUpdateArticleMutation = { updateArticle: { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> } };
+export type ConsoleUpdateArticleMutation = { updateArticle: { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, topics: Array<{ id: string, name: string }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> } };
 
 export type ConsoleSubmitArticleMutationVariables = Exact<{
   id: string;
@@ -275,7 +452,7 @@ export type ConsoleSubmitArticleMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleSubmitArticleMutation = { submitArticle: { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> } };
+export type ConsoleSubmitArticleMutation = { submitArticle: { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, topics: Array<{ id: string, name: string }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> } };
 
 export type ConsoleHistoryQueryVariables = Exact<{
   id: string;
@@ -312,6 +489,36 @@ export type ConsoleSetPermissionsMutationVariables = Exact<{
 
 export type ConsoleSetPermissionsMutation = { setArticlePermissions: { id: string, inheritsPermissions: boolean, permissions: { public: boolean, grants: Array<{ role: Role, user: { id: string, name: string, email: string | null } }> } | null } };
 
+export type ConsoleRoyaltyReportQueryVariables = Exact<{
+  month: string;
+  byline?: string | null | undefined;
+  categoryId?: string | null | undefined;
+}>;
+
+
+export type ConsoleRoyaltyReportQuery = { royaltyReport: { month: string, articleCount: number, points: number, amount: number, unpricedCount: number, csvUrl: string, xlsxUrl: string, rows: Array<{ articleId: string, title: string, byline: string | null, categoryName: string | null, firstPublishedAt: string, genre: string | null, pages: number | null, photos: number, genrePoints: number | null, pagePoints: number | null, photoPoints: number | null, points: number | null, amount: number | null, unpricedReason: RoyaltyUnpricedReason | null }>, unpriced: Array<{ articleId: string, title: string, byline: string | null, categoryName: string | null, firstPublishedAt: string, genre: string | null, pages: number | null, photos: number, genrePoints: number | null, pagePoints: number | null, photoPoints: number | null, points: number | null, amount: number | null, unpricedReason: RoyaltyUnpricedReason | null }>, bylines: Array<{ byline: string | null, articleCount: number, points: number, amount: number, unpricedCount: number }> } };
+
+export type ConsoleRoyaltyRowFragment = { articleId: string, title: string, byline: string | null, categoryName: string | null, firstPublishedAt: string, genre: string | null, pages: number | null, photos: number, genrePoints: number | null, pagePoints: number | null, photoPoints: number | null, points: number | null, amount: number | null, unpricedReason: RoyaltyUnpricedReason | null };
+
+export type ConsoleRoyaltyScalesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleRoyaltyScalesQuery = { royaltyScales: Array<{ id: string, validFrom: string, inForce: boolean, note: string | null, pointValue: number, photoPoints: number, extraPagePoints: number, genres: Array<{ genre: string, points: number }> }> };
+
+export type ConsoleSetRoyaltyScaleMutationVariables = Exact<{
+  input: SetRoyaltyScaleInput;
+}>;
+
+
+export type ConsoleSetRoyaltyScaleMutation = { setRoyaltyScale: { id: string, validFrom: string } };
+
+export type ConsoleDeleteRoyaltyScaleMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleDeleteRoyaltyScaleMutation = { deleteRoyaltyScale: string };
+
 export type ConsoleSiteQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -337,13 +544,94 @@ export type ConsoleOnlineQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleOnlineQuery = { site: { statistics: { online: number } } };
 
+export type ConsoleTopicsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ConsoleTopicsQuery = { topics: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, slug: string, description: string | null, articleCount: number } }> } };
+
+export type ConsoleCreateTopicMutationVariables = Exact<{
+  input: CreateTopicInput;
+}>;
+
+
+export type ConsoleCreateTopicMutation = { createTopic: { id: string, name: string } };
+
+export type ConsoleUpdateTopicMutationVariables = Exact<{
+  input: UpdateTopicInput;
+}>;
+
+
+export type ConsoleUpdateTopicMutation = { updateTopic: { id: string, name: string, slug: string, description: string | null } };
+
+export type ConsoleDeleteTopicMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleDeleteTopicMutation = { deleteTopic: { id: string } };
+
+export type ConsoleUsersQueryVariables = Exact<{
+  filter?: UserFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ConsoleUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } }> } };
+
+export type ConsoleUserFragment = { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null };
+
+export type ConsoleCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type ConsoleCreateUserMutation = { createUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
+
+export type ConsoleChangeUserRoleMutationVariables = Exact<{
+  id: string;
+  role: Role;
+}>;
+
+
+export type ConsoleChangeUserRoleMutation = { changeUserRole: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
+
+export type ConsoleDeactivateUserMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleDeactivateUserMutation = { deactivateUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
+
+export type ConsoleReactivateUserMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleReactivateUserMutation = { reactivateUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
+
+export type ConsoleResetUserPasswordMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleResetUserPasswordMutation = { resetUserPassword: { password: string, user: { id: string, name: string } } };
+
 export type ConsoleArticleForEditQueryVariables = Exact<{
   id: string;
 }>;
 
 
 export type ConsoleArticleForEditQuery = { node:
-    | { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> }
+    | { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, topics: Array<{ id: string, name: string }>, approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> }
     | Record<PropertyKey, never>
    | null };
 
@@ -353,13 +641,13 @@ export type ConsoleArticleViewQueryVariables = Exact<{
 
 
 export type ConsoleArticleViewQuery = { node:
-    | { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }> }
+    | { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, topics: Array<{ id: string, name: string }> }
     | Record<PropertyKey, never>
    | null };
 
 export type ConsoleArticleApprovalsFragment = { approvals: Array<{ decision: ApprovalDecision, comment: string | null, decidedAt: string, version: string, decidedBy: { id: string, name: string } | null }> };
 
-export type ConsoleArticleFieldsFragment = { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }> };
+export type ConsoleArticleFieldsFragment = { id: string, slug: string, title: string, summary: string | null, body: string, alternateUrl: string | null, publishAt: string | null, expireAt: string | null, publishedAt: string | null, featured: boolean, byline: string | null, articleType: string | null, pageCount: number | null, photoCount: number, approvalStatus: ApprovalStatus, version: string, viewCount: number, inheritsPermissions: boolean, createdAt: string, updatedAt: string, createdBy: { id: string, name: string } | null, updatedBy: { id: string, name: string } | null, category: { id: string, name: string } | null, coverImage: { id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null } | null, gallery: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, attachments: Array<{ id: string, kind: MediaKind, url: string, fileName: string, contentType: string, size: number, width: number | null, height: number | null, description: string | null, external: boolean, embedUrl: string | null }>, topics: Array<{ id: string, name: string }> };
 
 export type ConsoleCompareQueryVariables = Exact<{
   id: string;
@@ -396,6 +684,35 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ConsoleRoyaltyRowFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleRoyaltyRow on RoyaltyRow {
+  articleId
+  title
+  byline
+  categoryName
+  firstPublishedAt
+  genre
+  pages
+  photos
+  genrePoints
+  pagePoints
+  photoPoints
+  points
+  amount
+  unpricedReason
+}
+    `, {"fragmentName":"ConsoleRoyaltyRow"}) as unknown as TypedDocumentString<ConsoleRoyaltyRowFragment, unknown>;
+export const ConsoleUserFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleUser on User {
+  id
+  name
+  email
+  role
+  active
+  createdAt
+  deactivatedAt
+}
+    `, {"fragmentName":"ConsoleUser"}) as unknown as TypedDocumentString<ConsoleUserFragment, unknown>;
 export const ConsoleArticleApprovalsFragmentDoc = new TypedDocumentString(`
     fragment ConsoleArticleApprovals on Article {
   approvals {
@@ -468,6 +785,10 @@ export const ConsoleArticleFieldsFragmentDoc = new TypedDocumentString(`
   attachments {
     ...ConsoleMedia
   }
+  topics {
+    id
+    name
+  }
 }
     fragment ConsoleMedia on Media {
   id
@@ -511,6 +832,17 @@ export const ConsoleSignOutEverywhereDocument = new TypedDocumentString(`
   signOutEverywhere
 }
     `) as unknown as TypedDocumentString<ConsoleSignOutEverywhereMutation, ConsoleSignOutEverywhereMutationVariables>;
+export const ConsoleSetArticleTopicsDocument = new TypedDocumentString(`
+    mutation ConsoleSetArticleTopics($id: ID!, $topicIds: [ID!]!) {
+  setArticleTopics(id: $id, topicIds: $topicIds) {
+    id
+    topics {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetArticleTopicsMutation, ConsoleSetArticleTopicsMutationVariables>;
 export const ConsoleUploadMediaDocument = new TypedDocumentString(`
     mutation ConsoleUploadMedia($file: File!, $description: String) {
   uploadMedia(file: $file, description: $description) {
@@ -549,6 +881,14 @@ export const ConsoleAddExternalVideoDocument = new TypedDocumentString(`
   external
   embedUrl
 }`) as unknown as TypedDocumentString<ConsoleAddExternalVideoMutation, ConsoleAddExternalVideoMutationVariables>;
+export const ConsoleChangePasswordDocument = new TypedDocumentString(`
+    mutation ConsoleChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    token
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleChangePasswordMutation, ConsoleChangePasswordMutationVariables>;
 export const ConsoleApprovalQueueDocument = new TypedDocumentString(`
     query ConsoleApprovalQueue($first: Int!, $after: String) {
   articles(
@@ -653,6 +993,76 @@ export const ConsoleArticlesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleArticlesQuery, ConsoleArticlesQueryVariables>;
+export const ConsoleAuthorsDocument = new TypedDocumentString(`
+    query ConsoleAuthors {
+  users(first: 100) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuthorsQuery, ConsoleAuthorsQueryVariables>;
+export const ConsoleCategoryTreeDocument = new TypedDocumentString(`
+    query ConsoleCategoryTree {
+  categories {
+    id
+    name
+    slug
+    description
+    position
+    articleCount
+    parent {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCategoryTreeQuery, ConsoleCategoryTreeQueryVariables>;
+export const ConsoleCreateCategoryDocument = new TypedDocumentString(`
+    mutation ConsoleCreateCategory($input: CreateCategoryInput!) {
+  createCategory(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateCategoryMutation, ConsoleCreateCategoryMutationVariables>;
+export const ConsoleUpdateCategoryDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateCategory($input: UpdateCategoryInput!) {
+  updateCategory(input: $input) {
+    id
+    name
+    slug
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUpdateCategoryMutation, ConsoleUpdateCategoryMutationVariables>;
+export const ConsoleMoveCategoryDocument = new TypedDocumentString(`
+    mutation ConsoleMoveCategory($input: MoveCategoryInput!) {
+  moveCategory(input: $input) {
+    id
+    parent {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMoveCategoryMutation, ConsoleMoveCategoryMutationVariables>;
+export const ConsoleReorderCategoriesDocument = new TypedDocumentString(`
+    mutation ConsoleReorderCategories($parentId: ID, $ids: [ID!]!) {
+  reorderCategories(parentId: $parentId, ids: $ids) {
+    id
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReorderCategoriesMutation, ConsoleReorderCategoriesMutationVariables>;
+export const ConsoleDeleteCategoryDocument = new TypedDocumentString(`
+    mutation ConsoleDeleteCategory($id: ID!) {
+  deleteCategory(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleDeleteCategoryMutation, ConsoleDeleteCategoryMutationVariables>;
 export const ConsoleCreateArticleDocument = new TypedDocumentString(`
     mutation ConsoleCreateArticle($input: CreateArticleInput!) {
   createArticle(input: $input) {
@@ -726,6 +1136,10 @@ fragment ConsoleArticleFields on Article {
   }
   attachments {
     ...ConsoleMedia
+  }
+  topics {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<ConsoleCreateArticleMutation, ConsoleCreateArticleMutationVariables>;
 export const ConsoleUpdateArticleDocument = new TypedDocumentString(`
@@ -802,6 +1216,10 @@ fragment ConsoleArticleFields on Article {
   attachments {
     ...ConsoleMedia
   }
+  topics {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<ConsoleUpdateArticleMutation, ConsoleUpdateArticleMutationVariables>;
 export const ConsoleSubmitArticleDocument = new TypedDocumentString(`
     mutation ConsoleSubmitArticle($id: ID!, $comment: String) {
@@ -876,6 +1294,10 @@ fragment ConsoleArticleFields on Article {
   }
   attachments {
     ...ConsoleMedia
+  }
+  topics {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<ConsoleSubmitArticleMutation, ConsoleSubmitArticleMutationVariables>;
 export const ConsoleHistoryDocument = new TypedDocumentString(`
@@ -989,6 +1411,77 @@ export const ConsoleSetPermissionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSetPermissionsMutation, ConsoleSetPermissionsMutationVariables>;
+export const ConsoleRoyaltyReportDocument = new TypedDocumentString(`
+    query ConsoleRoyaltyReport($month: String!, $byline: String, $categoryId: ID) {
+  royaltyReport(month: $month, byline: $byline, categoryId: $categoryId) {
+    month
+    articleCount
+    points
+    amount
+    unpricedCount
+    csvUrl
+    xlsxUrl
+    rows {
+      ...ConsoleRoyaltyRow
+    }
+    unpriced {
+      ...ConsoleRoyaltyRow
+    }
+    bylines {
+      byline
+      articleCount
+      points
+      amount
+      unpricedCount
+    }
+  }
+}
+    fragment ConsoleRoyaltyRow on RoyaltyRow {
+  articleId
+  title
+  byline
+  categoryName
+  firstPublishedAt
+  genre
+  pages
+  photos
+  genrePoints
+  pagePoints
+  photoPoints
+  points
+  amount
+  unpricedReason
+}`) as unknown as TypedDocumentString<ConsoleRoyaltyReportQuery, ConsoleRoyaltyReportQueryVariables>;
+export const ConsoleRoyaltyScalesDocument = new TypedDocumentString(`
+    query ConsoleRoyaltyScales {
+  royaltyScales {
+    id
+    validFrom
+    inForce
+    note
+    pointValue
+    photoPoints
+    extraPagePoints
+    genres {
+      genre
+      points
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRoyaltyScalesQuery, ConsoleRoyaltyScalesQueryVariables>;
+export const ConsoleSetRoyaltyScaleDocument = new TypedDocumentString(`
+    mutation ConsoleSetRoyaltyScale($input: SetRoyaltyScaleInput!) {
+  setRoyaltyScale(input: $input) {
+    id
+    validFrom
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetRoyaltyScaleMutation, ConsoleSetRoyaltyScaleMutationVariables>;
+export const ConsoleDeleteRoyaltyScaleDocument = new TypedDocumentString(`
+    mutation ConsoleDeleteRoyaltyScale($id: ID!) {
+  deleteRoyaltyScale(id: $id)
+}
+    `) as unknown as TypedDocumentString<ConsoleDeleteRoyaltyScaleMutation, ConsoleDeleteRoyaltyScaleMutationVariables>;
 export const ConsoleSiteDocument = new TypedDocumentString(`
     query ConsoleSite {
   site {
@@ -1048,6 +1541,162 @@ export const ConsoleOnlineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleOnlineQuery, ConsoleOnlineQueryVariables>;
+export const ConsoleTopicsDocument = new TypedDocumentString(`
+    query ConsoleTopics($search: String, $first: Int, $after: String, $last: Int, $before: String) {
+  topics(
+    search: $search
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        slug
+        description
+        articleCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleTopicsQuery, ConsoleTopicsQueryVariables>;
+export const ConsoleCreateTopicDocument = new TypedDocumentString(`
+    mutation ConsoleCreateTopic($input: CreateTopicInput!) {
+  createTopic(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateTopicMutation, ConsoleCreateTopicMutationVariables>;
+export const ConsoleUpdateTopicDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateTopic($input: UpdateTopicInput!) {
+  updateTopic(input: $input) {
+    id
+    name
+    slug
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUpdateTopicMutation, ConsoleUpdateTopicMutationVariables>;
+export const ConsoleDeleteTopicDocument = new TypedDocumentString(`
+    mutation ConsoleDeleteTopic($id: ID!) {
+  deleteTopic(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleDeleteTopicMutation, ConsoleDeleteTopicMutationVariables>;
+export const ConsoleUsersDocument = new TypedDocumentString(`
+    query ConsoleUsers($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  users(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        ...ConsoleUser
+      }
+    }
+  }
+}
+    fragment ConsoleUser on User {
+  id
+  name
+  email
+  role
+  active
+  createdAt
+  deactivatedAt
+}`) as unknown as TypedDocumentString<ConsoleUsersQuery, ConsoleUsersQueryVariables>;
+export const ConsoleCreateUserDocument = new TypedDocumentString(`
+    mutation ConsoleCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    ...ConsoleUser
+  }
+}
+    fragment ConsoleUser on User {
+  id
+  name
+  email
+  role
+  active
+  createdAt
+  deactivatedAt
+}`) as unknown as TypedDocumentString<ConsoleCreateUserMutation, ConsoleCreateUserMutationVariables>;
+export const ConsoleChangeUserRoleDocument = new TypedDocumentString(`
+    mutation ConsoleChangeUserRole($id: ID!, $role: Role!) {
+  changeUserRole(id: $id, role: $role) {
+    ...ConsoleUser
+  }
+}
+    fragment ConsoleUser on User {
+  id
+  name
+  email
+  role
+  active
+  createdAt
+  deactivatedAt
+}`) as unknown as TypedDocumentString<ConsoleChangeUserRoleMutation, ConsoleChangeUserRoleMutationVariables>;
+export const ConsoleDeactivateUserDocument = new TypedDocumentString(`
+    mutation ConsoleDeactivateUser($id: ID!) {
+  deactivateUser(id: $id) {
+    ...ConsoleUser
+  }
+}
+    fragment ConsoleUser on User {
+  id
+  name
+  email
+  role
+  active
+  createdAt
+  deactivatedAt
+}`) as unknown as TypedDocumentString<ConsoleDeactivateUserMutation, ConsoleDeactivateUserMutationVariables>;
+export const ConsoleReactivateUserDocument = new TypedDocumentString(`
+    mutation ConsoleReactivateUser($id: ID!) {
+  reactivateUser(id: $id) {
+    ...ConsoleUser
+  }
+}
+    fragment ConsoleUser on User {
+  id
+  name
+  email
+  role
+  active
+  createdAt
+  deactivatedAt
+}`) as unknown as TypedDocumentString<ConsoleReactivateUserMutation, ConsoleReactivateUserMutationVariables>;
+export const ConsoleResetUserPasswordDocument = new TypedDocumentString(`
+    mutation ConsoleResetUserPassword($id: ID!) {
+  resetUserPassword(id: $id) {
+    password
+    user {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleResetUserPasswordMutation, ConsoleResetUserPasswordMutationVariables>;
 export const ConsoleArticleForEditDocument = new TypedDocumentString(`
     query ConsoleArticleForEdit($id: ID!) {
   node(id: $id) {
@@ -1124,6 +1773,10 @@ fragment ConsoleArticleFields on Article {
   attachments {
     ...ConsoleMedia
   }
+  topics {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<ConsoleArticleForEditQuery, ConsoleArticleForEditQueryVariables>;
 export const ConsoleArticleViewDocument = new TypedDocumentString(`
     query ConsoleArticleView($id: ID!) {
@@ -1187,6 +1840,10 @@ fragment ConsoleArticleFields on Article {
   }
   attachments {
     ...ConsoleMedia
+  }
+  topics {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<ConsoleArticleViewQuery, ConsoleArticleViewQueryVariables>;
 export const ConsoleCompareDocument = new TypedDocumentString(`

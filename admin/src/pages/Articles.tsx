@@ -50,11 +50,27 @@ const ArticleListQuery = graphql(`
 
 const STATUSES = Object.keys(STATUS_LABEL) as ApprovalStatus[];
 
+/** ADMIN: the accounts to pick an author (người tạo) from. */
+const AuthorsQuery = graphql(`
+  query ConsoleAuthors {
+    users(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
 export function ArticlesPage() {
   const user = useUser();
   const canWrite = atLeast(user.role, "CONTRIBUTOR");
   const [params, setParams] = useSearchParams();
   const categories = useQuery(CategoriesQuery, {});
+  const authors = useQuery(AuthorsQuery, {}, { skip: user.role !== "ADMIN" });
+  const authorChoices = (authors.data?.users.edges ?? []).map((e) => e.node).filter((a) => a.id !== user.id);
 
   const filter: ArticleFilter = {};
   const status = params.get("status") as ApprovalStatus | null;
@@ -63,6 +79,7 @@ export function ArticlesPage() {
   if (params.get("q")) filter.search = params.get("q");
   if (params.get("type")) filter.articleType = params.get("type");
   if (params.get("featured") === "1") filter.featured = true;
+  if (params.get("author")) filter.authorId = params.get("author");
   const before = params.get("before");
   const after = params.get("after");
   const list = useQuery(ArticleListQuery, before ? { filter, last: PAGE_SIZE, before } : { filter, first: PAGE_SIZE, after });
@@ -73,6 +90,7 @@ export function ArticlesPage() {
     q: params.get("q") ?? "",
     type: params.get("type") ?? "",
     featured: params.get("featured") === "1",
+    author: params.get("author") ?? "",
   }));
 
   const apply = (event: FormEvent) => {
@@ -83,6 +101,7 @@ export function ArticlesPage() {
     if (draft.q.trim()) next.set("q", draft.q.trim());
     if (draft.type.trim()) next.set("type", draft.type.trim());
     if (draft.featured) next.set("featured", "1");
+    if (draft.author) next.set("author", draft.author);
     setParams(next);
   };
   const page = (key: "after" | "before", cursor: string | null | undefined) => {
@@ -145,6 +164,24 @@ export function ArticlesPage() {
             </>
           )}
         </Field>
+        {canWrite ? (
+          <Field label="Người tạo">
+            {(props) => (
+              <select {...props} value={draft.author} onChange={(e) => setDraft({ ...draft, author: e.target.value })}>
+                <option value="">Tất cả</option>
+                <option value={user.id}>Bài của tôi</option>
+                {authorChoices.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+                {draft.author && draft.author !== user.id && !authorChoices.some((a) => a.id === draft.author) ? (
+                  <option value={draft.author}>(người đã chọn)</option>
+                ) : null}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <Field label="Tìm kiếm">
           {(props) => <input {...props} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />}
         </Field>

@@ -15,6 +15,7 @@ interface FieldChange {
 }
 import { useUser } from "../auth";
 import { useQuery } from "../hooks";
+import { ArticleTopics } from "../components/ArticleTopics";
 import { atLeast, ARTICLE_TYPES, fieldLabel, formatDateTime, STATUS_LABEL } from "../labels";
 import { Dialog, ErrorMessage, Field, Loading, Page, Status } from "../components/ui";
 import { RichText } from "../components/RichText";
@@ -401,6 +402,7 @@ function EditorForm({ article: initial, userName }: { article: Article | null; u
               </select>
             )}
           </Field>
+          {article ? <ArticleTopics articleId={article.id} initial={article.topics} /> : null}
           <Field label="Loại bài viết" error={fieldError("articleType")}>
             {(props) => (
               <>

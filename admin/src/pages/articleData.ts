@@ -81,6 +81,10 @@ export const ConsoleArticleFieldsFragment = graphql(`
     attachments {
       ...ConsoleMedia
     }
+    topics {
+      id
+      name
+    }
   }
 `);
 

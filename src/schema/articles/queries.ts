@@ -56,6 +56,7 @@ export const ArticleFilter = builder.inputType("ArticleFilter", {
     articleType: t.string({ description: "Only this genre (Loại bài viết), exactly.", validate: z.string().max(200) }),
     topicSlug: t.string({ description: "Only articles of this topic (dòng sự kiện), by its slug.", validate: z.string().max(200) }),
     topicId: t.globalID({ description: "Only articles of this topic (dòng sự kiện), by its global ID." }),
+    authorId: t.globalID({ description: "Only articles created by this account (the article's createdBy), by its global ID." }),
     featured: t.boolean({ description: "true: only featured articles (Tin nổi bật); false: only the others." }),
     approvalStatus: t.field({
       type: ApprovalStatusEnum,
@@ -99,7 +100,13 @@ const PAGE_ARGS = {
 };
 
 interface ListArgs extends PageArgs {
-  filter?: (Omit<ArticleFilterInput, "categoryId" | "topicId"> & { categoryId?: { id: string } | null; topicId?: { id: string } | null }) | null;
+  filter?:
+    | (Omit<ArticleFilterInput, "categoryId" | "topicId" | "authorId"> & {
+        categoryId?: { id: string } | null;
+        topicId?: { id: string } | null;
+        authorId?: { id: string } | null;
+      })
+    | null;
   orderBy?: { field: ArticleOrderField; direction: OrderDirection } | null;
 }
 
@@ -108,10 +115,12 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
   const page = planPage(args, ctx.app.config.MAX_PAGE_SIZE);
   const categoryId = args.filter?.categoryId;
   const topicId = args.filter?.topicId;
+  const authorId = args.filter?.authorId;
   const filter: ArticleFilterInput = {
     ...args.filter,
     categoryId: categoryId ? ("typename" in categoryId ? idOf(categoryId as { typename: string; id: string }, "Category", "filter.categoryId") : categoryId.id) : null,
     topicId: topicId ? ("typename" in topicId ? idOf(topicId as { typename: string; id: string }, "Topic", "filter.topicId") : topicId.id) : null,
+    authorId: authorId ? ("typename" in authorId ? idOf(authorId as { typename: string; id: string }, "User", "filter.authorId") : authorId.id) : null,
   };
   const key = { field: args.orderBy?.field ?? "PUBLISHED_AT", direction: args.orderBy?.direction ?? "DESC" } as const;
   const base: Prisma.ArticleWhereInput = { AND: [scope, filterWhere(ctx.viewer, ctx.now, filter)] };

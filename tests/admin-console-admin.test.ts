@@ -1,0 +1,439 @@
+// The editors' console's administration screens in a real headless Chromium against
+// a real server process (as tests/admin-console.test.ts): an administrator creates
+// a user, a category and a topic and sets a royalty scale through the screens; the
+// server's refusals (the last active administrator, a category that is not empty)
+// are shown in the staff's language; an approver opens the month's royalty report
+// and its CSV link answers with the report; a contributor changes their password and
+// signs in with the new one; a READER and a CONTRIBUTOR see none of these screens.
+// axe-core finds no serious or critical violation; screenshots go to docs/screenshots/.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "./support/browser";
+import { contractOperation } from "./support/contract";
+import { createPostgresDatabase } from "./support/app";
+import { httpGql, startServer, tempDataDir, type RunningServer } from "./support/processes";
+
+const SCREENSHOTS = join(process.cwd(), "docs", "screenshots");
+const ADMIN = { email: "quantri@kientuong.gov.vn", password: "Quan-tri-2026-an-toan" };
+const PASSWORD = "Mat-khau-thu-nghiem-2026";
+const APPROVER = { email: "nhuanbut@kientuong.gov.vn", name: "Đỗ Thị Nhuận", password: "Duyet-nhuan-but-2026" };
+const PRICED = "Kiến Tường ra quân làm thủy lợi nội đồng";
+const UNPRICED = "Thông báo lịch tiếp công dân tháng này";
+
+let server: RunningServer;
+let base: string;
+let browser: Browser;
+let dropDatabase = async () => {};
+const contexts: BrowserContext[] = [];
+const cspViolations: string[] = [];
+const offsite: string[] = [];
+const users = {
+  contributor: { email: "ctv2@kientuong.gov.vn", name: "Nguyễn Thị Cộng Tác", role: "CONTRIBUTOR" },
+  reader: { email: "docgia2@kientuong.gov.vn", name: "Phạm Văn Đọc", role: "READER" },
+} as const;
+/** The month of this instant in the site's time zone (Asia/Ho_Chi_Minh), YYYY-MM. */
+const siteMonth = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
+
+async function api(query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const { body } = await httpGql(base, query, variables, token);
+  if (body.errors?.length) throw new Error(`${body.errors[0]!.message} (${body.errors[0]!.extensions?.code})`);
+  return body.data;
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  contexts.push(context);
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  // Confirmations (delete, new password) are answered yes.
+  page.on("dialog", (dialog) => void dialog.accept());
+  return page;
+}
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByRole("heading", { level: 1, name: "Bài viết" }).waitFor();
+}
+
+const nav = (page: Page) => page.getByRole("navigation", { name: "Chức năng" });
+async function open(page: Page, link: string, heading = link) {
+  await nav(page).getByRole("link", { name: link, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+}
+
+const axeSource = readFileSync(join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }),
+  )) as { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    );
+}
+
+async function screenshot(page: Page, name: string, fullPage = false) {
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, caret: "hide", animations: "disabled" });
+}
+
+let adminPage: Page;
+/** The reader's password, after the administrator gives them a new one. */
+let readerPassword = PASSWORD;
+let adminToken: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/admin-build.ts"], { stdio: "pipe", timeout: 240_000 });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const data = tempDataDir({ migrated: true });
+  let databaseUrl = data.databaseUrl;
+  const pgServer = process.env.TEST_DATABASE_URL;
+  if (pgServer && /^postgres(ql)?:\/\//i.test(pgServer)) ({ url: databaseUrl, drop: dropDatabase } = await createPostgresDatabase(pgServer));
+  server = await startServer({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: data.dir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ADMIN_NAME: "Quản trị viên",
+    GRAPHIQL: "false",
+    RATE_LIMIT_REQUESTS: "0",
+    LOGIN_LIMIT_PER_ADDRESS: "0",
+    LOGIN_LIMIT_PER_ACCOUNT: "0",
+    VISIT_LIMIT_PER_ADDRESS: "0",
+  });
+  base = server.url;
+  adminToken = (await api(contractOperation("Login"), ADMIN)).login.token;
+  for (const user of Object.values(users)) {
+    await api(contractOperation("CreateUser"), { input: { email: user.email, name: user.name, password: PASSWORD, role: user.role } }, adminToken);
+  }
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+  await dropDatabase();
+});
+
+describe("the console's administration screens", () => {
+  it("an administrator creates a user, and the last active administrator cannot lock themself", async () => {
+    adminPage = await newPage();
+    const page = adminPage;
+    await signIn(page, ADMIN.email, ADMIN.password);
+    expect(await nav(page).getByRole("link").allTextContents()).toEqual([
+      "Bài viết",
+      "Viết bài mới",
+      "Phê duyệt",
+      "Thống kê",
+      "Dòng sự kiện",
+      "Nhuận bút",
+      "Bảng điểm nhuận bút",
+      "Chuyên mục",
+      "Người dùng",
+      "Cài đặt trang",
+    ]);
+    await open(page, "Người dùng");
+    await page.getByRole("row", { name: new RegExp(users.contributor.name) }).waitFor();
+
+    await page.getByRole("button", { name: "Thêm người dùng" }).click();
+    const dialog = page.getByRole("dialog", { name: "Thêm người dùng" });
+    await dialog.getByLabel("Họ tên").fill(APPROVER.name);
+    await dialog.getByLabel("Thư điện tử").fill(APPROVER.email);
+    // The server's password policy, said in Vietnamese.
+    await dialog.getByLabel("Mật khẩu ban đầu").fill("ngan-qua");
+    await dialog.getByLabel("Vai trò").selectOption("APPROVER");
+    await dialog.getByRole("button", { name: "Tạo tài khoản" }).click();
+    await dialog.getByRole("alert").getByText("Mật khẩu phải có ít nhất 12 ký tự.").waitFor();
+    await dialog.getByLabel("Mật khẩu ban đầu").fill(APPROVER.password);
+    await dialog.getByRole("button", { name: "Tạo tài khoản" }).click();
+    await page.getByText(`Đã tạo tài khoản ${APPROVER.name}.`).waitFor();
+    const row = page.getByRole("row", { name: new RegExp(APPROVER.name) });
+    expect(await row.textContent()).toContain("Người phê duyệt");
+
+    // Search, accent-insensitive.
+    await page.getByLabel("Tìm theo tên hoặc thư điện tử").fill("do thi nhuan");
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByText("1 người dùng").waitFor();
+
+    // The only active administrator cannot lock their own account.
+    await page.getByLabel("Tìm theo tên hoặc thư điện tử").fill("");
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByRole("button", { name: "Khóa tài khoản Quản trị viên" }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/quản trị viên cuối cùng còn hoạt động/)
+      .waitFor();
+
+    // Lock and unlock the reader; give them a new password, shown once.
+    await page.getByRole("button", { name: `Khóa tài khoản ${users.reader.name}` }).click();
+    await page.getByText(`Đã khóa tài khoản ${users.reader.name}.`).waitFor();
+    await page.getByRole("button", { name: `Mở khóa tài khoản ${users.reader.name}` }).click();
+    await page.getByText(`Đã mở khóa tài khoản ${users.reader.name}.`).waitFor();
+    await page.getByRole("button", { name: `Cấp mật khẩu mới cho ${users.reader.name}` }).click();
+    const shown = page.getByRole("region", { name: `Mật khẩu mới của ${users.reader.name}` });
+    const generated = (await shown.locator("code").textContent())!;
+    expect(generated.length).toBeGreaterThanOrEqual(12);
+    expect((await api(contractOperation("Login"), { email: users.reader.email, password: generated })).login.token).toBeTruthy();
+    await shown.getByRole("button", { name: "Đã ghi lại, ẩn mật khẩu" }).click();
+    expect(await page.getByText(generated).count()).toBe(0);
+    readerPassword = generated;
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "nguoi-dung");
+  }, 120_000);
+
+  it("an administrator builds the category tree with the keyboard", async () => {
+    const page = adminPage;
+    await open(page, "Chuyên mục");
+    const tree = page.getByRole("navigation", { name: "Cây chuyên mục" });
+    await tree.getByRole("listitem").first().waitFor();
+
+    await page.getByRole("button", { name: "Thêm chuyên mục", exact: true }).click();
+    let dialog = page.getByRole("dialog", { name: "Thêm chuyên mục" });
+    await dialog.getByLabel("Tên chuyên mục").fill("Cải cách hành chính");
+    await dialog.getByLabel("Mô tả").fill("Thủ tục hành chính, một cửa, dịch vụ công");
+    await dialog.getByRole("button", { name: "Thêm", exact: true }).click();
+    await page.getByText("Đã thêm chuyên mục “Cải cách hành chính”.").waitFor();
+
+    await page.getByRole("button", { name: "Thêm chuyên mục con của “Cải cách hành chính”" }).click();
+    dialog = page.getByRole("dialog", { name: "Thêm chuyên mục" });
+    expect(await dialog.getByLabel("Chuyên mục cha").inputValue()).not.toBe("");
+    await dialog.getByLabel("Tên chuyên mục").fill("Một cửa liên thông");
+    await dialog.getByRole("button", { name: "Thêm", exact: true }).click();
+    await page.getByText("Đã thêm chuyên mục “Một cửa liên thông”.").waitFor();
+    await page.getByRole("button", { name: "Thêm chuyên mục con của “Cải cách hành chính”" }).click();
+    dialog = page.getByRole("dialog", { name: "Thêm chuyên mục" });
+    await dialog.getByLabel("Tên chuyên mục").fill("Dịch vụ công trực tuyến");
+    await dialog.getByRole("button", { name: "Thêm", exact: true }).click();
+    await page.getByText("Đã thêm chuyên mục “Dịch vụ công trực tuyến”.").waitFor();
+
+    const children = async () =>
+      (await tree.locator("li li .category-name strong").allTextContents()).filter((n) => n === "Một cửa liên thông" || n === "Dịch vụ công trực tuyến");
+    expect(await children()).toEqual(["Một cửa liên thông", "Dịch vụ công trực tuyến"]);
+    // Reordering with the keyboard: the focus stays on the moved category's button.
+    await page.getByRole("button", { name: "Đưa “Dịch vụ công trực tuyến” lên" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Đã chuyển “Dịch vụ công trực tuyến” lên vị trí 1.").waitFor();
+    expect(await children()).toEqual(["Dịch vụ công trực tuyến", "Một cửa liên thông"]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Đưa “Dịch vụ công trực tuyến” xuống");
+
+    // Rename and describe.
+    await page.getByRole("button", { name: "Sửa “Một cửa liên thông”" }).click();
+    dialog = page.getByRole("dialog", { name: "Sửa “Một cửa liên thông”" });
+    await dialog.getByLabel("Tên chuyên mục").fill("Bộ phận một cửa");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText("Đã lưu chuyên mục “Bộ phận một cửa”.").waitFor();
+
+    // Move to the top level.
+    await page.getByRole("button", { name: "Chuyển “Dịch vụ công trực tuyến” sang chuyên mục cha khác" }).click();
+    dialog = page.getByRole("dialog", { name: "Chuyển “Dịch vụ công trực tuyến”" });
+    await dialog.getByLabel("Chuyên mục cha mới").selectOption("");
+    await dialog.getByRole("button", { name: "Chuyển" }).click();
+    await page.getByText("Đã chuyển “Dịch vụ công trực tuyến” lên cấp cao nhất.").waitFor();
+
+    // A category with articles cannot be deleted: the server's count is shown.
+    const seeded = (await api(`{ categories { name articleCount } }`)).categories.find((c: { articleCount: number }) => c.articleCount > 0);
+    await page.getByRole("button", { name: `Xóa “${seeded.name}”`, exact: true }).click();
+    await page
+      .getByRole("alert")
+      .getByText(new RegExp(`Chuyên mục chưa trống: còn ${seeded.articleCount} bài viết`))
+      .waitFor();
+    // An empty one can.
+    await page.getByRole("button", { name: "Xóa “Dịch vụ công trực tuyến”" }).click();
+    await page.getByText("Đã xóa chuyên mục “Dịch vụ công trực tuyến”.").waitFor();
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "chuyen-muc", true);
+  }, 120_000);
+
+  it("an administrator creates a topic and sets a royalty scale", async () => {
+    const page = adminPage;
+    await open(page, "Dòng sự kiện");
+    await page.getByRole("button", { name: "Thêm dòng sự kiện" }).click();
+    const dialog = page.getByRole("dialog", { name: "Thêm dòng sự kiện" });
+    await dialog.getByLabel("Tên dòng sự kiện").fill("Chuyển đổi số");
+    await dialog.getByLabel("Mô tả").fill("Chính quyền số, kinh tế số, xã hội số");
+    await dialog.getByRole("button", { name: "Thêm", exact: true }).click();
+    await page.getByText("Đã thêm dòng sự kiện “Chuyển đổi số”.").waitFor();
+    await page.getByRole("row", { name: /Chuyển đổi số/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "dong-su-kien");
+
+    await open(page, "Bảng điểm nhuận bút");
+    await page.getByRole("button", { name: "Đặt bảng điểm mới" }).click();
+    await page.getByLabel("Giá trị một điểm (đồng)").fill("50000");
+    await page.getByLabel("Điểm mỗi ảnh").fill("1");
+    await page.getByLabel("Điểm mỗi trang từ trang thứ hai").fill("2");
+    await page.getByLabel("Loại bài viết 1", { exact: true }).fill("Tin");
+    await page.getByLabel("Điểm của loại 1").fill("10");
+    await page.getByLabel("Ghi chú").fill("Quyết định số 12/QĐ-UBND");
+    await page.getByRole("button", { name: "Lưu bảng điểm" }).click();
+    await page.getByText(/Đã lưu bảng điểm áp dụng từ/).waitFor();
+    await page.getByText("Quyết định số 12/QĐ-UBND").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "bang-diem-nhuan-but");
+  }, 90_000);
+
+  it("an approver opens the month's royalty report and downloads it as CSV", async () => {
+    // Two articles first published this month: one of a genre in the scale, one without a genre.
+    const contributor = (await api(contractOperation("Login"), { email: users.contributor.email, password: PASSWORD })).login.token;
+    for (const [title, articleType] of [
+      [PRICED, "Tin"],
+      [UNPRICED, null],
+    ] as const) {
+      const { createArticle } = await api(
+        contractOperation("CreateArticle"),
+        { input: { title, body: "<p>Nội dung.</p>", articleType, byline: "Hoài Phương", pageCount: 2 } },
+        contributor,
+      );
+      await api(contractOperation("SubmitArticle"), { id: createArticle.id }, contributor);
+      await api(contractOperation("ApproveArticle"), { id: createArticle.id }, adminToken);
+    }
+
+    const page = await newPage();
+    await signIn(page, APPROVER.email, APPROVER.password);
+    expect(await nav(page).getByRole("link", { name: "Người dùng" }).count()).toBe(0);
+    expect(await nav(page).getByRole("link", { name: "Chuyên mục" }).count()).toBe(0);
+    await open(page, "Nhuận bút");
+    await page.getByLabel("Tháng").fill(siteMonth());
+    await page.getByRole("button", { name: "Xem báo cáo" }).click();
+    const rows = page.getByRole("region", { name: "Chi tiết bài viết" });
+    const priced = rows.getByRole("row", { name: new RegExp(PRICED) });
+    await priced.waitFor();
+    // 10 points for "Tin" + 2 for the second page = 12 points × 50.000 đ.
+    expect(await priced.textContent()).toContain("600.000 đ");
+    const unpriced = page.getByRole("region", { name: /Chưa tính được nhuận bút/ });
+    expect(await unpriced.getByRole("row", { name: new RegExp(UNPRICED) }).textContent()).toContain("Chưa ghi loại bài viết");
+    expect(await rows.getByText(UNPRICED).count()).toBe(0);
+    const byline = page.getByRole("region", { name: "Theo tác giả" }).getByRole("row", { name: /Hoài Phương/ });
+    expect(await byline.textContent()).toContain("600.000 đ");
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "nhuan-but", true);
+
+    const csvHref = await page.getByRole("link", { name: "Tải về CSV" }).getAttribute("href");
+    expect(csvHref).toMatch(new RegExp(`^/exports/royalties\\.csv\\?.*month=${siteMonth()}`));
+    const csv = await fetch(new URL(csvHref!, base));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    expect(text).toContain(PRICED);
+    expect(text).toContain("Hoài Phương");
+    const xlsxHref = await page.getByRole("link", { name: "Tải về Excel (.xlsx)" }).getAttribute("href");
+    const xlsx = await fetch(new URL(xlsxHref!, base));
+    expect(xlsx.status).toBe(200);
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
+
+    // The approver reads the scales but cannot change them.
+    await open(page, "Bảng điểm nhuận bút");
+    await page.getByText("Quyết định số 12/QĐ-UBND").waitFor();
+    expect(await page.getByRole("button", { name: /Đặt bảng điểm mới|Xóa bảng điểm/ }).count()).toBe(0);
+  }, 120_000);
+
+  it("an administrator lists one author's articles and attaches one to a topic", async () => {
+    const page = adminPage;
+    await open(page, "Bài viết");
+    // The list's author filter (Người tạo: the account that created the article).
+    await page.getByLabel("Người tạo").selectOption({ label: users.contributor.name });
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByText("2 bài viết", { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get("author")).toBeTruthy();
+    expect(await page.getByRole("link", { name: UNPRICED }).count()).toBe(1);
+    await page.getByRole("link", { name: PRICED }).click();
+    await page.getByRole("heading", { level: 1, name: `Sửa bài viết: ${PRICED}` }).waitFor();
+    const topics = page.getByRole("group", { name: "Dòng sự kiện" });
+    await topics.getByLabel("Thêm vào dòng sự kiện").selectOption({ label: "Chuyển đổi số" });
+    await topics.getByRole("button", { name: "Thêm" }).click();
+    await topics.getByText("Đã thêm bài vào dòng sự kiện “Chuyển đổi số”.").waitFor();
+    const topic = await api(contractOperation("TopicPage"), { slug: "chuyen-doi-so" });
+    expect(JSON.stringify(topic)).toContain(PRICED);
+  }, 60_000);
+
+  it("a contributor changes their own password and signs in with the new one", async () => {
+    const page = await newPage();
+    await signIn(page, users.contributor.email);
+    await page.getByRole("link", { name: /^Tài khoản:/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Tài khoản" }).waitFor();
+    const form = page.getByRole("region", { name: "Đổi mật khẩu" });
+    await form.getByLabel("Mật khẩu hiện tại").fill(PASSWORD);
+    await form.getByLabel(/^Mật khẩu mới/).fill("matkhau12345");
+    await form.getByLabel("Nhập lại mật khẩu mới").fill("matkhau12345");
+    await form.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await form.getByText("Mật khẩu này quá phổ biến, dễ bị đoán: hãy chọn mật khẩu khác.").first().waitFor();
+    expect(await form.getByLabel(/^Mật khẩu mới/).getAttribute("aria-invalid")).toBe("true");
+
+    const next = "Cong-tac-vien-moi-2026";
+    await form.getByLabel(/^Mật khẩu mới/).fill(next);
+    await form.getByLabel("Nhập lại mật khẩu mới").fill(`${next}x`);
+    await form.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await form.getByText("Mật khẩu nhập lại không khớp với mật khẩu mới.").first().waitFor();
+    await form.getByLabel("Nhập lại mật khẩu mới").fill(next);
+    await form.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await form.getByText("Đã đổi mật khẩu.", { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "doi-mat-khau", true);
+    // This browser stays signed in with the new token.
+    await nav(page).getByRole("link", { name: "Bài viết" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bài viết" }).waitFor();
+    await page.getByRole("button", { name: "Đăng xuất", exact: true }).click();
+
+    await page.getByLabel("Thư điện tử").fill(users.contributor.email);
+    await page.getByLabel("Mật khẩu").fill(PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/thông tin đăng nhập không đúng/)
+      .waitFor();
+    await signIn(page, users.contributor.email, next);
+  }, 90_000);
+
+  it("a READER and a CONTRIBUTOR see none of the administration screens", async () => {
+    for (const [who, password, links] of [
+      [users.reader.email, readerPassword, ["Bài viết", "Thống kê"]],
+      [users.contributor.email, "Cong-tac-vien-moi-2026", ["Bài viết", "Viết bài mới", "Thống kê"]],
+    ] as const) {
+      const page = await newPage();
+      await signIn(page, who, password);
+      expect(await nav(page).getByRole("link").allTextContents()).toEqual(links);
+      for (const path of ["users", "categories", "topics", "royalties", "royalties/scales"]) {
+        await page.goto(`${base}/admin/${path}`);
+        await page.getByRole("heading", { level: 1, name: "Bài viết" }).waitFor();
+      }
+      // The account screen (and changing one's password) is everyone's.
+      await page.goto(`${base}/admin/account`);
+      await page.getByRole("heading", { level: 2, name: "Đổi mật khẩu" }).waitFor();
+    }
+  }, 90_000);
+
+  it("loaded nothing from outside and broke no Content-Security-Policy rule", () => {
+    expect(offsite).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});
