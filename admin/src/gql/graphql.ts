@@ -585,16 +585,16 @@ export type ConsoleUsersQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } }> } };
+export type ConsoleUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } }> } };
 
-export type ConsoleUserFragment = { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null };
+export type ConsoleUserFragment = { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, createdAt: string | null, deactivatedAt: string | null };
 
 export type ConsoleCreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type ConsoleCreateUserMutation = { createUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
+export type ConsoleCreateUserMutation = { createUser: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
 
 export type ConsoleChangeUserRoleMutationVariables = Exact<{
   id: string;
@@ -602,21 +602,21 @@ export type ConsoleChangeUserRoleMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleChangeUserRoleMutation = { changeUserRole: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
+export type ConsoleChangeUserRoleMutation = { changeUserRole: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
 
 export type ConsoleDeactivateUserMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ConsoleDeactivateUserMutation = { deactivateUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
+export type ConsoleDeactivateUserMutation = { deactivateUser: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
 
 export type ConsoleReactivateUserMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ConsoleReactivateUserMutation = { reactivateUser: { id: string, name: string, email: string | null, role: Role, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
+export type ConsoleReactivateUserMutation = { reactivateUser: { id: string, name: string, email: string | null, role: Role | null, active: boolean | null, createdAt: string | null, deactivatedAt: string | null } };
 
 export type ConsoleResetUserPasswordMutationVariables = Exact<{
   id: string;
