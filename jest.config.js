@@ -1,12 +1,20 @@
 // Tests run as native ES modules (node --experimental-vm-modules), transpiled by SWC;
-// types are checked separately by `npm run typecheck`.
-/** @type {import('jest').Config} */
-export default {
+// types are checked separately by `npm run typecheck`. One project per suite;
+// TEST_SUITE picks one (the npm scripts set it): `npm test` (sqlite, the default),
+// `npm run test:postgres`, `npm run test:redis` (several server processes sharing
+// PostgreSQL and Redis), `npm run test:faults` (dependencies failing under a
+// running server). Paths after `--` narrow any of them to some files.
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const rootDir = dirname(fileURLToPath(import.meta.url));
+const MULTI_INSTANCE = "<rootDir>/tests/multi-instance/";
+const REDIS = "\\.redis\\.test\\.ts$";
+
+const project = {
+  rootDir,
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
-  testMatch: ["**/*.test.ts"],
-  // Tests that need Redis (and PostgreSQL) run with `npm run test:redis` (jest.redis.config.js).
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/multi-instance/", "\\.redis\\.test\\.ts$"],
   extensionsToTreatAsEsm: [".ts"],
   transform: {
     "^.+\\.ts$": [
@@ -17,8 +25,32 @@ export default {
       },
     ],
   },
+};
+
+/** @type {import('jest').Config} */
+export default {
+  rootDir,
   globalSetup: "<rootDir>/tests/global-setup.ts",
   globalTeardown: "<rootDir>/tests/global-teardown.ts",
   testTimeout: 30000,
   maxWorkers: 2,
+  projects: suite(process.env.TEST_SUITE ?? "sqlite", [
+    // Everything that needs no Redis, on SQLite (or on TEST_DATABASE_URL).
+    { ...project, displayName: "sqlite", testMatch: ["**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", MULTI_INSTANCE, REDIS] },
+    // The same on PostgreSQL, less what only concerns SQLite.
+    {
+      ...project,
+      displayName: "postgres",
+      testMatch: ["**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", MULTI_INSTANCE, REDIS, "\\.sqlite\\.test\\.ts$"],
+    },
+    { ...project, displayName: "redis", testMatch: ["**/tests/multi-instance/**/*.test.ts", "**/*.redis.test.ts"] },
+    { ...project, displayName: "faults", testMatch: ["<rootDir>/tests/faults/**/*.fault.ts"] },
+  ]),
 };
+
+function suite(name, projects) {
+  const chosen = projects.filter((p) => p.displayName === name);
+  if (chosen.length === 0) throw new Error(`TEST_SUITE=${name}: expected one of ${projects.map((p) => p.displayName).join(", ")}`);
+  return chosen;
+}

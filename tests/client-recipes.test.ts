@@ -11,12 +11,11 @@ import { createLiveClient, onArticlePublished, passwordSession, watchViewCount }
 import { uploadImage } from "../clients/recipes/upload";
 import { contractOperation } from "./support/contract";
 import { png } from "./support/media-files";
-import { tempDataDir } from "./support/processes";
-import { post, startServer, closeClients, type ServerProcess } from "./support/server-process";
+import { closeClients, post, startServer, tempDataDir, type RunningServer } from "./support/processes";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 
 const ADMIN = { ADMIN_EMAIL: "quantri@example.vn", ADMIN_PASSWORD: "mật khẩu quản trị" };
-let server: ServerProcess;
+let server: RunningServer;
 let proxy: TcpProxy;
 
 /**
@@ -36,8 +35,8 @@ beforeAll(async () => {
     JWT_SECRET: "client-recipes-secret-client-recipes-0123",
     TRUSTED_DOCUMENTS_ONLY: "true",
     ...ADMIN,
-  });
-  proxy = await startTcpProxy("127.0.0.1", Number(new URL(server.url).port));
+  }, { inheritEnv: true });
+  proxy = await startTcpProxy("127.0.0.1", Number(new URL(server.graphql).port));
   globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const body = init.body === undefined || init.body === null ? "" : typeof init.body === "string" ? init.body : "[binary]";
@@ -59,32 +58,32 @@ afterAll(async () => {
 const textSent = () => sent.filter((r) => /\b(query|mutation|subscription)\s+[A-Z]\w*\s*[({]/.test(decodeURIComponent(r.url) + r.body));
 
 const signIn = async () => {
-  const session = passwordSession(server.url, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
+  const session = passwordSession(server.graphql, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
   await session.renew();
   return session;
 };
 
 async function publish(token: string, title: string): Promise<string> {
   const auth = { authorization: `Bearer ${token}` };
-  const created = await post(server.url, contractOperation("CreateArticle"), { input: { title, body: "<p>Nội dung.</p>", categoryId: null } }, auth);
+  const created = await post(server.graphql, contractOperation("CreateArticle"), { input: { title, body: "<p>Nội dung.</p>", categoryId: null } }, auth);
   expect(created.errors).toBeUndefined();
   const id = created.data!.createArticle.id as string;
-  expect((await post(server.url, contractOperation("SubmitArticle"), { id }, auth)).errors).toBeUndefined();
-  expect((await post(server.url, contractOperation("ApproveArticle"), { id }, auth)).errors).toBeUndefined();
+  expect((await post(server.graphql, contractOperation("SubmitArticle"), { id }, auth)).errors).toBeUndefined();
+  expect((await post(server.graphql, contractOperation("ApproveArticle"), { id }, auth)).errors).toBeUndefined();
   return id;
 }
 
 describe("web client (urql, persisted ids)", () => {
   it("reads the home page, pages through a category and opens an article by id only", async () => {
     sent.length = 0;
-    const client = createPortalClient(server.url);
+    const client = createPortalClient(server.graphql);
     const home = await homePage(client);
     expect(home.agency).toBeTruthy();
     expect(home.latest.length).toBeGreaterThan(0);
     expect(home.menu.length).toBeGreaterThan(0);
 
     // Page size 1 makes every article of the busiest category a page of its own.
-    const busiest = await post(server.url, contractOperation("HomePage"));
+    const busiest = await post(server.graphql, contractOperation("HomePage"));
     const category = (busiest.data!.categories as Array<{ slug: string; articleCount: number }>).sort((a, b) => b.articleCount - a.articleCount)[0]!;
     const titles = await allInCategory(client, category.slug, 1);
     expect(titles).toHaveLength(category.articleCount);
@@ -105,14 +104,14 @@ describe("upload (urql multipart with the CSRF header)", () => {
   it("uploads an image and gets its kind and size back", async () => {
     const session = await signIn();
     const file = new File([new Uint8Array(png(64, 48))], "anh-bia.png", { type: "image/png" });
-    const media = await uploadImage(server.url, session.token!, file, "Ảnh bìa");
+    const media = await uploadImage(server.graphql, session.token!, file, "Ảnh bìa");
     expect(media).toMatchObject({ kind: "IMAGE", width: 64, height: 48, description: "Ảnh bìa" });
     // Without the CSRF header and a token, the same multipart request is refused.
     const form = new FormData();
     form.set("operations", JSON.stringify({ query: contractOperation("UploadMedia"), variables: { file: null } }));
     form.set("map", JSON.stringify({ 0: ["variables.file"] }));
     form.set("0", file);
-    expect((await realFetch(server.url, { method: "POST", body: form })).status).toBe(403);
+    expect((await realFetch(server.graphql, { method: "POST", body: form })).status).toBe(403);
   }, 120_000);
 });
 
@@ -138,7 +137,7 @@ describe("live updates", () => {
     // The token is revoked and the connection drops: the client reconnects, the
     // server answers UNAUTHENTICATED, the recipe signs in again and resubscribes.
     const revoked = session.token!;
-    expect((await post(server.url, "mutation { signOutEverywhere }", {}, { authorization: `Bearer ${revoked}` })).errors).toBeUndefined();
+    expect((await post(server.graphql, "mutation { signOutEverywhere }", {}, { authorization: `Bearer ${revoked}` })).errors).toBeUndefined();
     await proxy.cut();
     await proxy.restore();
     await until(async () => session.token !== revoked);
@@ -154,11 +153,11 @@ describe("live updates", () => {
   }, 150_000);
 
   it("SSE (graphql-sse): the live view counter", async () => {
-    const client = createPortalClient(server.url);
+    const client = createPortalClient(server.graphql);
     const home = await homePage(client);
-    const article = (await post(server.url, contractOperation("ArticlePage"), { slug: home.latest[0]!.slug })).data!.article as { id: string };
+    const article = (await post(server.graphql, contractOperation("ArticlePage"), { slug: home.latest[0]!.slug })).data!.article as { id: string };
     const counts: number[] = [];
-    const stop = watchViewCount(server.url, article.id, (views) => counts.push(views));
+    const stop = watchViewCount(server.graphql, article.id, (views) => counts.push(views));
     // Views are counted until an event arrives (the stream may open after the first ones).
     let n = 0;
     await until(async () => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { createDb } from "../src/db/client";
 import { contractOperation } from "./support/contract";
-import { closeClients, post, startServer, type ServerProcess } from "./support/server-process";
+import { closeClients, post, startServer, type RunningServer } from "./support/processes";
 
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 const ua = { "user-agent": BROWSER };
@@ -21,7 +21,7 @@ const env = {
   VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
   RATE_LIMIT_REQUESTS: "0",
 };
-let server: ServerProcess | null = null;
+let server: RunningServer | null = null;
 
 afterAll(async () => {
   await server?.stop("SIGKILL");
@@ -37,9 +37,9 @@ async function fixture(url: string) {
 
 describe("a real server process", () => {
   it("counts 2,000 concurrent views exactly and keeps every count across a SIGTERM restart", async () => {
-    server = await startServer(env);
-    const before = await fixture(server.url);
-    const url = server.url;
+    server = await startServer(env, { inheritEnv: true });
+    const before = await fixture(server.graphql);
+    const url = server.graphql;
     const views = await Promise.all(
       Array.from({ length: 2000 }, (_, i) => post(url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: `reader-${i}` }, ua)),
     );
@@ -66,14 +66,14 @@ describe("a real server process", () => {
       await db.$disconnect();
     }
 
-    server = await startServer(env);
-    const after = await fixture(server.url);
+    server = await startServer(env, { inheritEnv: true });
+    const after = await fixture(server.graphql);
     expect(after.viewCount).toBe(before.viewCount + 2000);
     expect(after.totalVisits).toBe(before.totalVisits + 300);
     // The 30-minute windows survive the restart too.
-    const repeat = await post(server.url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: "reader-7" }, ua);
+    const repeat = await post(server.graphql, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: "reader-7" }, ua);
     expect(repeat.data!.recordArticleView.viewCount).toBe(before.viewCount + 2000);
-    const fresh = await post(server.url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: "after-restart" }, ua);
+    const fresh = await post(server.graphql, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: "after-restart" }, ua);
     expect(fresh.data!.recordArticleView.viewCount).toBe(before.viewCount + 2001);
     expect(await server.stop("SIGTERM")).toBe(0);
     server = null;

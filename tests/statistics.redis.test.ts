@@ -12,7 +12,7 @@ import pg from "pg";
 import { createDb } from "../src/db/client";
 import { createTestApp, gql, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { closeClients, post, startServer, type ServerProcess } from "./support/server-process";
+import { closeClients, post, startServer, type RunningServer } from "./support/processes";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const PREFIX = `test-${randomUUID()}:`;
@@ -107,17 +107,17 @@ describe("two server processes sharing Redis and the database", () => {
     VISIT_LIMIT_PER_ADDRESS: "0",
     VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
   };
-  const servers: ServerProcess[] = [];
+  const servers: RunningServer[] = [];
   afterAll(async () => {
     for (const s of servers) await s.stop("SIGKILL");
   });
 
   it("count together exactly, repeats across instances included, and lose nothing on SIGTERM", async () => {
     // One after the other, as a rolling deploy starts them: the second finds the schema migrated and the demo seeded.
-    servers.push(await startServer({ ...env, DATA_DIR: join(dir, "a") }));
-    servers.push(await startServer({ ...env, DATA_DIR: join(dir, "b") }));
-    const [a, b] = servers as [ServerProcess, ServerProcess];
-    const home = await post(a.url, contractOperation("HomePage"));
+    servers.push(await startServer({ ...env, DATA_DIR: join(dir, "a") }, { inheritEnv: true }));
+    servers.push(await startServer({ ...env, DATA_DIR: join(dir, "b") }, { inheritEnv: true }));
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const home = await post(a.graphql, contractOperation("HomePage"));
     const card = home.data!.latest.edges.map((e: any) => e.node).find((n: any) => n.byline === "Hoài Phương");
     const articleId = card.id as string;
     const before = card.viewCount as number;
@@ -125,26 +125,26 @@ describe("two server processes sharing Redis and the database", () => {
 
     const record = (url: string, visitorId: string) => post(url, contractOperation("RecordArticleView"), { articleId, visitorId }, ua);
     const results = await Promise.all([
-      ...Array.from({ length: 1000 }, (_, i) => record(a.url, `a-${i}`)),
-      ...Array.from({ length: 1000 }, (_, i) => record(b.url, `b-${i}`)),
+      ...Array.from({ length: 1000 }, (_, i) => record(a.graphql, `a-${i}`)),
+      ...Array.from({ length: 1000 }, (_, i) => record(b.graphql, `b-${i}`)),
       // The same visitors on the other instance, within the window: not counted again.
-      ...Array.from({ length: 300 }, (_, i) => record(b.url, `a-${i}`)),
-      ...Array.from({ length: 300 }, (_, i) => record(a.url, `b-${i}`)),
-      ...Array.from({ length: 200 }, (_, i) => post(i % 2 ? a.url : b.url, contractOperation("RecordSiteVisit"), { visitorId: `v-${i}` }, ua)),
-      ...Array.from({ length: 100 }, (_, i) => post(i % 2 ? b.url : a.url, contractOperation("RecordSiteVisit"), { visitorId: `v-${i}` }, ua)),
+      ...Array.from({ length: 300 }, (_, i) => record(b.graphql, `a-${i}`)),
+      ...Array.from({ length: 300 }, (_, i) => record(a.graphql, `b-${i}`)),
+      ...Array.from({ length: 200 }, (_, i) => post(i % 2 ? a.graphql : b.graphql, contractOperation("RecordSiteVisit"), { visitorId: `v-${i}` }, ua)),
+      ...Array.from({ length: 100 }, (_, i) => post(i % 2 ? b.graphql : a.graphql, contractOperation("RecordSiteVisit"), { visitorId: `v-${i}` }, ua)),
     ]);
     expect(results.filter((r) => r.errors)).toEqual([]);
 
     const countOn = async (url: string) =>
       (await post(url, contractOperation("ArticlePage"), { slug: card.slug })).data!.article.viewCount as number;
-    expect(await countOn(a.url)).toBe(before + 2000);
-    expect(await countOn(b.url)).toBe(before + 2000);
+    expect(await countOn(a.graphql)).toBe(before + 2000);
+    expect(await countOn(b.graphql)).toBe(before + 2000);
     const stats = async (url: string) => (await post(url, contractOperation("HomePage"))).data!.site.statistics;
-    expect((await stats(a.url)).totalVisits).toBe(totalBefore + 200);
-    expect((await stats(b.url)).totalVisits).toBe(totalBefore + 200);
+    expect((await stats(a.graphql)).totalVisits).toBe(totalBefore + 200);
+    expect((await stats(b.graphql)).totalVisits).toBe(totalBefore + 200);
 
     expect(await a.stop("SIGTERM")).toBe(0);
-    expect(await countOn(b.url)).toBe(before + 2000);
+    expect(await countOn(b.graphql)).toBe(before + 2000);
     expect(await b.stop("SIGTERM")).toBe(0);
     servers.length = 0;
 

@@ -1,6 +1,8 @@
 // The real commands, as an operator runs them: the server and the scripts in
-// their own processes (node + tsx), with their own environment.
+// their own processes (node + tsx), with their own environment; the one place
+// tests start processes from.
 import { spawn, type ChildProcess } from "node:child_process";
+import { Agent, request } from "node:http";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
@@ -42,21 +44,33 @@ export function runScript(script: string, args: string[], env: Record<string, st
 }
 
 export interface RunningServer {
+  /** The server's base address (http://127.0.0.1:<port>). */
   url: string;
+  /** Its GraphQL endpoint. */
+  graphql: string;
   port: number;
   /** Parsed JSON log lines so far. */
   logs: Array<Record<string, any>>;
   stderr: () => string;
-  stop(): Promise<number | null>;
+  /** Sends a signal (SIGTERM unless told) and waits for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
   child: ChildProcess;
 }
 
+export interface ServerOptions {
+  timeoutMs?: number;
+  /** Also pass on this process's environment (the server then sees what the test run sees). */
+  inheritEnv?: boolean;
+}
+
 /** Starts `tsx src/server.ts` on a free port and waits until it listens. */
-export function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
+export function startServer(env: Record<string, string>, options: ServerOptions = {}): Promise<RunningServer> {
+  const timeoutMs = options.timeoutMs ?? 90_000;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
       cwd: root,
-      env: commandEnv({ PORT: "0", HOST: "127.0.0.1", ...env }),
+      // Always a production server that logs its start (the port) as JSON, whatever the test run's own settings.
+      env: { ...(options.inheritEnv ? process.env : {}), ...commandEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env }) },
     });
     const logs: Array<Record<string, any>> = [];
     let stderr = "";
@@ -85,12 +99,13 @@ export function startServer(env: Record<string, string>, timeoutMs = 90_000): Pr
           clearTimeout(timer);
           resolve({
             url: `http://127.0.0.1:${last.port}`,
+            graphql: `http://127.0.0.1:${last.port}/graphql`,
             port: last.port,
             logs,
             stderr: () => stderr,
             child,
-            stop: () => {
-              child.kill("SIGTERM");
+            stop: (signal = "SIGTERM") => {
+              if (child.exitCode === null && child.signalCode === null) child.kill(signal);
               return closed;
             },
           });
@@ -114,4 +129,42 @@ export async function httpGql(url: string, query: string, variables: Record<stri
     body: JSON.stringify({ query, variables }),
   });
   return { response, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
+}
+
+// Many requests at once over a bounded set of keep-alive sockets.
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+
+/** One GraphQL request over HTTP to an endpoint, through the shared keep-alive agent. */
+export function post<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (text += c));
+        res.on("end", () => {
+          try {
+            resolve(JSON.parse(text));
+          } catch {
+            reject(new Error(`not JSON (${res.statusCode}): ${text.slice(0, 200)}`));
+          }
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Closes the keep-alive sockets of `post` (end of a test file). */
+export function closeClients(): void {
+  agent.destroy();
 }
