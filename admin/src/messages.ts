@@ -3,7 +3,8 @@
 const RULES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/the password must be at least (\d+) characters/i, (m) => `Mật khẩu phải có ít nhất ${m[1]} ký tự.`],
   [/the password must be at most (\d+) characters/i, (m) => `Mật khẩu chỉ được dài tối đa ${m[1]} ký tự.`],
-  [/the password is one of the most common passwords/i, () => "Mật khẩu này quá phổ biến, dễ bị đoán: hãy chọn mật khẩu khác."],
+  [/the password is on the list of the most common passwords/i, () => "Mật khẩu này quá phổ biến, dễ bị đoán: hãy chọn mật khẩu khác."],
+  [/the password is too easy to guess/i, () => "Mật khẩu quá dễ đoán: hãy dùng một câu dài gồm nhiều từ không liên quan đến nhau."],
   [/the password must not be the account's e-mail or name/i, () => "Mật khẩu không được trùng với thư điện tử hoặc họ tên của tài khoản."],
   [/this is not your current password/i, () => "Mật khẩu hiện tại không đúng."],
   [/the new password must differ from the current one/i, () => "Mật khẩu mới phải khác mật khẩu hiện tại."],

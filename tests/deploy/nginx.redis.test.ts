@@ -17,7 +17,7 @@ import { createPostgresDatabase } from "../support/app";
 import { contractOperation } from "../support/contract";
 import { approve, createDraft, settle, sseSubscribe, wsSubscribe, type SseSubscriber, type WsSubscriber } from "../support/live";
 import { png } from "../support/media-files";
-import { startServer, type ServerProcess } from "../support/server-process";
+import { startServer, type RunningServer } from "../support/processes";
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "";
@@ -34,7 +34,7 @@ const SUBSCRIPTION = contractOperation("ArticlePublished");
 const work = join(process.cwd(), "data", "test", `nginx-${randomUUID()}`);
 let database: { url: string; drop: () => Promise<void> };
 let env: Record<string, string>;
-const instances: ServerProcess[] = [];
+const instances: RunningServer[] = [];
 let nginx: ChildProcess;
 let nginxOutput = "";
 let port: number;
@@ -133,7 +133,7 @@ beforeAll(async () => {
   );
 
   port = await freePort();
-  const [a, b] = instances.map((s) => new URL(s.url).port);
+  const [a, b] = instances.map((s) => s.port);
   const site = readFileSync(join(process.cwd(), "deploy/nginx/portal.conf"), "utf8")
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
     .replace("server 127.0.0.1:3001", `server 127.0.0.1:${a}`)
