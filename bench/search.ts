@@ -205,7 +205,10 @@ async function load(target: Target, provider: "sqlite" | "postgres", count: numb
     let items = [];
     for (const a of rows) {
       items.push(a);
-      if (items.length === 1000) (batch(items), (items = []));
+      if (items.length === 1000) {
+        batch(items);
+        items = [];
+      }
     }
     batch(items);
     db.pragma("foreign_keys = ON");

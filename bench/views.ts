@@ -142,7 +142,7 @@ async function main() {
   const ratio1 = await sideBySide(
     "1. Views absorbed (the counting step of recordArticleView)",
     ["write-behind buffer (memory, flushed every 2 s)", (i) => behind.counters.recordArticleView(article.id, visitor(i), new Date()).then((counted) => (absorbed += counted ? 1 : 0))],
-    ["one synchronous UPDATE per view", (i) => updatePerView.recordArticleView(article.id)],
+    ["one synchronous UPDATE per view", () => updatePerView.recordArticleView(article.id)],
   );
   await behind.counters.flush();
   const flushed = (await behind.db.article.findUniqueOrThrow({ where: { id: article.id } })).viewCount - article.viewCount;
@@ -180,7 +180,10 @@ async function main() {
   console.log(`\nSummary: views absorbed ${ratio1.toFixed(1)}× the per-view UPDATE baseline (target ≥ 10×); ` +
     `recordArticleView end to end ${ratio2.toFixed(2)}×; reads with counting ${ratio3.toFixed(2)}× reads without (target ≥ 0.9×).`);
 
-  for (const { server } of [behindHttp, naiveHttp, onHttp, offHttp]) server.closeAllConnections(), server.close();
+  for (const { server } of [behindHttp, naiveHttp, onHttp, offHttp]) {
+    server.closeAllConnections();
+    server.close();
+  }
   agent.destroy();
   for (const app of [behind, naive, on, off]) await closeApp(app);
   rmSync(dir, { recursive: true, force: true });

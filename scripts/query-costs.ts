@@ -1,7 +1,7 @@
 // Prints the depth, cost, tokens and length of every contract operation, as the
 // query limits measure them (docs/security.md): the defaults leave room above these.
 // Run: npx tsx scripts/query-costs.ts
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { parse, validate, buildSchema, Lexer, Source, TokenKind } from "graphql";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";

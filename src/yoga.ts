@@ -24,7 +24,7 @@ import { exportRoutes } from "./plugins/exports";
 import { feedRoutes } from "./plugins/feeds";
 import { multipartUploads, uploadSlots } from "./plugins/uploads";
 import { responseCachePlugin, writeGenerationsPlugin } from "./plugins/response-cache";
-import { atLeast, type Viewer } from "./services/access";
+import { atLeast } from "./services/access";
 import { clientAddressOf } from "./plugins/security/client-address";
 import { isUnavailable } from "./db/faults";
 import { corsOptions } from "./plugins/security/http";

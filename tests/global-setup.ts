@@ -3,10 +3,12 @@
 // PostgreSQL template database (CREATE DATABASE ... TEMPLATE, tests/support/app.ts).
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { findChromium } from "./support/browser";
+
+const STALE_AFTER_MS = 6 * 3600_000;
 
 export default async function globalSetup(): Promise<void> {
   // Unpacks the npm-carried Chromium once, before the workers start, when the
@@ -14,9 +16,19 @@ export default async function globalSetup(): Promise<void> {
   // left for the browser tests themselves to report.
   const browser = findChromium().catch(() => undefined);
   const dir = join(process.cwd(), "data", "test");
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const template = join(dir, "template.db");
+  // Leftovers of earlier runs go; a run going on beside this one (another suite,
+  // another terminal) keeps its files: only folders untouched for hours are removed.
+  const stale = Date.now() - STALE_AFTER_MS;
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).mtimeMs < stale) rmSync(path, { recursive: true, force: true });
+  }
+  // This run's own template, removed by tests/global-teardown.ts.
+  const runDir = join(dir, `run-${randomUUID()}`);
+  mkdirSync(runDir);
+  process.env.TEST_RUN_DIR = runDir;
+  const template = join(runDir, "template.db");
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: `file:${template}` },
     stdio: "pipe",

@@ -1,7 +1,10 @@
-// Drops the PostgreSQL template database of this run (tests/global-setup.ts).
+// Removes this run's template: the SQLite file and the PostgreSQL template
+// database (tests/global-setup.ts).
+import { rmSync } from "node:fs";
 import pg from "pg";
 
 export default async function globalTeardown(): Promise<void> {
+  if (process.env.TEST_RUN_DIR) rmSync(process.env.TEST_RUN_DIR, { recursive: true, force: true });
   const server = process.env.TEST_DATABASE_URL;
   const template = process.env.TEST_PG_TEMPLATE;
   if (!server || !template) return;

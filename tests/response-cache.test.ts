@@ -56,7 +56,7 @@ describe("response cache", () => {
     const before = await category();
     const beforeHome = await home();
     await cachedRead(category);
-    const created = await articleRow(t, { categorySlug: "tin-tuc-su-kien", title: "Bài mới được duyệt" });
+    await articleRow(t, { categorySlug: "tin-tuc-su-kien", title: "Bài mới được duyệt" });
     await t.app.cache.changed();
     const after = await category();
     expect(after.data!.category.articles.totalCount).toBe(before.data!.category.articles.totalCount + 1);

@@ -2,7 +2,7 @@
 // the viewer's grants, media lists of versions. Batch functions return results
 // in key order (DataLoader's contract).
 import DataLoader from "dataloader";
-import type { Db, Media, MediaRole, Role, Topic } from "../db/client";
+import type { Db, Media, MediaRole, Role, Topic, User } from "../db/client";
 import { readableArticleWhere, seenVersionOf, type Viewer } from "../services/access";
 import { field } from "../services/counters/backend";
 import { publicMediaIds } from "../services/media/access";
@@ -19,6 +19,16 @@ export interface LoaderDeps {
 
 export function createLoaders({ db, viewer, now, counters, provider }: LoaderDeps) {
   return {
+    /**
+     * Accounts by id, for every "who" field (author, createdBy, updatedBy): one
+     * statement per request however many articles and versions name them.
+     */
+    user: new DataLoader<string, User | null>(async (ids) => {
+      const rows = await db.user.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
     /** Whether a media item is public (shown by a published article anonymous readers can read), by id. */
     publicMedia: new DataLoader<string, boolean>(async (ids) => {
       const pub = await publicMediaIds(db, ids, now);

@@ -4,10 +4,10 @@
 // rate limits' Redis keys live under REDIS_PREFIX.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import WebSocket from "ws";
-import { createPortalServer, type PortalServer } from "../../src/http";
+import { createPortalServer } from "../../src/http";
 import { testConfig, type Config } from "../../src/env";
 import { createRateLimiters } from "../../src/plugins/security/rate-limits";
-import { createTestApp, type TestApp } from "../support/app";
+import { createTestApp } from "../support/app";
 import { contractOperation } from "../support/contract";
 import { sseRequest, sseSubscribe, wsRequest, wsSubscribe, type SseSubscriber, type WsSubscriber } from "../support/live";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Context } from "../../context";
 import type { Prisma } from "../../db/client";
 import { badInput } from "../errors";
-import { atLeast, isStaff } from "../../services/access";
+import { atLeast } from "../../services/access";
 import {
   afterCursorWhere,
   compareSortValues,

@@ -129,7 +129,7 @@ export const ArticleRef = builder.prismaNode("Article", {
       approvalStatus: t.field({
         type: ApprovalStatusEnum,
         description: "Readers only ever see APPROVED; editors see the latest version's status.",
-        select: (_args, ctx) => ({ ...accessSelect, status: true, scheduledVersion: { select: { publishAt: true } } }),
+        select: () => ({ ...accessSelect, status: true, scheduledVersion: { select: { publishAt: true } } }),
         resolve: (article, _args, ctx) =>
           then(seesLatest(article, ctx), (latest) =>
             latest ? effectiveStatus(article.status, article.scheduledVersion?.publishAt ?? null, ctx.now) : ("APPROVED" as const),
@@ -175,9 +175,21 @@ export const ArticleRef = builder.prismaNode("Article", {
         resolve: async (article, _args, ctx) =>
           ctx.loaders.versionMedia.load(`${(await viewOf<{ id: string }>(article as ViewableArticle, ctx)).id}:GALLERY`),
       }),
-      author: t.relation("createdBy", { nullable: true, description: "The account that wrote the article (see byline for the printed name)." }),
+      author: t.field({
+        type: UserRef,
+        nullable: true,
+        description: "The account that wrote the article (see byline for the printed name).",
+        select: { createdById: true },
+        resolve: (article, _args, ctx) => userById(article.createdById, ctx),
+      }),
       createdAt: t.expose("createdAt", { type: "DateTime", description: "When the article was first saved (version 0.1)." }),
-      createdBy: t.relation("createdBy", { nullable: true, description: "The account that created the article; null once that account is gone." }),
+      createdBy: t.field({
+        type: UserRef,
+        nullable: true,
+        description: "The account that created the article; null once that account is gone.",
+        select: { createdById: true },
+        resolve: (article, _args, ctx) => userById(article.createdById, ctx),
+      }),
       updatedAt: t.field({
         type: "DateTime",
         description: "Last change of what this viewer sees.",
@@ -190,10 +202,11 @@ export const ArticleRef = builder.prismaNode("Article", {
         nullable: true,
         description:
           "The account that saved the version this viewer sees: the latest one for its editors, the published one for readers (a draft's author stays private).",
-        select: (_args, ctx, nested) => ({ ...versionSelect(ctx, { createdBy: nested(true) }), updatedBy: nested(true) }),
-        resolve: (article, _args, ctx) =>
-          then(seesLatest(article, ctx), (latest) =>
-            latest ? article.updatedBy : versionFor<{ createdBy: never }>(article as ViewableArticle, false).createdBy,
+        select: (_args, ctx) => ({ ...versionSelect(ctx, { createdById: true }), updatedById: true }),
+        resolve: async (article, _args, ctx) =>
+          userById(
+            (await seesLatest(article, ctx)) ? article.updatedById : versionFor<{ createdById: string | null }>(article as ViewableArticle, false).createdById,
+            ctx,
           ),
       }),
       inheritsPermissions: t.exposeBoolean("inheritsPermissions", {
@@ -202,6 +215,9 @@ export const ArticleRef = builder.prismaNode("Article", {
     };
   },
 });
+
+/** An account named by an article or version, through the request's user loader (null once it is gone). */
+const userById = (id: string | null, ctx: Context) => (id ? ctx.loaders.user.load(id) : null);
 
 /** The status an editor sees: an approved, scheduled version turns APPROVED once due. */
 export function effectiveStatus(status: ApprovalStatus, scheduledFor: Date | null, now: Date): ApprovalStatus {

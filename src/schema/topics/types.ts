@@ -3,7 +3,6 @@
 // article lists by topic; EDITOR manages topics and attaches them to articles
 // (services/taxonomy.ts holds the rules).
 import { z } from "zod";
-import type { Context } from "../../context";
 import { createTopic, deleteTopic, setArticleTopics, updateTopic } from "../../services/taxonomy";
 import { foldVietnamese } from "../../services/vietnamese";
 import { allows, articleAccess } from "../../services/access";
