@@ -8,7 +8,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "data/", "coverage/", "src/generated/", "clients/generated/", "admin/src/gql/", "admin/dist/", "admin/dist.*/", "prisma/migrations/"],
+    ignores: [
+      "node_modules/",
+      "data/",
+      "coverage/",
+      "src/generated/",
+      "clients/generated/",
+      "admin/src/gql/",
+      "admin/dist/",
+      "admin/dist.*/",
+      "prisma/migrations/",
+    ],
   },
   {
     files: ["**/*.{ts,tsx}"],

@@ -52,7 +52,9 @@ export function createBaseline(databaseFile: string, jwtSecret: string, timeZone
        AND (a."publishedAt" < @after OR (a."publishedAt" = @after AND a."id" < @afterId))
        ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT @take`,
     ),
-    categoryTotal: db.prepare(`SELECT COUNT(*) AS n FROM "Article" a JOIN "ArticleVersion" v ON v."id" = a."publishedVersionId" WHERE ${PUBLIC} AND v."categoryId" = @category`),
+    categoryTotal: db.prepare(
+      `SELECT COUNT(*) AS n FROM "Article" a JOIN "ArticleVersion" v ON v."id" = a."publishedVersionId" WHERE ${PUBLIC} AND v."categoryId" = @category`,
+    ),
     article: db.prepare(
       `SELECT ${CARD}, v."id" AS "versionId", v."body", v."articleType", v."pageCount", v."photoCount", v."label", v."createdAt" AS "versionCreatedAt",
         u."id" AS "uId", u."name" AS "uName"
@@ -104,7 +106,9 @@ export function createBaseline(databaseFile: string, jwtSecret: string, timeZone
     byline: r.byline,
     viewCount: r.viewCount,
     alternateUrl: r.alternateUrl,
-    coverImage: r.mId ? { url: mediaUrl({ id: r.mId, storageKey: r.mKey, externalUrl: r.mExt }), width: r.mWidth, height: r.mHeight, description: r.mDesc } : null,
+    coverImage: r.mId
+      ? { url: mediaUrl({ id: r.mId, storageKey: r.mKey, externalUrl: r.mExt }), width: r.mWidth, height: r.mHeight, description: r.mDesc }
+      : null,
     category: r.cId ? { id: gid("Category", r.cId), slug: r.cSlug, name: r.cName } : null,
   });
   const edges = (rows: Row[]) => ({ edges: rows.map((r) => ({ node: card(r) })) });
@@ -183,7 +187,9 @@ export function createBaseline(databaseFile: string, jwtSecret: string, timeZone
         attachments: media
           .filter((m) => m.role === "ATTACHMENT")
           .map((m) => ({ id: gid("Media", m.id), fileName: m.fileName, url: mediaUrl(m as never), contentType: m.contentType, size: m.size })),
-        gallery: media.filter((m) => m.role === "GALLERY").map((m) => ({ id: gid("Media", m.id), url: mediaUrl(m as never), description: m.description, kind: m.kind })),
+        gallery: media
+          .filter((m) => m.role === "GALLERY")
+          .map((m) => ({ id: gid("Media", m.id), url: mediaUrl(m as never), description: m.description, kind: m.kind })),
       },
     };
   }

@@ -10,9 +10,7 @@ import WebSocket from "ws";
 const now = () => performance.timeOrigin + performance.now();
 
 type Command =
-  | { type: "open"; transport: "sse" | "ws"; url: string; body: string | null; count: number }
-  | { type: "expect"; round: number }
-  | { type: "close" };
+  { type: "open"; transport: "sse" | "ws"; url: string; body: string | null; count: number } | { type: "expect"; round: number } | { type: "close" };
 
 let received: number[] = [];
 let expected = 0;

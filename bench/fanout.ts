@@ -32,7 +32,14 @@ const dir = mkdtempSync(join(tmpdir(), "portal-fanout-"));
 const databaseUrl = `file:${join(dir, "portal.db")}`;
 await migrate(databaseUrl);
 const app = await createApp(
-  testConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dir, JWT_SECRET: "fanout-benchmark-secret-0123456789abcdef", LOG_LEVEL: "silent", RATE_LIMIT_REQUESTS: 0, LIVE_CONNECTIONS_PER_ADDRESS: 0 }),
+  testConfig({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dir,
+    JWT_SECRET: "fanout-benchmark-secret-0123456789abcdef",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_REQUESTS: 0,
+    LIVE_CONNECTIONS_PER_ADDRESS: 0,
+  }),
 );
 await seedDemo(app);
 const article = await app.db.article.findFirstOrThrow({

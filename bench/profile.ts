@@ -24,7 +24,7 @@ for (let run = 0; run < 3; run++) {
   const text = await response.text();
   const total = performance.now() - started;
   if (run < 2) continue;
-  for (const q of log) console.log(`${String(q.ms).padStart(5)} ms  ${(process.argv.includes("--full") ? q.sql : q.sql.slice(0, 400))}`);
+  for (const q of log) console.log(`${String(q.ms).padStart(5)} ms  ${process.argv.includes("--full") ? q.sql : q.sql.slice(0, 400)}`);
   console.log(`${log.length} statements, ${total.toFixed(1)} ms in all, ${text.length} bytes`);
 }
 await closeApp(app);

@@ -53,7 +53,14 @@ const MAIN_BEFORE: Record<string, number> = {
   EditorArticles: 18,
 };
 /** SQL statements per request allowed (docs/performance.md). */
-const STATEMENT_BUDGET: Record<string, number> = { HomePage: 6, CategoryPage: 4, "CategoryPage (deep)": 4, ArticlePage: 4, EditorArticles: 6, SearchArticles: 4 };
+const STATEMENT_BUDGET: Record<string, number> = {
+  HomePage: 6,
+  CategoryPage: 4,
+  "CategoryPage (deep)": 4,
+  ArticlePage: 4,
+  EditorArticles: 6,
+  SearchArticles: 4,
+};
 const JWT_SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
 
 interface Scenario {
@@ -229,7 +236,14 @@ async function main() {
     let deepCursor: string | null = null;
     for (let page = 0; page < 50; page++) {
       const r = JSON.parse(
-        await post(UNCACHED_PORT, JSON.stringify({ query: contractOperation("CategoryPage"), operationName: "CategoryPage", variables: { slug: BIG_CATEGORY, first: 100, after: deepCursor } })),
+        await post(
+          UNCACHED_PORT,
+          JSON.stringify({
+            query: contractOperation("CategoryPage"),
+            operationName: "CategoryPage",
+            variables: { slug: BIG_CATEGORY, first: 100, after: deepCursor },
+          }),
+        ),
       );
       deepCursor = r.data.category.articles.pageInfo.endCursor;
     }
@@ -238,7 +252,9 @@ async function main() {
     const statements = await statementsPerScenario(DB_URL, { deepCursor: deepCursor!, articleSlug: article.slug });
     for (const s of statements) {
       const budget = STATEMENT_BUDGET[s.name];
-      console.log(`  ${s.name.padEnd(22)} ${s.counts.map((c) => pad(c ?? "-", 3)).join(" ")}${budget ? `   (budget ${budget})` : ""}${s.constant ? "" : "   NOT CONSTANT"}`);
+      console.log(
+        `  ${s.name.padEnd(22)} ${s.counts.map((c) => pad(c ?? "-", 3)).join(" ")}${budget ? `   (budget ${budget})` : ""}${s.constant ? "" : "   NOT CONSTANT"}`,
+      );
     }
 
     const scenarios: Scenario[] = [
@@ -250,13 +266,13 @@ async function main() {
       { name: "EditorArticles", operation: "EditorArticles", variables: { first: 50 }, auth: true },
     ];
 
-    const login = JSON.parse(
-      await post(UNCACHED_PORT, JSON.stringify({ query: contractOperation("Login"), operationName: "Login", variables: BENCH_EDITOR })),
-    );
+    const login = JSON.parse(await post(UNCACHED_PORT, JSON.stringify({ query: contractOperation("Login"), operationName: "Login", variables: BENCH_EDITOR })));
     const token: string | undefined = login.data?.login?.token;
     if (!token) throw new Error(`the bench editor could not sign in: ${JSON.stringify(login.errors)}`);
 
-    const bodies = new Map(scenarios.map((s) => [s.name, JSON.stringify({ query: contractOperation(s.operation), operationName: s.operation, variables: s.variables })]));
+    const bodies = new Map(
+      scenarios.map((s) => [s.name, JSON.stringify({ query: contractOperation(s.operation), operationName: s.operation, variables: s.variables })]),
+    );
     const active: Scenario[] = [];
     const raw: Record<string, string> = {};
     console.log(`\nChecking that every server answers byte-identical JSON...`);
@@ -290,7 +306,9 @@ async function main() {
     type Who = "cached" | "uncached" | "baseline" | "raw";
     const ports: Record<Who, number> = { cached: SERVER_PORT, uncached: UNCACHED_PORT, baseline: BASELINE_PORT, raw: RAW_PORT };
     const who: Who[] = [...(cached ? (["cached"] as const) : []), "uncached", ...(baseline ? (["baseline"] as const) : []), "raw"];
-    const loadInfo = `${CONNECTIONS} connections, ${DURATION} s per server and round, ${ROUNDS} rounds, interleaved; load average before: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+    const loadInfo = `${CONNECTIONS} connections, ${DURATION} s per server and round, ${ROUNDS} rounds, interleaved; load average before: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`;
     console.log(`\nLoad: ${loadInfo}.`);
     const samples = new Map<string, Record<Who, Sample[]>>(active.map((s) => [s.name, { cached: [], uncached: [], baseline: [], raw: [] }]));
     for (const s of active) {
@@ -308,15 +326,21 @@ async function main() {
     }
     const rssOf = { cached: cached ? rss(cached.pid!) : 0, uncached: rss(uncached.pid!) };
     const agg = (xs: Sample[]) =>
-      xs.length ? { rps: mean(xs.map((x) => x.rps)), p50: mean(xs.map((x) => x.p50)), p99: mean(xs.map((x) => x.p99)), errors: xs.reduce((a, x) => a + x.errors, 0) } : null;
+      xs.length
+        ? { rps: mean(xs.map((x) => x.rps)), p50: mean(xs.map((x) => x.p50)), p99: mean(xs.map((x) => x.p99)), errors: xs.reduce((a, x) => a + x.errors, 0) }
+        : null;
     const rows = active.map((s) => {
       const m = samples.get(s.name)!;
       return { name: s.name, cached: agg(m.cached), uncached: agg(m.uncached)!, baseline: agg(m.baseline), raw: agg(m.raw)!, rounds: m };
     });
     const cell = (x: ReturnType<typeof agg>) => (x ? `${pad(x.rps.toFixed(0), 7)} ${pad(x.p99, 5)}` : `${pad("-", 7)} ${pad("-", 5)}`);
     const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : "-");
-    console.log(`\n${"".padEnd(22)} ${"cached".padStart(13)} ${"uncached".padStart(13)} ${"baseline".padStart(13)} ${"raw bytes".padStart(13)}   cached/  uncached/  uncached/`);
-    console.log(`${"scenario".padEnd(22)} ${" req/s   p99".padStart(13)} ${" req/s   p99".padStart(13)} ${" req/s   p99".padStart(13)} ${" req/s   p99".padStart(13)}   raw      baseline   earlier`);
+    console.log(
+      `\n${"".padEnd(22)} ${"cached".padStart(13)} ${"uncached".padStart(13)} ${"baseline".padStart(13)} ${"raw bytes".padStart(13)}   cached/  uncached/  uncached/`,
+    );
+    console.log(
+      `${"scenario".padEnd(22)} ${" req/s   p99".padStart(13)} ${" req/s   p99".padStart(13)} ${" req/s   p99".padStart(13)} ${" req/s   p99".padStart(13)}   raw      baseline   earlier`,
+    );
     for (const r of rows) {
       const errors = [r.cached, r.uncached, r.baseline, r.raw].reduce((n, x) => n + (x?.errors ?? 0), 0);
       console.log(
@@ -335,15 +359,30 @@ async function main() {
     }
     for (const r of rows) {
       const before = MAIN_BEFORE[r.name];
-      if (before) goals.push({ goal: `${r.name} misses ≥ 4× the earlier read path (${before} req/s)`, value: r.uncached.rps / before, ok: r.uncached.rps >= 4 * before });
+      if (before)
+        goals.push({ goal: `${r.name} misses ≥ 4× the earlier read path (${before} req/s)`, value: r.uncached.rps / before, ok: r.uncached.rps >= 4 * before });
     }
     const editor = byName.get("EditorArticles");
-    if (editor) goals.push({ goal: "EditorArticles p99 ≤ 5× p99 of its raw bytes", value: editor.uncached.p99 / Math.max(1, editor.raw.p99), ok: editor.uncached.p99 <= 5 * Math.max(1, editor.raw.p99) });
+    if (editor)
+      goals.push({
+        goal: "EditorArticles p99 ≤ 5× p99 of its raw bytes",
+        value: editor.uncached.p99 / Math.max(1, editor.raw.p99),
+        ok: editor.uncached.p99 <= 5 * Math.max(1, editor.raw.p99),
+      });
     const first = byName.get("CategoryPage");
     const deepRow = byName.get("CategoryPage (deep)");
     if (first && deepRow) {
-      goals.push({ goal: "deep page within 10 % of the first page, uncached", value: deepRow.uncached.rps / first.uncached.rps, ok: deepRow.uncached.rps >= 0.9 * first.uncached.rps });
-      if (first.cached && deepRow.cached) goals.push({ goal: "deep page within 10 % of the first page, cached", value: deepRow.cached.rps / first.cached.rps, ok: deepRow.cached.rps >= 0.9 * first.cached.rps });
+      goals.push({
+        goal: "deep page within 10 % of the first page, uncached",
+        value: deepRow.uncached.rps / first.uncached.rps,
+        ok: deepRow.uncached.rps >= 0.9 * first.uncached.rps,
+      });
+      if (first.cached && deepRow.cached)
+        goals.push({
+          goal: "deep page within 10 % of the first page, cached",
+          value: deepRow.cached.rps / first.cached.rps,
+          ok: deepRow.cached.rps >= 0.9 * first.cached.rps,
+        });
     }
     goals.push({ goal: "SQL statements constant in page size", value: statements.every((s) => s.constant) ? 1 : 0, ok: statements.every((s) => s.constant) });
     for (const s of statements) {

@@ -74,18 +74,68 @@ const WORDS = (
 // such subjects; with 40 subjects at 20 places a subject-and-place query matches
 // about a hundred of 50,000 articles, a subject alone about 4 %, a place 8-15 %.
 const SUBJECTS = [
-  "thanh long xuất khẩu", "khoai lang", "lúa chất lượng cao", "nuôi tôm nước lợ", "sen hồng",
-  "lễ hội truyền thống", "du lịch sinh thái", "di tích lịch sử", "chuyển đổi số", "dịch vụ công trực tuyến",
-  "tiêm chủng vắc xin", "phòng chống sốt xuất huyết", "an toàn thực phẩm", "bảo hiểm y tế học sinh", "khai giảng năm học mới",
-  "tuyển sinh lớp mười", "thi tốt nghiệp trung học", "cầu Mỹ Thuận", "đường tỉnh 831", "kênh Hồng Ngự",
-  "hạn hán xâm nhập mặn", "lũ lụt mùa nước nổi", "nhà tình nghĩa", "hộ nghèo cận nghèo", "tiếp công dân định kỳ",
-  "khiếu nại tố cáo", "tuyển quân nghĩa vụ", "dân quân tự vệ", "cựu chiến binh", "hiến máu tình nguyện",
-  "giải bóng đá thiếu niên", "hội thi văn nghệ quần chúng", "thư viện điện tử", "chợ nông thôn mới", "rác thải nhựa",
-  "năng lượng mặt trời", "cấp nước sạch nông thôn", "phòng cháy chữa cháy", "an toàn giao thông dịp Tết", "sách giáo khoa",
+  "thanh long xuất khẩu",
+  "khoai lang",
+  "lúa chất lượng cao",
+  "nuôi tôm nước lợ",
+  "sen hồng",
+  "lễ hội truyền thống",
+  "du lịch sinh thái",
+  "di tích lịch sử",
+  "chuyển đổi số",
+  "dịch vụ công trực tuyến",
+  "tiêm chủng vắc xin",
+  "phòng chống sốt xuất huyết",
+  "an toàn thực phẩm",
+  "bảo hiểm y tế học sinh",
+  "khai giảng năm học mới",
+  "tuyển sinh lớp mười",
+  "thi tốt nghiệp trung học",
+  "cầu Mỹ Thuận",
+  "đường tỉnh 831",
+  "kênh Hồng Ngự",
+  "hạn hán xâm nhập mặn",
+  "lũ lụt mùa nước nổi",
+  "nhà tình nghĩa",
+  "hộ nghèo cận nghèo",
+  "tiếp công dân định kỳ",
+  "khiếu nại tố cáo",
+  "tuyển quân nghĩa vụ",
+  "dân quân tự vệ",
+  "cựu chiến binh",
+  "hiến máu tình nguyện",
+  "giải bóng đá thiếu niên",
+  "hội thi văn nghệ quần chúng",
+  "thư viện điện tử",
+  "chợ nông thôn mới",
+  "rác thải nhựa",
+  "năng lượng mặt trời",
+  "cấp nước sạch nông thôn",
+  "phòng cháy chữa cháy",
+  "an toàn giao thông dịp Tết",
+  "sách giáo khoa",
 ];
 const PLACES = [
-  "Kiến Tường", "Tân Hưng", "Mộc Hóa", "Vĩnh Hưng", "Đà Nẵng", "Bình Hiệp", "Tuyên Thạnh", "Thạnh Hưng", "Bình Tân", "Đồng Tháp Mười",
-  "Thạnh Trị", "Tuyên Bình", "Hưng Điền", "Vĩnh Thạnh", "Tân Lập", "Thủ Thừa", "Tân Thạnh", "Cần Giuộc", "Đức Hòa", "Bến Lức",
+  "Kiến Tường",
+  "Tân Hưng",
+  "Mộc Hóa",
+  "Vĩnh Hưng",
+  "Đà Nẵng",
+  "Bình Hiệp",
+  "Tuyên Thạnh",
+  "Thạnh Hưng",
+  "Bình Tân",
+  "Đồng Tháp Mười",
+  "Thạnh Trị",
+  "Tuyên Bình",
+  "Hưng Điền",
+  "Vĩnh Thạnh",
+  "Tân Lập",
+  "Thủ Thừa",
+  "Tân Thạnh",
+  "Cần Giuộc",
+  "Đức Hòa",
+  "Bến Lức",
 ];
 
 function generate(count: number) {
@@ -105,8 +155,9 @@ function generate(count: number) {
       const main = `${pick(SUBJECTS, 1)} ${pick(PLACES, 1.2)}`;
       const second = pick(SUBJECTS, 1);
       const inTitle = random() < 0.7;
-      const paragraphs = Array.from({ length: 4 + Math.floor(random() * 4) }, (_, p) =>
-        `<p>${sentence(40 + Math.floor(random() * 40), p === 2 ? [second] : [])}</p>`,
+      const paragraphs = Array.from(
+        { length: 4 + Math.floor(random() * 4) },
+        (_, p) => `<p>${sentence(40 + Math.floor(random() * 40), p === 2 ? [second] : [])}</p>`,
       );
       yield {
         i,
@@ -235,18 +286,14 @@ async function load(target: Target, provider: "sqlite" | "postgres", count: numb
       vRows.push(`($${m + 1},$${m + 2},1,0,'1.0','APPROVED',$${m + 3},$${m + 4},$${m + 5},$${m + 6},$${m + 7},$${m + 8},$${m + 9})`);
     }
     await client.query("BEGIN");
-    await client.query(
-      `INSERT INTO "Article" ("id","slug","status","publishedAt","firstPublishedAt","createdAt","updatedAt") VALUES ${aRows.join(",")}`,
-      a,
-    );
+    await client.query(`INSERT INTO "Article" ("id","slug","status","publishedAt","firstPublishedAt","createdAt","updatedAt") VALUES ${aRows.join(",")}`, a);
     await client.query(
       `INSERT INTO "ArticleVersion" ("id","articleId","major","minor","label","status","createdAt","title","summary","body","searchTitle","searchSummary","searchBody") VALUES ${vRows.join(",")}`,
       v,
     );
-    await client.query(
-      `UPDATE "Article" SET "currentVersionId" = 'v' || substr("id", 2), "publishedVersionId" = 'v' || substr("id", 2) WHERE "id" = ANY($1)`,
-      [items.map((x) => id("a", x.i))],
-    );
+    await client.query(`UPDATE "Article" SET "currentVersionId" = 'v' || substr("id", 2), "publishedVersionId" = 'v' || substr("id", 2) WHERE "id" = ANY($1)`, [
+      items.map((x) => id("a", x.i)),
+    ]);
     await client.query("COMMIT");
     items = [];
   };
@@ -331,13 +378,25 @@ async function insertArticle(app: App, i: number, indexed: boolean) {
     const article = await tx.article.create({ data: { slug: `ins-${indexed ? "i" : "n"}-${i}-${randomBytes(3).toString("hex")}`, status: "DRAFT" } });
     let versionId: string;
     if (indexed) {
-      versionId = (await writeVersion(tx, { articleId: article.id, major: 0, minor: 1, status: "DRAFT", content, previous: null, comment: null, userId: null, at })).id;
+      versionId = (
+        await writeVersion(tx, { articleId: article.id, major: 0, minor: 1, status: "DRAFT", content, previous: null, comment: null, userId: null, at })
+      ).id;
     } else {
       // The same row as writeVersion writes it, without the search columns: the write path before search existed.
       const { galleryIds: _g, attachmentIds: _a, ...scalars } = content;
       versionId = (
         await tx.articleVersion.create({
-          data: { articleId: article.id, major: 0, minor: 1, label: "0.1", status: "DRAFT", changedFields: "[]", createdAt: at, ...scalars, media: { create: [] } },
+          data: {
+            articleId: article.id,
+            major: 0,
+            minor: 1,
+            label: "0.1",
+            status: "DRAFT",
+            changedFields: "[]",
+            createdAt: at,
+            ...scalars,
+            media: { create: [] },
+          },
           select: { id: true },
         })
       ).id;
@@ -381,7 +440,9 @@ async function benchOne(target: Target) {
     console.log(`  => indexed / LIKE throughput: ${(indexed.perSecond / like.perSecond).toFixed(1)}x (target >= 20x)`);
     const common = COMMON_QUERIES.map((q) => parseSearchQuery(q)!);
     for (const [i, q] of COMMON_QUERIES.entries()) {
-      console.log(`  common: ${JSON.stringify(q).padEnd(24)} ${String(await indexedSearch(app.db, provider, common[i]!, cap)).padStart(6)} / ${String(await likeSearch(app.db, provider, q)).padStart(6)}`);
+      console.log(
+        `  common: ${JSON.stringify(q).padEnd(24)} ${String(await indexedSearch(app.db, provider, common[i]!, cap)).padStart(6)} / ${String(await likeSearch(app.db, provider, q)).padStart(6)}`,
+      );
     }
     const commonIndexed = await measure((i) => indexedSearch(app.db, provider, common[i % common.length]!, cap), COMMON_QUERIES.length);
     const commonLike = await measure((i) => likeSearch(app.db, provider, COMMON_QUERIES[i % COMMON_QUERIES.length]!), COMMON_QUERIES.length);

@@ -32,14 +32,62 @@ function generator(seed: number) {
 }
 
 const WORDS = [
-  "Ủy ban", "nhân dân", "huyện", "Kiến Tường", "tổ chức", "hội nghị", "triển khai", "kế hoạch", "phát triển", "kinh tế",
-  "xã hội", "năm 2026", "nông thôn mới", "chuyển đổi số", "cải cách", "hành chính", "đồng bào", "biên giới", "an ninh",
-  "trật tự", "giáo dục", "y tế", "tuyên truyền", "pháp luật", "thanh niên", "phụ nữ", "doanh nghiệp", "đầu tư", "lúa gạo",
-  "thủy lợi", "giao thông", "môi trường", "văn hóa", "thể thao", "du lịch", "khen thưởng", "kiểm tra", "giám sát", "đại biểu",
+  "Ủy ban",
+  "nhân dân",
+  "huyện",
+  "Kiến Tường",
+  "tổ chức",
+  "hội nghị",
+  "triển khai",
+  "kế hoạch",
+  "phát triển",
+  "kinh tế",
+  "xã hội",
+  "năm 2026",
+  "nông thôn mới",
+  "chuyển đổi số",
+  "cải cách",
+  "hành chính",
+  "đồng bào",
+  "biên giới",
+  "an ninh",
+  "trật tự",
+  "giáo dục",
+  "y tế",
+  "tuyên truyền",
+  "pháp luật",
+  "thanh niên",
+  "phụ nữ",
+  "doanh nghiệp",
+  "đầu tư",
+  "lúa gạo",
+  "thủy lợi",
+  "giao thông",
+  "môi trường",
+  "văn hóa",
+  "thể thao",
+  "du lịch",
+  "khen thưởng",
+  "kiểm tra",
+  "giám sát",
+  "đại biểu",
 ] as const;
 const CATEGORY_NAMES = [
-  "Tin tức sự kiện", "Chính trị", "Kinh tế", "Văn hóa xã hội", "Giáo dục", "Y tế", "Nông nghiệp", "Giao thông", "Môi trường",
-  "An ninh quốc phòng", "Cải cách hành chính", "Chuyển đổi số", "Thông báo", "Văn bản chỉ đạo", "Du lịch",
+  "Tin tức sự kiện",
+  "Chính trị",
+  "Kinh tế",
+  "Văn hóa xã hội",
+  "Giáo dục",
+  "Y tế",
+  "Nông nghiệp",
+  "Giao thông",
+  "Môi trường",
+  "An ninh quốc phòng",
+  "Cải cách hành chính",
+  "Chuyển đổi số",
+  "Thông báo",
+  "Văn bản chỉ đạo",
+  "Du lịch",
 ] as const;
 
 function sentence(rng: ReturnType<typeof generator>, words: number): string {
@@ -176,7 +224,15 @@ export async function seedBench(databaseUrl: string, now = new Date()): Promise<
         });
         if (v.status === "APPROVED") {
           published = versionId;
-          approvals.push({ id: `${versionId}-ok`, articleId: id, versionId, versionLabel: `${v.major}.0`, decision: "APPROVED", decidedAt: created, decidedById: "user-001" });
+          approvals.push({
+            id: `${versionId}-ok`,
+            articleId: id,
+            versionId,
+            versionLabel: `${v.major}.0`,
+            decision: "APPROVED",
+            decidedAt: created,
+            decidedById: "user-001",
+          });
         }
         if (v.status === "SCHEDULED") scheduled = versionId;
         if (withMedia) {
@@ -228,11 +284,17 @@ export async function seedBench(databaseUrl: string, now = new Date()): Promise<
     // View history: the site's daily visits for 400 days, per-article views for 30 days of the most read.
     const today = dayOf(now, app.config.SITE_TIMEZONE);
     await db.siteDailyStat.createMany({
-      data: Array.from({ length: 400 }, (_, d) => ({ day: addDays(today, -d), visits: 500 + rng.int(3_000), uniqueVisitors: 300 + rng.int(1_000), articleViews: 1_000 + rng.int(5_000) })),
+      data: Array.from({ length: 400 }, (_, d) => ({
+        day: addDays(today, -d),
+        visits: 500 + rng.int(3_000),
+        uniqueVisitors: 300 + rng.int(1_000),
+        articleViews: 1_000 + rng.int(5_000),
+      })),
     });
     const daily: Row[] = [];
     for (let a = 0; a < 2_000; a++) {
-      for (let d = 0; d < 30; d++) daily.push({ articleId: `art-${String(a * 5).padStart(5, "0")}`, day: addDays(today, -d), views: rng.int(200), uniqueViewers: rng.int(100) });
+      for (let d = 0; d < 30; d++)
+        daily.push({ articleId: `art-${String(a * 5).padStart(5, "0")}`, day: addDays(today, -d), views: rng.int(200), uniqueViewers: rng.int(100) });
     }
     await chunks(daily, (data) => db.articleDailyStat.createMany({ data: data as never }));
     await db.$executeRawUnsafe("ANALYZE");

@@ -132,7 +132,9 @@ async function send(url: string, query: string, variables: Record<string, unknow
 }
 
 const unexpected = (r: Gql, allowed: string[] = []) => {
-  const bad = (r.errors ?? []).filter((e) => !allowed.includes(e.extensions?.code ?? "") && e.extensions?.code !== "INTERNAL_SERVER_ERROR" && e.extensions?.code !== "NETWORK");
+  const bad = (r.errors ?? []).filter(
+    (e) => !allowed.includes(e.extensions?.code ?? "") && e.extensions?.code !== "INTERNAL_SERVER_ERROR" && e.extensions?.code !== "NETWORK",
+  );
   if (bad.length) {
     stats.otherErrors++;
     if (stats.samples.length < 5) stats.samples.push(JSON.stringify(bad).slice(0, 300));
@@ -226,7 +228,9 @@ async function run(url: string, email: string, password: string, databaseUrl: st
   const started = Date.now();
   await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
   const elapsed = (Date.now() - started) / 1000;
-  console.log(`requests           ${stats.requests} in ${elapsed.toFixed(1)} s (${Math.round(stats.requests / elapsed)}/s): reads ${stats.reads}, article views ${sum(stats.articleViews)}, site visits ${stats.siteVisits}, edits ${stats.edits} (+${stats.conflicts} CONFLICT answers, expected under concurrent editing)`);
+  console.log(
+    `requests           ${stats.requests} in ${elapsed.toFixed(1)} s (${Math.round(stats.requests / elapsed)}/s): reads ${stats.reads}, article views ${sum(stats.articleViews)}, site visits ${stats.siteVisits}, edits ${stats.edits} (+${stats.conflicts} CONFLICT answers, expected under concurrent editing)`,
+  );
 }
 
 /** The database id inside a global ID. */
@@ -268,7 +272,9 @@ async function verify(databaseUrl: string) {
   console.log(`unexpected errors  ${stats.otherErrors}`);
   console.log(`article views      sent ${sum(stats.articleViews)}, lost ${lostViews}, extra ${extraViews}${canVisit ? "" : " (not available)"}`);
   console.log(`site visits        sent ${stats.siteVisits}, lost ${lostSite}, extra ${extraSite}${canVisitSite ? "" : " (not available)"}`);
-  console.log(`versions           acknowledged ${written}, stored ${found}, lost ${lostVersions}, duplicated ${duplicated}${canEdit ? "" : " (edits not available)"}`);
+  console.log(
+    `versions           acknowledged ${written}, stored ${found}, lost ${lostVersions}, duplicated ${duplicated}${canEdit ? "" : " (edits not available)"}`,
+  );
   for (const sample of stats.samples) console.log(`  sample: ${sample}`);
   const bad = stats.serverErrors + stats.otherErrors + lostViews + extraViews + lostSite + extraSite + lostVersions + duplicated;
   console.log(bad === 0 ? "soak: OK" : "soak: FAILED");

@@ -97,7 +97,14 @@ function post(port: number, query: string, variables: Record<string, unknown>): 
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, path: "/graphql", method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": BROWSER } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": BROWSER },
+      },
       (res) => {
         let text = "";
         res.on("data", (c) => (text += c));
@@ -121,7 +128,18 @@ async function main() {
   const template = join(dir, "template.db");
   await migrate(`file:${template}`);
   const config = (name: string, extra: Record<string, string> = {}) =>
-    readConfig({ NODE_ENV: "production", DATABASE_URL: `file:${join(dir, `${name}.db`)}`, DATA_DIR: join(dir, name), LOG_LEVEL: "silent", GRAPHIQL: "false", STATS_SECRET: "bench secret bench secret bench secret", RATE_LIMIT_REQUESTS: "0", VISIT_LIMIT_PER_ADDRESS: "0", VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0", ...extra });
+    readConfig({
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${join(dir, `${name}.db`)}`,
+      DATA_DIR: join(dir, name),
+      LOG_LEVEL: "silent",
+      GRAPHIQL: "false",
+      STATS_SECRET: "bench secret bench secret bench secret",
+      RATE_LIMIT_REQUESTS: "0",
+      VISIT_LIMIT_PER_ADDRESS: "0",
+      VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
+      ...extra,
+    });
   const seeded = await createApp(config("template"));
   await seedDemo(seeded);
   await closeApp(seeded);
@@ -141,7 +159,10 @@ async function main() {
   let absorbed = 0;
   const ratio1 = await sideBySide(
     "1. Views absorbed (the counting step of recordArticleView)",
-    ["write-behind buffer (memory, flushed every 2 s)", (i) => behind.counters.recordArticleView(article.id, visitor(i), new Date()).then((counted) => (absorbed += counted ? 1 : 0))],
+    [
+      "write-behind buffer (memory, flushed every 2 s)",
+      (i) => behind.counters.recordArticleView(article.id, visitor(i), new Date()).then((counted) => (absorbed += counted ? 1 : 0)),
+    ],
     ["one synchronous UPDATE per view", () => updatePerView.recordArticleView(article.id)],
   );
   await behind.counters.flush();
@@ -177,8 +198,10 @@ async function main() {
   );
   clearInterval(recorder);
 
-  console.log(`\nSummary: views absorbed ${ratio1.toFixed(1)}× the per-view UPDATE baseline (target ≥ 10×); ` +
-    `recordArticleView end to end ${ratio2.toFixed(2)}×; reads with counting ${ratio3.toFixed(2)}× reads without (target ≥ 0.9×).`);
+  console.log(
+    `\nSummary: views absorbed ${ratio1.toFixed(1)}× the per-view UPDATE baseline (target ≥ 10×); ` +
+      `recordArticleView end to end ${ratio2.toFixed(2)}×; reads with counting ${ratio3.toFixed(2)}× reads without (target ≥ 0.9×).`,
+  );
 
   for (const { server } of [behindHttp, naiveHttp, onHttp, offHttp]) {
     server.closeAllConnections();

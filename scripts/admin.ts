@@ -82,7 +82,9 @@ function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 /** The password given (--password or --password-stdin), or a generated one to print once. */
@@ -143,7 +145,9 @@ const commands: Record<string, Command> = {
         if (await app!.db.user.findUnique({ where: { email }, select: { id: true } })) {
           throw new Failure(`a user with e-mail ${email} already exists`);
         }
-        const user = await app!.db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password), searchText: userSearchText(name, email) } });
+        const user = await app!.db.user.create({
+          data: { email, name, role, passwordHash: await hashPassword(password), searchText: userSearchText(name, email) },
+        });
         out(`Created ${role} ${email} (id ${user.id}).`);
         if (generated) out(`Password (shown once, pass it on safely): ${password}`);
       };
@@ -198,7 +202,13 @@ const commands: Record<string, Command> = {
       if (users.length === 0) return out("No users.");
       const rows = [["E-MAIL", "ROLE", "NAME", "CREATED"], ...users.map((u) => [u.email, u.role, u.name, u.createdAt.toISOString().slice(0, 10)])];
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
-      for (const row of rows) out(row.map((cell, i) => cell + " ".repeat(widths[i]! - [...cell].length)).join("  ").trimEnd());
+      for (const row of rows)
+        out(
+          row
+            .map((cell, i) => cell + " ".repeat(widths[i]! - [...cell].length))
+            .join("  ")
+            .trimEnd(),
+        );
       out(`${users.length} user${users.length === 1 ? "" : "s"}.`);
     },
   },
@@ -221,7 +231,9 @@ const commands: Record<string, Command> = {
       out(`Counters flushed in ${Date.now() - started} ms.`);
       if (!app!.config.REDIS_URL) {
         // This process holds only what a stopped server left in the data folder; a running server's buffer lives in the server.
-        out("Note: without REDIS_URL each server buffers counts in its own memory. To flush a running server, send it SIGUSR2 (kill -USR2 <pid>); it also flushes on shutdown.");
+        out(
+          "Note: without REDIS_URL each server buffers counts in its own memory. To flush a running server, send it SIGUSR2 (kill -USR2 <pid>); it also flushes on shutdown.",
+        );
       }
     },
   },

@@ -3,7 +3,20 @@
 // SQLite's online backup API in one step, i.e. one read transaction: a snapshot
 // of one instant that does not block the server's writers (WAL mode). Media
 // files are copied after the snapshot, so every file the snapshot names is there.
-import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
@@ -69,7 +82,7 @@ run("backup", USAGE, async () => {
   const target = parseDatabaseUrl(config.DATABASE_URL);
   if (target.provider === "postgres") {
     throw new Failure(
-      "DATABASE_URL is PostgreSQL: back it up with pg_dump (pg_dump --format=custom --file=portal.dump \"$DATABASE_URL\") and the media folder with tar; see docs/operations.md",
+      'DATABASE_URL is PostgreSQL: back it up with pg_dump (pg_dump --format=custom --file=portal.dump "$DATABASE_URL") and the media folder with tar; see docs/operations.md',
     );
   }
   if (!existsSync(target.file)) throw new Failure(`no database at ${target.file} (DATABASE_URL): nothing to back up`);

@@ -25,11 +25,11 @@ for (const variant of ["sqlite", "postgres"]) {
   const dir = join(root, "prisma", variant);
   const snapshot = join(dir, "schema.migrated.prisma");
   const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
-  const sql = execFileSync(
-    "npx",
-    ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", join(dir, "schema.prisma"), "--script"],
-    { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "file::memory:" } },
-  );
+  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", join(dir, "schema.prisma"), "--script"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: "file::memory:" },
+  });
   if (!/^\s*(CREATE|ALTER|DROP|PRAGMA|INSERT|UPDATE|DELETE)/im.test(sql)) continue;
   pending = true;
   if (check) {

@@ -102,14 +102,17 @@ run("restore", USAGE, async () => {
       throw new Failure(`${archive} has no readable ${MANIFEST_ENTRY}: not a backup made by npm run backup`);
     }
     if (manifest.format !== FORMAT) throw new Failure(`${archive} is not a portal backup`);
-    if (manifest.formatVersion !== FORMAT_VERSION) throw new Failure(`backup format ${manifest.formatVersion} is not supported by this version (expects ${FORMAT_VERSION})`);
+    if (manifest.formatVersion !== FORMAT_VERSION)
+      throw new Failure(`backup format ${manifest.formatVersion} is not supported by this version (expects ${FORMAT_VERSION})`);
     const dbFile = join(staging, DB_ENTRY);
     if (!existsSync(dbFile)) throw new Failure(`${archive} has no ${DB_ENTRY}`);
-    if ((await sha256File(dbFile)) !== manifest.database.sha256) throw new Failure("the database in the archive does not match its checksum: the archive is damaged");
+    if ((await sha256File(dbFile)) !== manifest.database.sha256)
+      throw new Failure("the database in the archive does not match its checksum: the archive is damaged");
     const inspected = inspectDatabase(dbFile);
     if (inspected.integrity !== "ok") throw new Failure(`the database in the archive failed its integrity check: ${inspected.integrity}`);
     for (const [table, count] of Object.entries(manifest.tables)) {
-      if (inspected.tables[table] !== count) throw new Failure(`table ${table} has ${inspected.tables[table]} rows, the manifest says ${count}: the archive is damaged`);
+      if (inspected.tables[table] !== count)
+        throw new Failure(`table ${table} has ${inspected.tables[table]} rows, the manifest says ${count}: the archive is damaged`);
     }
     const known = new Set(knownMigrations());
     const unknown = manifest.migrations.filter((m) => !known.has(m));

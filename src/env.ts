@@ -40,7 +40,11 @@ const schema = z.object({
     .refine((u) => URL.canParse(u) && new URL(u).hostname !== "", "expected redis://[user:password@]host:port[/db]")
     .optional(),
   // Prefix of every Redis channel and key of this deployment (several may share one Redis).
-  REDIS_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, "letters, digits and _ : . - only").default("portal:"),
+  REDIS_PREFIX: z
+    .string()
+    .max(100)
+    .regex(/^[\w:.-]*$/, "letters, digits and _ : . - only")
+    .default("portal:"),
   // On SIGTERM: how long requests in flight may take before their connections are cut.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(9000).default(8000),
   // Shared by every instance: the key of the daily visitor hashes (docs/statistics.md).
@@ -50,7 +54,12 @@ const schema = z.object({
   // False: visits are answered but not counted (a staging copy, a maintenance window).
   VISIT_COUNTING: bool(true),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(12 * 3600),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   ADMIN_NAME: z.string().min(1).default("Quản trị viên"),
@@ -62,9 +71,24 @@ const schema = z.object({
   // ({slug} and {id} are replaced; a relative template is resolved against PORTAL_URL,
   // or against the address the feed was requested at). docs/feeds.md.
   PORTAL_URL: z.url().optional(),
-  ARTICLE_URL_TEMPLATE: z.string().min(1).max(500).refine((v) => v.includes("{slug}") || v.includes("{id}"), "must contain {slug} or {id}").default("/tin-tuc/{slug}"),
-  CATEGORY_URL_TEMPLATE: z.string().min(1).max(500).refine((v) => v.includes("{slug}"), "must contain {slug}").default("/chuyen-muc/{slug}"),
-  TOPIC_URL_TEMPLATE: z.string().min(1).max(500).refine((v) => v.includes("{slug}"), "must contain {slug}").default("/dong-su-kien/{slug}"),
+  ARTICLE_URL_TEMPLATE: z
+    .string()
+    .min(1)
+    .max(500)
+    .refine((v) => v.includes("{slug}") || v.includes("{id}"), "must contain {slug} or {id}")
+    .default("/tin-tuc/{slug}"),
+  CATEGORY_URL_TEMPLATE: z
+    .string()
+    .min(1)
+    .max(500)
+    .refine((v) => v.includes("{slug}"), "must contain {slug}")
+    .default("/chuyen-muc/{slug}"),
+  TOPIC_URL_TEMPLATE: z
+    .string()
+    .min(1)
+    .max(500)
+    .refine((v) => v.includes("{slug}"), "must contain {slug}")
+    .default("/dong-su-kien/{slug}"),
   // How many of the latest articles an RSS feed lists.
   FEED_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   // URLs per sitemap file (the protocol's limit is 50,000): past it, /sitemap.xml is an index of /sitemap-<n>.xml.
@@ -84,8 +108,16 @@ const schema = z.object({
   VIDEO_HOSTS: z
     .string()
     .default("youtube.com,youtu.be,vimeo.com")
-    .transform((list) => list.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
-    .refine((hosts) => hosts.every((h) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(h)), "expected host names separated by commas"),
+    .transform((list) =>
+      list
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (hosts) => hosts.every((h) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(h)),
+      "expected host names separated by commas",
+    ),
   // Unset: "info", or "silent" under NODE_ENV=test so test output stays readable.
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   // Unset: "pretty" in development, "json" otherwise (one JSON object a line, for log collectors).
@@ -109,7 +141,11 @@ const schema = z.object({
   MAX_TOKENS: z.coerce.number().int().min(10).default(3000),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(30),
   MAX_QUERY_LENGTH: z.coerce.number().int().min(100).default(30000),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d{1,2})$/, "expected true, false or the number of proxies in front")
@@ -119,7 +155,11 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(0).default(10),
   LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(50),
-  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   VISIT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(120),
   VISIT_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   // Live connections (graphql-ws sockets and SSE subscriptions): per client address,
@@ -130,7 +170,11 @@ const schema = z.object({
   // Counted views one client address can add to one article per view window (0 = no bound).
   // Generous: many readers share one mobile carrier's or office's address.
   VIEW_LIMIT_PER_ADDRESS_ARTICLE: z.coerce.number().int().min(0).default(20),
-  VIEW_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(30 * 60),
+  VIEW_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30 * 60),
   TRUSTED_DOCUMENTS_ONLY: bool(false),
   CORS_ORIGINS: z.string().default("*"),
   CSRF_HEADERS: z.string().default("x-graphql-yoga-csrf,graphql-preflight,apollo-require-preflight"),

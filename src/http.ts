@@ -48,8 +48,7 @@ export function createPortalServer(app: App, yoga: PortalYoga = createPortalYoga
   const { config } = app;
   const live = liveConnections(app, config);
   // The client's address as HTTP requests see it: X-Forwarded-For of the upgrade under TRUST_PROXY.
-  const addressOfUpgrade = (request: IncomingMessage) =>
-    clientAddressOf(upgradeHeaders(request), request.socket.remoteAddress, config.TRUST_PROXY);
+  const addressOfUpgrade = (request: IncomingMessage) => clientAddressOf(upgradeHeaders(request), request.socket.remoteAddress, config.TRUST_PROXY);
   server.on("upgrade", (request, socket, head) => {
     const { pathname } = new URL(request.url ?? "/", "http://localhost");
     if (pathname !== yoga.graphqlEndpoint) {

@@ -32,16 +32,15 @@ async function main() {
     process.exit(1);
   });
   // Loaded after the configuration is known good, so a bad setting is reported at once.
-  const [{ probeDatabase }, { migrate }, { createApp }, { seedDemo }, { createPortalServer }, { createScheduler }, { backfillSearchText }] =
-    await Promise.all([
-      import("./db/probe"),
-      import("./db/client"),
-      import("./app"),
-      import("./services/seed"),
-      import("./http"),
-      import("./services/scheduler"),
-      import("./services/search/engine"),
-    ]);
+  const [{ probeDatabase }, { migrate }, { createApp }, { seedDemo }, { createPortalServer }, { createScheduler }, { backfillSearchText }] = await Promise.all([
+    import("./db/probe"),
+    import("./db/client"),
+    import("./app"),
+    import("./services/seed"),
+    import("./http"),
+    import("./services/scheduler"),
+    import("./services/search/engine"),
+  ]);
 
   /**
    * Several instances may start at once on an empty database: one seeds, the

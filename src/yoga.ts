@@ -45,12 +45,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The HomePage operation of the portal contract, preloaded in GraphiQL. */
 function homePageOperation(): string {
   const doc = parse(readFileSync(join(root, "schema/operations/portal.graphql"), "utf8"));
-  const named = (kind: DefinitionNode["kind"], name: string) =>
-    doc.definitions.find((d) => d.kind === kind && "name" in d && d.name?.value === name)!;
+  const named = (kind: DefinitionNode["kind"], name: string) => doc.definitions.find((d) => d.kind === kind && "name" in d && d.name?.value === name)!;
   // The operation first, so a newcomer sees what runs; then the fragment it uses.
   return [named(Kind.OPERATION_DEFINITION, "HomePage"), named(Kind.FRAGMENT_DEFINITION, "ArticleCard")].map((d) => print(d)).join("\n\n");
 }
-
 
 /** Expected errors keep their code; database conflicts become CONFLICT; the rest is masked. */
 export function maskError(error: unknown, message: string): Error {
@@ -64,7 +62,8 @@ export function maskError(error: unknown, message: string): Error {
   if (original instanceof DomainError) return fromDomainError(original);
   // Pothos rejects a global ID of the wrong type this way.
   // A database or Redis that is away: say so, without its connection details.
-  if (isUnavailable(original)) return new GraphQLError("The service is temporarily unavailable: try again shortly.", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  if (isUnavailable(original))
+    return new GraphQLError("The service is temporarily unavailable: try again shortly.", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
   if (original instanceof PothosValidationError) return appError("BAD_USER_INPUT", original.message);
   if (original instanceof Prisma.PrismaClientKnownRequestError) {
     if (original.code === "P2002") return appError("CONFLICT", "That value is already taken (a concurrent change?).");
@@ -76,12 +75,17 @@ export function maskError(error: unknown, message: string): Error {
 /** Yoga's own messages (unexpected errors, mostly) through the app's logger, errors as `err`. */
 function yogaLogger(logger: Logger) {
   const log = logger.child({ component: "yoga" });
-  const emit = (level: "debug" | "info" | "warn" | "error") => (...args: unknown[]) => {
-    const error = args.find((a): a is Error => a instanceof Error);
-    const text = args.filter((a) => !(a instanceof Error)).map(String).join(" ");
-    if (error) log[level]({ err: error }, text || error.message);
-    else log[level](text);
-  };
+  const emit =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...args: unknown[]) => {
+      const error = args.find((a): a is Error => a instanceof Error);
+      const text = args
+        .filter((a) => !(a instanceof Error))
+        .map(String)
+        .join(" ");
+      if (error) log[level]({ err: error }, text || error.message);
+      else log[level](text);
+    };
   return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
 }
 

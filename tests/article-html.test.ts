@@ -8,14 +8,38 @@ import { draft, ok, run } from "./support/workflow";
 
 describe("sanitizeArticleBody", () => {
   it.each([
-    ["paragraphs and headings", "<h2>Tiêu đề</h2><p>Đoạn <strong>đậm</strong> <em>nghiêng</em></p>", "<h2>Tiêu đề</h2><p>Đoạn <strong>đậm</strong> <em>nghiêng</em></p>"],
-    ["lists", "<ul><li>Một</li></ul><ol start=\"3\"><li>Ba</li></ol>", "<ul><li>Một</li></ul><ol start=\"3\"><li>Ba</li></ol>"],
+    [
+      "paragraphs and headings",
+      "<h2>Tiêu đề</h2><p>Đoạn <strong>đậm</strong> <em>nghiêng</em></p>",
+      "<h2>Tiêu đề</h2><p>Đoạn <strong>đậm</strong> <em>nghiêng</em></p>",
+    ],
+    ["lists", '<ul><li>Một</li></ul><ol start="3"><li>Ba</li></ol>', '<ul><li>Một</li></ul><ol start="3"><li>Ba</li></ol>'],
     ["links", '<a href="https://kientuong.longan.gov.vn/x" title="Nguồn">nguồn</a>', '<a href="https://kientuong.longan.gov.vn/x" title="Nguồn">nguồn</a>'],
-    ["a new-tab link gets rel", '<a href="https://a.vn" target="_blank" rel="opener">a</a>', '<a href="https://a.vn" target="_blank" rel="noopener noreferrer">a</a>'],
-    ["figures with images", '<figure><img src="/media/abc" alt="Hội nghị"><figcaption>Hội nghị</figcaption></figure>', '<figure><img src="/media/abc" alt="Hội nghị" /><figcaption>Hội nghị</figcaption></figure>'],
-    ["tables", '<table><caption>Chỉ tiêu</caption><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td colspan="2">1</td></tr></tbody></table>', '<table><caption>Chỉ tiêu</caption><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td colspan="2">1</td></tr></tbody></table>'],
-    ["a YouTube embed", '<iframe src="https://www.youtube.com/embed/abc" width="560" height="315" allowfullscreen></iframe>', '<iframe src="https://www.youtube.com/embed/abc" width="560" height="315" allowfullscreen></iframe>'],
-    ["a youtube-nocookie embed", '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>', '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>'],
+    [
+      "a new-tab link gets rel",
+      '<a href="https://a.vn" target="_blank" rel="opener">a</a>',
+      '<a href="https://a.vn" target="_blank" rel="noopener noreferrer">a</a>',
+    ],
+    [
+      "figures with images",
+      '<figure><img src="/media/abc" alt="Hội nghị"><figcaption>Hội nghị</figcaption></figure>',
+      '<figure><img src="/media/abc" alt="Hội nghị" /><figcaption>Hội nghị</figcaption></figure>',
+    ],
+    [
+      "tables",
+      '<table><caption>Chỉ tiêu</caption><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td colspan="2">1</td></tr></tbody></table>',
+      '<table><caption>Chỉ tiêu</caption><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td colspan="2">1</td></tr></tbody></table>',
+    ],
+    [
+      "a YouTube embed",
+      '<iframe src="https://www.youtube.com/embed/abc" width="560" height="315" allowfullscreen></iframe>',
+      '<iframe src="https://www.youtube.com/embed/abc" width="560" height="315" allowfullscreen></iframe>',
+    ],
+    [
+      "a youtube-nocookie embed",
+      '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
+      '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
+    ],
   ])("keeps %s", (_name, input, output) => {
     expect(sanitizeArticleBody(input)).toBe(output);
   });
@@ -58,7 +82,12 @@ describe("through the API", () => {
   it("stores the sanitised body in the version and shows it to editors and readers", async () => {
     const article = await draft(t, token, { body: '<p onclick="steal()">An toàn</p><script>steal()</script><iframe src="https://evil.example"></iframe>' });
     expect(article.body).toBe("<p>An toàn</p>");
-    const updated = await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "0.1", body: '<img src="x" onerror="steal()"><a href="javascript:steal()">x</a>' } }, token);
+    const updated = await ok(
+      t,
+      "UpdateArticle",
+      { input: { id: article.id, expectedVersion: "0.1", body: '<img src="x" onerror="steal()"><a href="javascript:steal()">x</a>' } },
+      token,
+    );
     expect(updated.updateArticle.body).toBe('<img src="x" /><a>x</a>');
     expect(updated.updateArticle.photoCount).toBe(1);
     const stored = await t.app.db.articleVersion.findMany({ select: { body: true } });

@@ -75,7 +75,12 @@ describe("the audit trail of the workflow", () => {
     await ok(t, "ApproveArticle", { id, comment: "Đồng ý" }, approver.token);
     await ok(t, "UnpublishArticle", { id }, approver.token);
     await ok(t, "RestoreArticleVersion", { id, version: "0.1" }, editor.token);
-    await ok(t, "SetArticlePermissions", { input: { articleId: id, inherit: false, public: false, grants: [{ userId: globalId("User", editor.user.id), role: "EDITOR" }] } }, admin.token);
+    await ok(
+      t,
+      "SetArticlePermissions",
+      { input: { articleId: id, inherit: false, public: false, grants: [{ userId: globalId("User", editor.user.id), role: "EDITOR" }] } },
+      admin.token,
+    );
     await ok(t, "DeleteArticle", { id }, admin.token);
     await gql(t, "mutation($id: ID!) { restoreArticle(id: $id) { id } }", { id }, { token: admin.token });
     // Refused steps write no event.
@@ -97,7 +102,15 @@ describe("the audit trail of the workflow", () => {
       "ARTICLE_RESTORE",
     ]);
     const [create, update, submit, reject, , approve, unpublish, restoreVersion, permissions] = events;
-    expect(create).toMatchObject({ actorName: "Biên tập viên Lan", actorRole: "EDITOR", address: "203.0.113.7", userAgent: "Bàn biên tập/1.0", targetType: "Article", targetId: id, articleId: id });
+    expect(create).toMatchObject({
+      actorName: "Biên tập viên Lan",
+      actorRole: "EDITOR",
+      address: "203.0.113.7",
+      userAgent: "Bàn biên tập/1.0",
+      targetType: "Article",
+      targetId: id,
+      articleId: id,
+    });
     expect(JSON.parse(create.after)).toMatchObject({ version: "0.1", status: "DRAFT", title: "Kế hoạch phòng chống thiên tai" });
     expect(JSON.parse(update.before)).toEqual({ version: "0.1", status: "DRAFT", title: "Kế hoạch phòng chống thiên tai", body: { length: 15 } });
     expect(JSON.parse(update.after)).toEqual({ version: "0.2", status: "DRAFT", title: "Kế hoạch phòng, chống thiên tai năm 2026", body: { length: 23 } });
@@ -117,7 +130,7 @@ describe("the audit trail of the workflow", () => {
   it("records site settings and media changes; filters by action and by user", async () => {
     await ok(t, "UpdateSite", { input: { name: "UBND thị xã Kiến Tường", phone: "0272 3841 123" } }, admin.token);
     const file = await media(t, "IMAGE");
-    await gql(t, "mutation($id: ID!) { updateMedia(id: $id, description: \"Ảnh hội nghị\") { id } }", { id: file.gid }, { token: editor.token });
+    await gql(t, 'mutation($id: ID!) { updateMedia(id: $id, description: "Ảnh hội nghị") { id } }', { id: file.gid }, { token: editor.token });
     await gql(t, "mutation($id: ID!) { deleteMedia(id: $id) }", { id: file.gid }, { token: editor.token });
     const site = await ok(t, "AuditLog", { filter: { actions: ["SITE_UPDATE"] } }, admin.token);
     expect(JSON.parse(site.auditLog.edges[0].node.after)).toMatchObject({ name: "UBND thị xã Kiến Tường", phone: "0272 3841 123" });

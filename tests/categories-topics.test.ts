@@ -69,7 +69,10 @@ describe("the category tree", () => {
     const topLevel = await childrenOf(null);
     expect(topLevel).not.toContain("xa-hoi");
     // Positions at the top level have no gap.
-    const tops = (await tree()).filter((x) => !x.parent).map((x) => x.position).sort((x, y) => x - y);
+    const tops = (await tree())
+      .filter((x) => !x.parent)
+      .map((x) => x.position)
+      .sort((x, y) => x - y);
     expect(tops).toEqual(tops.map((_, i) => i));
 
     // No cycles: under itself, under its child, under its grandchild.
@@ -190,14 +193,12 @@ describe("topics (dòng sự kiện)", () => {
     expect(await refusal(t, "SetArticleTopics", { id: published.id, topicIds: [] }, contributor.token)).toBe("FORBIDDEN");
     expect(await refusal(t, "SetArticleTopics", { id: hidden.id, topicIds: [] })).toBe("UNAUTHENTICATED");
     expect(await refusal(t, "SetArticleTopics", { id: published.id, topicIds: [topic.id, topic.id] }, editor.token)).toBe("BAD_USER_INPUT");
-    expect(await refusal(t, "SetArticleTopics", { id: published.id, topicIds: [globalId("Topic", "khong-co")] }, editor.token)).toBe(
-      "BAD_USER_INPUT",
-    );
+    expect(await refusal(t, "SetArticleTopics", { id: published.id, topicIds: [globalId("Topic", "khong-co")] }, editor.token)).toBe("BAD_USER_INPUT");
 
     // Rename keeps the slug; deleting detaches it from the articles, which stay.
     const renamed = await ok(t, "UpdateTopic", { input: { id: other.id, name: "Phòng, chống dịch bệnh" } }, editor.token);
     expect(renamed.updateTopic).toMatchObject({ slug: "phong-chong-dich", name: "Phòng, chống dịch bệnh" });
-    expect((await ok(t, "ArticlePage", { slug: published.slug }))).toBeDefined();
+    expect(await ok(t, "ArticlePage", { slug: published.slug })).toBeDefined();
     await ok(t, "DeleteTopic", { id: other.id }, editor.token);
     const after = await ok(t, "TopicPage", { slug: topic.slug });
     expect(after.topic.articles.edges[0].node.topics.map((x: any) => x.slug)).toEqual(["dai-hoi-dang-bo-thi-xa"]);

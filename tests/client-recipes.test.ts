@@ -29,13 +29,16 @@ const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
   const data = tempDataDir();
-  server = await startServer({
-    DATABASE_URL: data.databaseUrl,
-    DATA_DIR: data.dir,
-    JWT_SECRET: "client-recipes-secret-client-recipes-0123",
-    TRUSTED_DOCUMENTS_ONLY: "true",
-    ...ADMIN,
-  }, { inheritEnv: true });
+  server = await startServer(
+    {
+      DATABASE_URL: data.databaseUrl,
+      DATA_DIR: data.dir,
+      JWT_SECRET: "client-recipes-secret-client-recipes-0123",
+      TRUSTED_DOCUMENTS_ONLY: "true",
+      ...ADMIN,
+    },
+    { inheritEnv: true },
+  );
   proxy = await startTcpProxy("127.0.0.1", Number(new URL(server.graphql).port));
   globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;

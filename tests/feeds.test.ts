@@ -21,7 +21,11 @@ beforeAll(async () => {
   for (const state of ["draft", "deleted", "hidden", "scheduled", "expired"] as const) {
     invisible.push((await articleRow(t, { state, title: `Không được thấy ${state}`, categorySlug: "tin-tuc-su-kien" })).slug);
   }
-  const fresh = await articleRow(t, { title: "Tin mới trong ngày & <đặc biệt>", categorySlug: "tin-tuc-su-kien", publishedAt: new Date(t.clock.now().getTime() - 600_000) });
+  const fresh = await articleRow(t, {
+    title: "Tin mới trong ngày & <đặc biệt>",
+    categorySlug: "tin-tuc-su-kien",
+    publishedAt: new Date(t.clock.now().getTime() - 600_000),
+  });
   visible.fresh = fresh;
   const editor = await signIn(t, "EDITOR", "Biên tập");
   const topic = (await ok(t, "CreateTopic", { input: { name: "Chuyển đổi số" } }, editor.token)).createTopic;
@@ -103,7 +107,15 @@ describe("sitemaps", () => {
     expect(locs).toContain(`https://kientuong.longan.gov.vn/tin-tuc/${visible.fresh!.slug}`);
     for (const url of doc.urlset.url as any[]) if (url.lastmod) expect(Number.isNaN(Date.parse(url.lastmod))).toBe(false);
     for (const slug of invisible) expect(text).not.toContain(slug);
-    const published = await t.app.db.article.count({ where: { deletedAt: null, publishedVersionId: { not: null }, inheritsPermissions: true, publishedAt: { lte: t.clock.now() }, OR: [{ expireAt: null }, { expireAt: { gt: t.clock.now() } }] } });
+    const published = await t.app.db.article.count({
+      where: {
+        deletedAt: null,
+        publishedVersionId: { not: null },
+        inheritsPermissions: true,
+        publishedAt: { lte: t.clock.now() },
+        OR: [{ expireAt: null }, { expireAt: { gt: t.clock.now() } }],
+      },
+    });
     expect(locs.filter((l: string) => l.includes("/tin-tuc/"))).toHaveLength(published);
   });
 

@@ -76,18 +76,15 @@ const roots = [
 type Body = { errors?: Array<{ message: string; extensions?: { code?: string } }>; data?: unknown };
 
 async function overHttp(session: Session, query: string, variables: Record<string, unknown>): Promise<{ body: Body } | { failure: string }> {
-  const response = await t.yoga.fetch(
-    "http://portal.test/graphql",
-    {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/graphql-response+json",
-        ...(session.token && { authorization: `Bearer ${session.token}` }),
-      },
-      body: JSON.stringify({ query, variables }),
+  const response = await t.yoga.fetch("http://portal.test/graphql", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json",
+      ...(session.token && { authorization: `Bearer ${session.token}` }),
     },
-  );
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   try {
     const body = JSON.parse(text) as Body;
@@ -155,7 +152,10 @@ describe("fuzzer", () => {
     expect(sent.ws).toBeGreaterThan(0);
     expect(sent.literals).toBeGreaterThan(0);
     const share = (keys: string[]) => {
-      const sum = keys.reduce((acc, k) => ({ sent: acc.sent + (tally[k]?.sent ?? 0), answered: acc.answered + (tally[k]?.answered ?? 0) }), { sent: 0, answered: 0 });
+      const sum = keys.reduce((acc, k) => ({ sent: acc.sent + (tally[k]?.sent ?? 0), answered: acc.answered + (tally[k]?.answered ?? 0) }), {
+        sent: 0,
+        answered: 0,
+      });
       return sum.answered / sum.sent;
     };
     // Queries by every way in get past validation and permissions to their resolvers

@@ -47,11 +47,9 @@ describe("GraphiQL", () => {
     const result = page.locator(".result-window");
     // The editor draws spaces as no-break spaces and wraps long lines.
     const shown = async () => (await result.innerText()).replace(/\s+/g, " ");
-    await page.waitForFunction(
-      () => document.querySelector(".result-window")?.textContent?.replace(/\s+/g, " ").includes("Hoài Phương"),
-      null,
-      { timeout: 20_000 },
-    );
+    await page.waitForFunction(() => document.querySelector(".result-window")?.textContent?.replace(/\s+/g, " ").includes("Hoài Phương"), null, {
+      timeout: 20_000,
+    });
     const text = await shown();
     expect(text).toContain('"byline": "Hoài Phương"');
     expect(text).toContain('"viewCount": 157');

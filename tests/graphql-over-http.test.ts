@@ -12,8 +12,7 @@ afterAll(() => t.close());
 describe("GraphQL over HTTP", () => {
   for (const audit of serverAudits({
     url: "http://portal.test/graphql",
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
-      (t.yoga.fetch as (url: string, init?: RequestInit) => Promise<Response>)(String(input), init),
+    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => (t.yoga.fetch as (url: string, init?: RequestInit) => Promise<Response>)(String(input), init),
   })) {
     it(`${audit.id} ${audit.name}`, async () => {
       const result = await audit.fn();

@@ -56,7 +56,10 @@ describe("query bombs are refused before any resolver runs", () => {
   });
 
   it("refuses a wide, costly query", async () => {
-    const fields = Array.from({ length: 25 }, (_, i) => `a${i}: articles(first: 100) { edges { node { id title category { articles(first: 100) { totalCount } } } } }`);
+    const fields = Array.from(
+      { length: 25 },
+      (_, i) => `a${i}: articles(first: 100) { edges { node { id title category { articles(first: 100) { totalCount } } } } }`,
+    );
     await refusedBeforeResolvers(`{ ${fields.join(" ")} }`);
   });
 
@@ -92,7 +95,9 @@ describe("query bombs are refused before any resolver runs", () => {
         controller.close();
       },
     });
-    const r = await raw({ headers: { "content-type": "application/json" }, body: streamed, duplex: "half" } as RequestInit & { headers: Record<string, string> });
+    const r = await raw({ headers: { "content-type": "application/json" }, body: streamed, duplex: "half" } as RequestInit & {
+      headers: Record<string, string>;
+    });
     expect(r.status).toBe(413);
     const variables = { filter: { search: "z".repeat(100_000) }, first: 5 };
     const wide = await json({ query: contractOperation("FilteredArticles"), variables });
@@ -166,7 +171,10 @@ describe("malformed requests get a 4xx, never a 5xx", () => {
 
 describe("injection and script payloads", () => {
   const stringArgs: Array<{ kind: "query" | "mutation"; field: string; arg: GraphQLArgument }> = [];
-  for (const [kind, type] of [["query", schema.getQueryType()], ["mutation", schema.getMutationType()]] as const) {
+  for (const [kind, type] of [
+    ["query", schema.getQueryType()],
+    ["mutation", schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) {
       for (const arg of field.args) {
         const named = getNamedType(arg.type);
@@ -235,7 +243,10 @@ describe("forged credentials", () => {
     ["an empty bearer", "Bearer "],
     ["another scheme", "Basic YWRtaW46YWRtaW4="],
     ["a huge token", `Bearer ${"a".repeat(10_000)}`],
-    ["alg none", `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from('{"sub":"x","ver":0,"aud":"portal"}').toString("base64url")}.`],
+    [
+      "alg none",
+      `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from('{"sub":"x","ver":0,"aud":"portal"}').toString("base64url")}.`,
+    ],
   ])("refuses %s with UNAUTHENTICATED", async (_name, authorization) => {
     const r = await json({ query: contractOperation("Me") }, { authorization });
     expect(r.status).toBeLessThan(500);
@@ -252,7 +263,10 @@ describe("forged credentials", () => {
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode("not-the-secret-not-the-secret-not-the-secret"));
     expect(codes(await gql(t, contractOperation("Me"), {}, { token: forged }))).toEqual(["UNAUTHENTICATED"]);
-    const { token: expired } = await t.app.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, new Date(t.clock.now().getTime() - 2 * t.app.config.JWT_TTL_SECONDS * 1000));
+    const { token: expired } = await t.app.tokens.issue(
+      { userId: user.id, tokenVersion: user.tokenVersion },
+      new Date(t.clock.now().getTime() - 2 * t.app.config.JWT_TTL_SECONDS * 1000),
+    );
     expect(codes(await gql(t, contractOperation("Me"), {}, { token: expired }))).toEqual(["UNAUTHENTICATED"]);
   });
 

@@ -4,11 +4,7 @@
 // derived from it here.
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
-import {
-  parseSharePointPage,
-  type ParsedPage,
-  type ParseResult,
-} from "../src/services/importer/parse-page";
+import { parseSharePointPage, type ParsedPage, type ParseResult } from "../src/services/importer/parse-page";
 import { looksLikeVietnameseDateLine, parseVietnameseDateLine } from "../src/services/importer/vietnamese-date";
 
 const FIXTURE = readFileSync(new URL("../prisma/seed/000_6aa2adaba41c4592.txt", import.meta.url), "utf8");
@@ -81,8 +77,7 @@ describe("parseSharePointPage on the real fixture", () => {
   it("turns the image line and its caption into one figure", () => {
     expect(page.images).toEqual([{ fileName: "3hôi nghị 24 cia thi tuy.jpg", caption: "Quang cảnh hội nghị" }]);
     expect(page.bodyHtml).toContain(
-      '<figure><img src="3hôi nghị 24 cia thi tuy.jpg" alt="Quang cảnh hội nghị" />' +
-        "<figcaption>Quang cảnh hội nghị</figcaption></figure>",
+      '<figure><img src="3hôi nghị 24 cia thi tuy.jpg" alt="Quang cảnh hội nghị" />' + "<figcaption>Quang cảnh hội nghị</figcaption></figure>",
     );
     expect(page.paragraphs.join("\n")).not.toContain("Quang cảnh");
   });
@@ -90,9 +85,7 @@ describe("parseSharePointPage on the real fixture", () => {
   it("renders the body as sanitised paragraphs in page order", () => {
     const blocks = page.bodyHtml.split("\n");
     expect(blocks).toHaveLength(7);
-    expect(blocks.map((b) => b.slice(0, 8))).toEqual([
-      "<p>Ngày ", "<p>Sau p", "<p>Cụ th", "<p>Lĩnh ", "<figure>", "<p>Bên c", "<p>Phát ",
-    ]);
+    expect(blocks.map((b) => b.slice(0, 8))).toEqual(["<p>Ngày ", "<p>Sau p", "<p>Cụ th", "<p>Lĩnh ", "<figure>", "<p>Bên c", "<p>Phát "]);
     expect(page.bodyHtml.match(/<p>/gu)).toHaveLength(6);
     expect(page.bodyHtml).not.toContain("\u00a0");
     // Neither lead, byline nor page chrome leak into the body.
@@ -122,9 +115,7 @@ describe("parseSharePointPage on the real fixture", () => {
   });
 
   it("derives a readable source key and a sha256 content hash", () => {
-    expect(page.sourceKey).toBe(
-      "tin-tuc-su-kien/2019-12-15/kien-tuong-thuc-hien-dat-va-vuot-22-24-chi-tieu-nghi-quyet-thi-uy-nam-2019",
-    );
+    expect(page.sourceKey).toBe("tin-tuc-su-kien/2019-12-15/kien-tuong-thuc-hien-dat-va-vuot-22-24-chi-tieu-nghi-quyet-thi-uy-nam-2019");
     expect(page.contentHash).toMatch(/^[0-9a-f]{64}$/u);
   });
 });
@@ -166,18 +157,13 @@ describe("contentHash and sourceKey", () => {
   });
 
   it("an edited lead or byline changes the hash", () => {
-    expect(parsed(FIXTURE.replace("so với cùng kỳ\n", "so với cùng kỳ.\n")).contentHash).not.toBe(
-      reference.contentHash,
-    );
+    expect(parsed(FIXTURE.replace("so với cùng kỳ\n", "so với cùng kỳ.\n")).contentHash).not.toBe(reference.contentHash);
     expect(parsed(replaceLine(FIXTURE, "Hoài Phương", "Minh Thư")).contentHash).not.toBe(reference.contentHash);
   });
 
   it("new counter values are not an edit", () => {
     const later = parsed(
-      FIXTURE.replace("Số lượt truy cập: 258179", "Số lượt truy cập: 300000").replace(
-        "Lượt người xem: \u00a0 157",
-        "Lượt người xem: 1.204",
-      ),
+      FIXTURE.replace("Số lượt truy cập: 258179", "Số lượt truy cập: 300000").replace("Lượt người xem: \u00a0 157", "Lượt người xem: 1.204"),
     );
     expect(later.siteTotalVisits).toBe(300000);
     expect(later.viewCount).toBe(1204);
@@ -268,30 +254,21 @@ describe("parseSharePointPage on other pages of the same site", () => {
   });
 
   it("escapes body text and never lets markup through", () => {
-    const page = parsed(
-      FIXTURE.replace(
-        "Bên cạnh những kết",
-        '<script>alert("x")</script> <b>Bên</b> & <img src=x onerror=y> cạnh những kết',
-      ),
-    );
+    const page = parsed(FIXTURE.replace("Bên cạnh những kết", '<script>alert("x")</script> <b>Bên</b> & <img src=x onerror=y> cạnh những kết'));
     expect(page.bodyHtml).not.toMatch(/<script|<b>|<img src=x|<[^>]*onerror/u);
-    expect(page.bodyHtml).toContain("<p>&lt;script&gt;alert(\"x\")&lt;/script&gt; &lt;b&gt;Bên&lt;/b&gt; &amp; ");
+    expect(page.bodyHtml).toContain('<p>&lt;script&gt;alert("x")&lt;/script&gt; &lt;b&gt;Bên&lt;/b&gt; &amp; ');
   });
 
   it("warns, without failing, when the weekday does not match the date", () => {
     const page = parsed(replaceLine(FIXTURE, DATE_LINE, "Thứ Hai, Ngày 15/12/2019, 14:00"));
     expect(page.publishedAt.toISOString()).toBe("2019-12-15T07:00:00.000Z");
-    expect(page.warnings).toEqual([
-      "date line 'Thứ Hai, Ngày 15/12/2019, 14:00' says Thứ Hai but 15/12/2019 is a Chủ Nhật",
-    ]);
+    expect(page.warnings).toEqual(["date line 'Thứ Hai, Ngày 15/12/2019, 14:00' says Thứ Hai but 15/12/2019 is a Chủ Nhật"]);
   });
 });
 
 describe("parseSharePointPage rejects what it cannot read, without throwing", () => {
   it("a missing title", () => {
-    expect(errorsOf(parseSharePointPage(replaceLine(FIXTURE, TITLE, null), SOURCE))).toEqual([
-      "no title found above the date line",
-    ]);
+    expect(errorsOf(parseSharePointPage(replaceLine(FIXTURE, TITLE, null), SOURCE))).toEqual(["no title found above the date line"]);
   });
 
   it("a missing date line", () => {
@@ -306,9 +283,7 @@ describe("parseSharePointPage rejects what it cannot read, without throwing", ()
     ["Chủ Nhật, Ngày 15/12/2019, 24:30", "no such time of day"],
     ["Chủ Nhật, Ngày mười lăm tháng 12", "expected e.g. 'Chủ Nhật, Ngày 15/12/2019, 14:00'"],
   ])("an unparsable date line '%s'", (line, why) => {
-    expect(errorsOf(parseSharePointPage(replaceLine(FIXTURE, DATE_LINE, line), SOURCE))).toEqual([
-      `date line '${line}' is not a valid date (${why})`,
-    ]);
+    expect(errorsOf(parseSharePointPage(replaceLine(FIXTURE, DATE_LINE, line), SOURCE))).toEqual([`date line '${line}' is not a valid date (${why})`]);
   });
 
   it("a page truncated in the middle of the body", () => {
@@ -326,9 +301,7 @@ describe("parseSharePointPage rejects what it cannot read, without throwing", ()
   it("a page with a lead but no body", () => {
     const lines = FIXTURE.split("\n");
     const text = [...lines.slice(0, lines.indexOf(DATE_LINE) + 2), ...lines.slice(lines.indexOf("Hoài Phương") + 1)];
-    expect(errorsOf(parseSharePointPage(text.join("\n"), SOURCE))).toEqual([
-      "no body paragraphs found after the lead paragraph",
-    ]);
+    expect(errorsOf(parseSharePointPage(text.join("\n"), SOURCE))).toEqual(["no body paragraphs found after the lead paragraph"]);
   });
 
   it("a page cut right after the date line", () => {
@@ -360,9 +333,7 @@ describe("parseSharePointPage rejects what it cannot read, without throwing", ()
 
   it("an HTML file", () => {
     const html = `<!DOCTYPE html><html><head><title>${TITLE}</title></head><body><p>${SUMMARY}</p></body></html>`;
-    expect(errorsOf(parseSharePointPage(html, "page.aspx"))).toEqual([
-      "the file is HTML, not a page saved as plain text",
-    ]);
+    expect(errorsOf(parseSharePointPage(html, "page.aspx"))).toEqual(["the file is HTML, not a page saved as plain text"]);
   });
 
   it.each([
@@ -380,16 +351,12 @@ describe("parseSharePointPage rejects what it cannot read, without throwing", ()
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       bytes[i] = seed >> 23;
     }
-    expect(errorsOf(parseSharePointPage(bytes.toString("utf8"), "image.bin"))).toEqual([
-      "the file contains binary data, not text",
-    ]);
+    expect(errorsOf(parseSharePointPage(bytes.toString("utf8"), "image.bin"))).toEqual(["the file contains binary data, not text"]);
   });
 
   it("UTF-8 read with the wrong encoding", () => {
     const mojibake = Buffer.from(FIXTURE, "utf8").toString("latin1");
-    expect(errorsOf(parseSharePointPage(mojibake, SOURCE))).toEqual([
-      "the text looks like UTF-8 read with the wrong encoding ('á»'-style mojibake)",
-    ]);
+    expect(errorsOf(parseSharePointPage(mojibake, SOURCE))).toEqual(["the text looks like UTF-8 read with the wrong encoding ('á»'-style mojibake)"]);
   });
 
   it("input that is not a string at all", () => {
@@ -423,12 +390,7 @@ describe("parseVietnameseDateLine", () => {
   });
 
   it("refuses impossible days and times", () => {
-    const impossible = [
-      "Thứ Sáu, Ngày 29/02/2019",
-      "Thứ Hai, Ngày 31/04/2019",
-      "Thứ Hai, Ngày 00/01/2019",
-      "Chủ Nhật, Ngày 15/12/2019, 14:60",
-    ];
+    const impossible = ["Thứ Sáu, Ngày 29/02/2019", "Thứ Hai, Ngày 31/04/2019", "Thứ Hai, Ngày 00/01/2019", "Chủ Nhật, Ngày 15/12/2019, 14:60"];
     for (const line of impossible) {
       expect(parseVietnameseDateLine(line).ok).toBe(false);
     }

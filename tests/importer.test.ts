@@ -54,15 +54,13 @@ function replaceOnce(text: string, from: string | RegExp, to: string): string {
 // The fixture's view counter has a non-breaking space among its spaces.
 const VIEWS_LINE = /Lượt người xem:\s*157/u;
 
-const EDITED = replaceOnce(
-  FIXTURE,
-  "Ngày 12/12/2019, Ban thường vụ Thị ủy Kiến Tường tổ chức",
-  "Ngày 12/12/2019, Ban Thường vụ Thị ủy Kiến Tường đã tổ chức",
-);
+const EDITED = replaceOnce(FIXTURE, "Ngày 12/12/2019, Ban thường vụ Thị ủy Kiến Tường tổ chức", "Ngày 12/12/2019, Ban Thường vụ Thị ủy Kiến Tường đã tổ chức");
 
 /** Another article page of the same site: other section, title, day and counters. */
 function secondPage(): string {
-  let text = FIXTURE.split("\n").map((l) => (l === "Tin tức sự kiện" ? "Kinh tế" : l)).join("\n");
+  let text = FIXTURE.split("\n")
+    .map((l) => (l === "Tin tức sự kiện" ? "Kinh tế" : l))
+    .join("\n");
   text = replaceLine(text, TITLE, "Kiến Tường: Thu ngân sách năm 2019 đạt 148% dự toán");
   text = replaceLine(text, "Chủ Nhật, Ngày 15/12/2019, 14:00", "Thứ Hai, Ngày 16/12/2019, 08:30");
   text = replaceOnce(text, "Số lượt truy cập: 258179", "Số lượt truy cập: 258300");
@@ -100,12 +98,7 @@ describe("importing the fixture into a fresh database", () => {
     const outcome = await importPageText(t.app.db, FIXTURE, SOURCE, { now: NOW });
     expect(outcome).toMatchObject({ status: "imported", slug: SLUG, version: "1.0", errors: [] });
     expect(outcome.changes).toEqual(
-      expect.arrayContaining([
-        'new site "ỦY BAN NHÂN DÂN THỊ XÃ KIẾN TƯỜNG"',
-        "site counter 0 → 258179",
-        'new category "Tin tức sự kiện"',
-        "157 views",
-      ]),
+      expect.arrayContaining(['new site "ỦY BAN NHÂN DÂN THỊ XÃ KIẾN TƯỜNG"', "site counter 0 → 258179", 'new category "Tin tức sự kiện"', "157 views"]),
     );
 
     const site = await t.app.db.site.findUniqueOrThrow({ where: { id: 1 } });
@@ -174,11 +167,7 @@ describe("importing the fixture into a fresh database", () => {
     ["a truncated page", FIXTURE.slice(0, FIXTURE.indexOf("Lượt người xem")), /truncated/],
     ["a page without its title", replaceLine(FIXTURE, TITLE, null), /no title/],
     ["a page without its date line", replaceLine(FIXTURE, "Chủ Nhật, Ngày 15/12/2019, 14:00", null), /no date line/],
-    [
-      "a page with an impossible date",
-      replaceLine(FIXTURE, "Chủ Nhật, Ngày 15/12/2019, 14:00", "Chủ Nhật, Ngày 31/02/2019, 14:00"),
-      /date/i,
-    ],
+    ["a page with an impossible date", replaceLine(FIXTURE, "Chủ Nhật, Ngày 15/12/2019, 14:00", "Chủ Nhật, Ngày 31/02/2019, 14:00"), /date/i],
   ])("rejects %s with a reason and writes nothing", async (_name, text, reason) => {
     const outcome = await importPageText(t.app.db, text, "trang-hong.txt", { now: NOW });
     expect(outcome.status).toBe("failed");
@@ -199,9 +188,7 @@ describe("importing the fixture into a fresh database", () => {
       await t.app.db.$executeRawUnsafe(
         `CREATE OR REPLACE FUNCTION refuse_versions() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk quota exceeded'; END $$ LANGUAGE plpgsql`,
       );
-      await t.app.db.$executeRawUnsafe(
-        `CREATE TRIGGER refuse_versions BEFORE INSERT ON "ArticleVersion" FOR EACH ROW EXECUTE FUNCTION refuse_versions()`,
-      );
+      await t.app.db.$executeRawUnsafe(`CREATE TRIGGER refuse_versions BEFORE INSERT ON "ArticleVersion" FOR EACH ROW EXECUTE FUNCTION refuse_versions()`);
     }
     const outcome = await importPageText(t.app.db, FIXTURE, SOURCE, { now: NOW });
     expect(outcome.status).toBe("failed");
@@ -302,20 +289,12 @@ describe("importing again", () => {
   });
 
   it("never lowers a counter, and raises both without a new version", async () => {
-    const lower = replaceOnce(
-      replaceOnce(FIXTURE, VIEWS_LINE, "Lượt người xem: 100"),
-      "Số lượt truy cập: 258179",
-      "Số lượt truy cập: 1000",
-    );
+    const lower = replaceOnce(replaceOnce(FIXTURE, VIEWS_LINE, "Lượt người xem: 100"), "Số lượt truy cập: 258179", "Số lượt truy cập: 1000");
     expect(await importPageText(t.app.db, lower, "cu.txt", { now: NOW })).toMatchObject({ status: "unchanged", changes: [] });
     expect((await t.app.db.site.findUniqueOrThrow({ where: { id: 1 } })).totalVisits).toBe(258179);
     expect((await articlePage(t, SLUG)).viewCount).toBe(157);
 
-    const higher = replaceOnce(
-      replaceOnce(FIXTURE, VIEWS_LINE, "Lượt người xem: 1.204"),
-      "Số lượt truy cập: 258179",
-      "Số lượt truy cập: 300000",
-    );
+    const higher = replaceOnce(replaceOnce(FIXTURE, VIEWS_LINE, "Lượt người xem: 1.204"), "Số lượt truy cập: 258179", "Số lượt truy cập: 300000");
     const outcome = await importPageText(t.app.db, higher, "moi.txt", { now: NOW });
     expect(outcome).toMatchObject({ status: "updated", version: null });
     expect(outcome.changes).toEqual(["site counter 258179 → 300000", "views 157 → 1204"]);

@@ -73,7 +73,12 @@ describe("maintained list counts", () => {
     await expectExact();
 
     // A new published version in no category and not featured moves it out of both lists.
-    const label = (await t.app.db.article.findUniqueOrThrow({ where: { id: Buffer.from(article.id, "base64").toString().split(":")[1]! }, select: { currentVersion: { select: { label: true } } } })).currentVersion!.label;
+    const label = (
+      await t.app.db.article.findUniqueOrThrow({
+        where: { id: Buffer.from(article.id, "base64").toString().split(":")[1]! },
+        select: { currentVersion: { select: { label: true } } },
+      })
+    ).currentVersion!.label;
     await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: label, categoryId: null, featured: false } }, editor);
     await ok(t, "SubmitArticle", { id: article.id }, editor);
     await ok(t, "ApproveArticle", { id: article.id }, approver);

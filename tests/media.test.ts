@@ -83,7 +83,13 @@ async function article(slug: string, published: boolean, media: Partial<ArticleC
   const created = await t.app.db.$transaction(async (tx) => {
     const at = new Date("2026-11-01T00:00:00Z");
     const row = await tx.article.create({
-      data: { slug, status: published ? "APPROVED" : "DRAFT", publishedAt: published ? at : null, firstPublishedAt: published ? at : null, createdById: editor.user.id },
+      data: {
+        slug,
+        status: published ? "APPROVED" : "DRAFT",
+        publishedAt: published ? at : null,
+        firstPublishedAt: published ? at : null,
+        createdById: editor.user.id,
+      },
     });
     const version = await writeVersion(tx, {
       articleId: row.id,
@@ -319,7 +325,13 @@ describe("serving /media/*", () => {
   });
 
   it("answers 404 for anything that is not a stored file, and 405 for writes", async () => {
-    for (const path of ["/media/../../etc/passwd", "/media/%2e%2e/%2e%2e/portal.db", "/media/2026/11/00000000000000000000000000000000.png", "/media/portal.db", "/media/"]) {
+    for (const path of [
+      "/media/../../etc/passwd",
+      "/media/%2e%2e/%2e%2e/portal.db",
+      "/media/2026/11/00000000000000000000000000000000.png",
+      "/media/portal.db",
+      "/media/",
+    ]) {
       const response = await fetch(`${base}${path}`);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
     }
@@ -374,27 +386,73 @@ describe("articles with media, read through the contract", () => {
 const LIBRARY = /* GraphQL */ `
   query Library($kind: MediaKind, $first: Int, $after: String, $search: String) {
     mediaLibrary(kind: $kind, first: $first, after: $after, search: $search) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id kind fileName createdBy { id } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          fileName
+          createdBy {
+            id
+          }
+        }
+      }
     }
   }
 `;
 const GALLERIES = /* GraphQL */ `
   query Galleries {
-    galleryPhotos(first: 50) { edges { node { id url description } } }
-    galleryVideos(first: 50) { edges { node { id url kind external } } }
+    galleryPhotos(first: 50) {
+      edges {
+        node {
+          id
+          url
+          description
+        }
+      }
+    }
+    galleryVideos(first: 50) {
+      edges {
+        node {
+          id
+          url
+          kind
+          external
+        }
+      }
+    }
   }
 `;
 const EXTERNAL = /* GraphQL */ `
   mutation External($url: String!, $description: String) {
-    addExternalVideo(url: $url, description: $description) { id kind url embedUrl fileName contentType size external description }
+    addExternalVideo(url: $url, description: $description) {
+      id
+      kind
+      url
+      embedUrl
+      fileName
+      contentType
+      size
+      external
+      description
+    }
   }
 `;
 const DELETE = /* GraphQL */ `
-  mutation Delete($id: ID!) { deleteMedia(id: $id) }
+  mutation Delete($id: ID!) {
+    deleteMedia(id: $id)
+  }
 `;
 const UPDATE = /* GraphQL */ `
-  mutation Update($id: ID!, $description: String) { updateMedia(id: $id, description: $description) { id description } }
+  mutation Update($id: ID!, $description: String) {
+    updateMedia(id: $id, description: $description) {
+      id
+      description
+    }
+  }
 `;
 
 describe("library and galleries", () => {
@@ -519,7 +577,15 @@ describe("changing and deleting media", () => {
     const a = await article("bai-doi-anh", true, { coverImageId: rawId(old.id) });
     await t.app.db.$transaction(async (tx) => {
       const v = await writeVersion(tx, {
-        articleId: a.id, major: 1, minor: 1, status: "DRAFT", content: content({ title: "Bài đổi ảnh" }), previous: null, comment: null, userId: editor.user.id, at: new Date("2026-11-02T00:00:00Z"),
+        articleId: a.id,
+        major: 1,
+        minor: 1,
+        status: "DRAFT",
+        content: content({ title: "Bài đổi ảnh" }),
+        previous: null,
+        comment: null,
+        userId: editor.user.id,
+        at: new Date("2026-11-02T00:00:00Z"),
       });
       await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
       await syncListing(tx, [a.id]);

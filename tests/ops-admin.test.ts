@@ -42,7 +42,10 @@ describe("users", () => {
   });
 
   it("takes a password from stdin without echoing it", async () => {
-    const result = await admin(["user:create", "--email", "duyet@example.vn", "--name", "Người duyệt", "--role", "APPROVER", "--password-stdin"], "một mật khẩu dài\n");
+    const result = await admin(
+      ["user:create", "--email", "duyet@example.vn", "--name", "Người duyệt", "--role", "APPROVER", "--password-stdin"],
+      "một mật khẩu dài\n",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain("mật khẩu dài");
     const user = await app.db.user.findUniqueOrThrow({ where: { email: "duyet@example.vn" } });
@@ -56,7 +59,10 @@ describe("users", () => {
       [["user:create", "--email", "not-an-email", "--name", "X", "--role", "READER"], "admin: --email is not an e-mail address"],
       [["user:create", "--email", "x@example.vn", "--name", "X", "--role", "KING"], `admin: --role must be one of ${ROLES.join(", ")}`],
       [["user:create", "--email", "x@example.vn", "--role", "READER"], "admin: --name is required"],
-      [["user:create", "--email", "x@example.vn", "--name", "X", "--role", "READER", "--password", "short"], "admin: --password must be at least 12 characters"],
+      [
+        ["user:create", "--email", "x@example.vn", "--name", "X", "--role", "READER", "--password", "short"],
+        "admin: --password must be at least 12 characters",
+      ],
       [["user:list", "--colour"], "admin: Unknown option '--colour'"],
       [["reboot"], 'admin: unknown command "reboot"'],
     ] as const) {
@@ -129,7 +135,10 @@ describe("maintenance and database", () => {
       nowMs: now.getTime(),
       day,
       seenMember: "site|visitor",
-      increments: [[field.totalVisits, 3], [field.siteVisits(day), 3]],
+      increments: [
+        [field.totalVisits, 3],
+        [field.siteVisits(day), 3],
+      ],
       uniqueField: field.siteUniques(day),
     });
     buffer.saveState(join(dir, "visit-buffer.json"), now.getTime());
@@ -157,7 +166,10 @@ describe("maintenance and database", () => {
 
   it("reports an unusable database or configuration in one line", async () => {
     const pg = await runScript("scripts/admin.ts", ["user:list"], { DATABASE_URL: "postgresql://root@127.0.0.1:1/portal" });
-    expect(pg).toMatchObject({ code: 1, stderr: expect.stringMatching(/^admin: error: DATABASE_URL: cannot open PostgreSQL database .*connection refused.*\n$/) });
+    expect(pg).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^admin: error: DATABASE_URL: cannot open PostgreSQL database .*connection refused.*\n$/),
+    });
     const config = await runScript("scripts/admin.ts", ["user:list"], { DATABASE_URL: "mysql://x" });
     expect(config.code).toBe(1);
     expect(config.stderr).toMatch(/^admin: error: configuration error: DATABASE_URL: expected file:<path> or postgresql/);

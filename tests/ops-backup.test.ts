@@ -77,7 +77,12 @@ it("backs up a running server under writes, restores, and the restored server ha
       }
       const { body } =
         i % 5 === 4
-          ? await httpGql(server.url, CREATE_USER, { input: { name: `Người ${i}`, email: `${slug}@example.vn`, password: "mật khẩu 12345", role: "READER" } }, token)
+          ? await httpGql(
+              server.url,
+              CREATE_USER,
+              { input: { name: `Người ${i}`, email: `${slug}@example.vn`, password: "mật khẩu 12345", role: "READER" } },
+              token,
+            )
           : await httpGql(server.url, CREATE_CATEGORY, { input: { name: `Mục ${w} ${i}`, slug } }, token);
       if (body.errors) failures++;
       else acknowledged.push(slug);
@@ -106,9 +111,17 @@ it("backs up a running server under writes, restores, and the restored server ha
   for (let i = 0; i < 100 && writeLines().length < acknowledged.length; i++) await new Promise((r) => setTimeout(r, 50));
   const lines = writeLines();
   expect(lines).toHaveLength(acknowledged.length);
-  expect(lines[0]).toMatchObject({ level: 30, status: 200, operationType: "mutation", outcome: "ok", reqId: expect.any(String), durationMs: expect.any(Number) });
+  expect(lines[0]).toMatchObject({
+    level: 30,
+    status: 200,
+    operationType: "mutation",
+    outcome: "ok",
+    reqId: expect.any(String),
+    durationMs: expect.any(Number),
+  });
   const metrics = await (await fetch(`${server.url}/metrics`)).text();
-  const counted = (op: string) => Number(new RegExp(`^portal_graphql_operations_total\\{operation="${op}",type="mutation",outcome="ok"\\} (\\d+)$`, "m").exec(metrics)?.[1]);
+  const counted = (op: string) =>
+    Number(new RegExp(`^portal_graphql_operations_total\\{operation="${op}",type="mutation",outcome="ok"\\} (\\d+)$`, "m").exec(metrics)?.[1]);
   expect(counted("NewCategory") + counted("NewUser")).toBe(acknowledged.length);
   expect(counted("SitePhone")).toBe(phonesAcknowledged.length);
 

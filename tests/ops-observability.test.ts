@@ -8,10 +8,7 @@ import { contractOperation } from "./support/contract";
 
 const lines: Array<Record<string, any>> = [];
 const raw: string[] = [];
-const logger = createLogger(
-  { LOG_LEVEL: "debug", LOG_FORMAT: "json" },
-  { destination: { write: (s: string) => (raw.push(s), lines.push(JSON.parse(s))) } },
-);
+const logger = createLogger({ LOG_LEVEL: "debug", LOG_FORMAT: "json" }, { destination: { write: (s: string) => (raw.push(s), lines.push(JSON.parse(s))) } });
 const requestLines = () => lines.filter((l) => l.component === "http");
 
 let t: TestApp;
@@ -137,7 +134,7 @@ describe("/metrics", () => {
     const failed = 'portal_graphql_errors_total{code="BAD_USER_INPUT",operation="BadArticle"}';
     const started = sample(before.text, ok) ?? 0;
     for (let i = 0; i < 3; i++) await gql(t, "query SiteFooter { site { name address } }");
-    await gql(t, 'query BadArticle { articles(first: -5) { totalCount } }');
+    await gql(t, "query BadArticle { articles(first: -5) { totalCount } }");
     const { status, text, response } = await metricsText();
     expect(status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);

@@ -17,11 +17,19 @@ async function startFailure(env: Record<string, string>) {
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at\s/m);
 
 test.each([
-  ["a DATABASE_URL of another kind", { DATABASE_URL: "mysql://root:hunter2@db/portal" }, /^Configuration error: DATABASE_URL: expected file:<path> or postgresql:.*"mysql:\/\/root:\*\*\*@db\/portal"/],
+  [
+    "a DATABASE_URL of another kind",
+    { DATABASE_URL: "mysql://root:hunter2@db/portal" },
+    /^Configuration error: DATABASE_URL: expected file:<path> or postgresql:.*"mysql:\/\/root:\*\*\*@db\/portal"/,
+  ],
   ["a port that is not a number", { PORT: "eighty" }, /^Configuration error: PORT: .*number/],
   ["an unknown log format", { LOG_FORMAT: "xml" }, /^Configuration error: LOG_FORMAT: .*"json"\|"pretty"/],
   ["a short metrics token", { METRICS_TOKEN: "short" }, /^Configuration error: METRICS_TOKEN: must be at least 16 characters$/],
-  ["an unreachable PostgreSQL", { DATABASE_URL: "postgresql://portal:secret@127.0.0.1:1/portal" }, /^The server could not start: DATABASE_URL: cannot open PostgreSQL database postgresql:\/\/portal:\*\*\*@127\.0\.0\.1:1\/portal: connection refused/],
+  [
+    "an unreachable PostgreSQL",
+    { DATABASE_URL: "postgresql://portal:secret@127.0.0.1:1/portal" },
+    /^The server could not start: DATABASE_URL: cannot open PostgreSQL database postgresql:\/\/portal:\*\*\*@127\.0\.0\.1:1\/portal: connection refused/,
+  ],
 ])("%s: one line, exit 1, no secret", async (_name, env, expected) => {
   const { code, lines, stderr, stdout } = await startFailure(env);
   expect(code).toBe(1);
@@ -56,7 +64,9 @@ test("a folder the server may not write: one line naming DATABASE_URL", async ()
   writeFileSync(join(dir, "plain-file"), "x");
   const { code, lines, stderr } = await startFailure({ DATABASE_URL: `file:${join(dir, "plain-file", "sub", "portal.db")}`, DATA_DIR: dir });
   expect(code).toBe(1);
-  expect(lines).toEqual([expect.stringMatching(/^The server could not start: DATABASE_URL: cannot create the folder .*plain-file\/sub: a part of the path is not a folder$/)]);
+  expect(lines).toEqual([
+    expect.stringMatching(/^The server could not start: DATABASE_URL: cannot create the folder .*plain-file\/sub: a part of the path is not a folder$/),
+  ]);
   noStack(stderr);
 });
 

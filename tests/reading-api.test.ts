@@ -36,9 +36,7 @@ describe("HomePage", () => {
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(data!.featured.edges.every((e) => e.node.featured)).toBe(true);
     expect(data!.featured.edges.length).toBeGreaterThan(0);
-    expect(data!.categories).toEqual(
-      expect.arrayContaining([expect.objectContaining({ slug: "tin-tuc-su-kien", articleCount: 2 })]),
-    );
+    expect(data!.categories).toEqual(expect.arrayContaining([expect.objectContaining({ slug: "tin-tuc-su-kien", articleCount: 2 })]));
   });
 });
 
@@ -105,7 +103,9 @@ describe("FilteredArticles and MobileFeed", () => {
     const all = await gql(t, `{ articles(first: 5) { edges { cursor node { id } } } }`);
     const ids = all.data!.articles.edges.map((e: any) => e.node.id);
     const before = all.data!.articles.edges[4].cursor;
-    const back = await gql(t, `query($b: String) { articles(last: 2, before: $b) { pageInfo { hasPreviousPage hasNextPage } edges { node { id } } } }`, { b: before });
+    const back = await gql(t, `query($b: String) { articles(last: 2, before: $b) { pageInfo { hasPreviousPage hasNextPage } edges { node { id } } } }`, {
+      b: before,
+    });
     expect(back.data!.articles.edges.map((e: any) => e.node.id)).toEqual(ids.slice(2, 4));
     expect(back.data!.articles.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: true });
   });

@@ -95,7 +95,10 @@ describe("response cache", () => {
       `query ($s: String!) { a: article(slug: $s) { ident: id t: title } }`,
       `query ($s: String!) { article(slug: $s) { ...F } } fragment F on Article { summary body }`,
     ];
-    for (const [withdraw, token] of [["UnpublishArticle", approver], ["DeleteArticle", admin]] as const) {
+    for (const [withdraw, token] of [
+      ["UnpublishArticle", approver],
+      ["DeleteArticle", admin],
+    ] as const) {
       const article = await approved(t, editor, approver, { title: `Sắp rút: ${withdraw}` });
       for (const shape of shapes) {
         expect((await gql(t, shape, { s: article.slug })).data).not.toEqual({ article: null });
@@ -228,7 +231,17 @@ describe("response cache", () => {
   it("shows a new caption after updateMedia", async () => {
     const { user, token } = await signIn(t, "EDITOR");
     const media = await t.app.db.media.create({
-      data: { kind: "IMAGE", storageKey: "2026/11/anh-bia.jpg", fileName: "anh-bia.jpg", contentType: "image/jpeg", size: 10, width: 10, height: 10, description: "Chú thích cũ", createdById: user.id },
+      data: {
+        kind: "IMAGE",
+        storageKey: "2026/11/anh-bia.jpg",
+        fileName: "anh-bia.jpg",
+        contentType: "image/jpeg",
+        size: 10,
+        width: 10,
+        height: 10,
+        description: "Chú thích cũ",
+        createdById: user.id,
+      },
     });
     const article = await articleRow(t);
     await t.app.db.articleVersion.update({ where: { id: article.publishedVersionId! }, data: { coverImageId: media.id } });
@@ -284,7 +297,6 @@ describe("response cache", () => {
     expect(stats.yesterday).toBe(7);
   });
 });
-
 
 describe("HTTP caching of anonymous GET reads", () => {
   const get = (headers: Record<string, string> = {}, documentId = "CategoryPage", variables: Record<string, unknown> = { slug: "tin-tuc-su-kien", first: 3 }) =>

@@ -30,7 +30,12 @@ const img = (n: number) => Array.from({ length: n }, (_, i) => `<p><img src="htt
 
 /** Written, submitted and approved now (the clock): first published now. */
 async function publish(title: string, input: Record<string, unknown>) {
-  const created = await ok(t, "CreateArticle", { input: { title, body: `<p>${title}</p>${img((input.photos as number) ?? 0)}`, categoryId, ...input, photos: undefined } }, editor.token);
+  const created = await ok(
+    t,
+    "CreateArticle",
+    { input: { title, body: `<p>${title}</p>${img((input.photos as number) ?? 0)}`, categoryId, ...input, photos: undefined } },
+    editor.token,
+  );
   await ok(t, "SubmitArticle", { id: created.createArticle.id }, editor.token);
   await ok(t, "ApproveArticle", { id: created.createArticle.id }, approver.token);
   return created.createArticle as { id: string; slug: string };
@@ -112,7 +117,16 @@ describe("the royalty report", () => {
       // From 20/10 the replaced scale: 1 point × 150 000.
       ["I", 1, 150_000, "2026-10-20"],
     ]);
-    expect(october.rows[1]).toMatchObject({ genre: "Phóng sự", pages: 3, photos: 2, genrePoints: 4, pagePoints: 3, photoPoints: 1, categoryName: "Tin tức sự kiện", unpricedReason: null });
+    expect(october.rows[1]).toMatchObject({
+      genre: "Phóng sự",
+      pages: 3,
+      photos: 2,
+      genrePoints: 4,
+      pagePoints: 3,
+      photoPoints: 1,
+      categoryName: "Tin tức sự kiện",
+      unpricedReason: null,
+    });
     // Listed apart: nobody is silently unpaid.
     expect(october.unpriced.map((r: any) => [r.title.slice(0, 1), r.unpricedReason, r.amount])).toEqual([
       ["H", "NO_SCALE", null],
@@ -165,7 +179,14 @@ describe("the royalty report", () => {
     for (const input of [
       { ...SCALE, validFrom: "2026-12-05", photoPoints: 0.125 },
       { ...SCALE, validFrom: "2026-12-05", genres: [] },
-      { ...SCALE, validFrom: "2026-12-05", genres: [{ genre: "Tin", points: 1 }, { genre: "tin", points: 2 }] },
+      {
+        ...SCALE,
+        validFrom: "2026-12-05",
+        genres: [
+          { genre: "Tin", points: 1 },
+          { genre: "tin", points: 2 },
+        ],
+      },
       { ...SCALE, validFrom: "2026-12-05", pointValue: -1 },
     ]) {
       expect(await refusal(t, "SetRoyaltyScale", { input }, admin.token)).toBe("BAD_USER_INPUT");
@@ -199,7 +220,22 @@ describe("the downloads", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows: string[][] = parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true });
     expect(rows[0]!.slice(0, 6)).toEqual(["STT", "Ngày xuất bản", "Tiêu đề", "Tác giả", "Chuyên mục", "Loại bài viết"]);
-    expect(rows[2]).toEqual(["2", "15/10/2026", "B: phóng sự ba trang hai ảnh", "Hoài Phương", "Tin tức sự kiện", "Phóng sự", "3", "2", "4", "1", "3", "8", "800000", ""]);
+    expect(rows[2]).toEqual([
+      "2",
+      "15/10/2026",
+      "B: phóng sự ba trang hai ảnh",
+      "Hoài Phương",
+      "Tin tức sự kiện",
+      "Phóng sự",
+      "3",
+      "2",
+      "4",
+      "1",
+      "3",
+      "8",
+      "800000",
+      "",
+    ]);
     const apart = rows.findIndex((r) => r[0] === "Bài chưa tính nhuận bút");
     expect(apart).toBe(6);
     expect(rows[apart + 3]![14 - 1]).toBe("Chưa ghi loại bài viết");

@@ -54,7 +54,9 @@ describe("schema descriptions", () => {
   it("walks the whole schema", () => {
     // A guard against a walker that silently finds nothing.
     expect(all.length).toBeGreaterThan(250);
-    expect(all.map((e) => e.path)).toEqual(expect.arrayContaining(["Article.featured", "Query.articles(first:)", "ApprovalStatus.PENDING", "CreateArticleInput.title"]));
+    expect(all.map((e) => e.path)).toEqual(
+      expect.arrayContaining(["Article.featured", "Query.articles(first:)", "ApprovalStatus.PENDING", "CreateArticleInput.title"]),
+    );
   });
 
   it("describes every type, field, argument, enum value and input field", () => {
@@ -64,7 +66,10 @@ describe("schema descriptions", () => {
 
   it("says something more than the element's own name", () => {
     const echo = all.filter((e) => {
-      const name = e.path.replace(/.*[.(]/, "").replace(/[:)]/g, "").toLowerCase();
+      const name = e.path
+        .replace(/.*[.(]/, "")
+        .replace(/[:)]/g, "")
+        .toLowerCase();
       return e.description!.trim().replace(/\W+$/, "").toLowerCase() === name;
     });
     expect(echo.map((e) => e.path)).toEqual([]);

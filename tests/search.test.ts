@@ -156,7 +156,11 @@ beforeAll(async () => {
   await add({ key: "private", title: `Bài nội bộ ${RUN} chim yến`, private: true });
   await add({ key: "public", title: `Bài công khai ${RUN} chim yến` });
   // Entities and markup in the body are text, not words.
-  await add({ key: "entities", title: "Kinh tế và xã hội", body: `<p>Kinh t&#7871; &amp; x&atilde; h&#x1ed9;i <a href="https://x.vn/${RUN}">liên kết</a></p>` });
+  await add({
+    key: "entities",
+    title: "Kinh tế và xã hội",
+    body: `<p>Kinh t&#7871; &amp; x&atilde; h&#x1ed9;i <a href="https://x.vn/${RUN}">liên kết</a></p>`,
+  });
   // Many matches for paging.
   for (let i = 1; i <= 7; i++) {
     await add({ key: `page-${i}`, title: `Bản tin ${RUN} số ${i}`, publishedAt: `2010-0${i}-01T00:00:00.000Z` });
@@ -172,7 +176,9 @@ describe("the index", () => {
   it("is kept by the database itself, in the transaction of the version", async () => {
     const db = t.app.db;
     if (t.app.target.provider === "sqlite") {
-      const triggers = await db.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ArticleVersion' ORDER BY name`;
+      const triggers = await db.$queryRaw<
+        { name: string }[]
+      >`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ArticleVersion' ORDER BY name`;
       expect(triggers.map((r) => r.name)).toEqual(["ArticleVersion_search_ad", "ArticleVersion_search_ai", "ArticleVersion_search_au"]);
       // Every version has its search key, and every key its version.
       const [{ missing }] = await db.$queryRaw<[{ missing: number }]>`
@@ -189,8 +195,15 @@ describe("the index", () => {
       db.$transaction(async (tx) => {
         const a = await tx.article.create({ data: { slug: `rolled-back-${RUN}`, status: "APPROVED", publishedAt: new Date("2024-01-01") } });
         const v = await writeVersion(tx, {
-          articleId: a.id, major: 1, minor: 0, status: "APPROVED", content: content({ title: `Bài hủy ${RUN} rùa vàng` }),
-          previous: null, comment: null, userId: null, at: new Date("2024-01-01"),
+          articleId: a.id,
+          major: 1,
+          minor: 0,
+          status: "APPROVED",
+          content: content({ title: `Bài hủy ${RUN} rùa vàng` }),
+          previous: null,
+          comment: null,
+          userId: null,
+          at: new Date("2024-01-01"),
         });
         await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
         throw new Error("rolled back");
@@ -223,7 +236,9 @@ describe("the index follows changes", () => {
     await t.app.cache.changed();
     expect((await search(`ca linh ${RUN}`)).totalCount).toBe(0);
     if (t.app.target.provider === "sqlite") {
-      const [{ n }] = await t.app.db.$queryRaw<[{ n: number }]>`SELECT count(*) AS n FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${`ca linh ${RUN}`}`;
+      const [{ n }] = await t.app.db.$queryRaw<
+        [{ n: number }]
+      >`SELECT count(*) AS n FROM "ArticleVersionFts" WHERE "ArticleVersionFts" MATCH ${`ca linh ${RUN}`}`;
       expect(Number(n)).toBe(0);
     }
   });
@@ -267,9 +282,7 @@ describe("accent-insensitive Vietnamese", () => {
 
 describe("words, prefixes and phrases", () => {
   it("needs every word, in any order", async () => {
-    expect(mine((await search("tân hưng khoai")).slugs).sort()).toEqual(
-      [s["rank-title-old"], s["rank-title-new"], s["rank-summary"], s["rank-body"]].sort(),
-    );
+    expect(mine((await search("tân hưng khoai")).slugs).sort()).toEqual([s["rank-title-old"], s["rank-title-new"], s["rank-summary"], s["rank-body"]].sort());
     expect(mine((await search("khoai lang Mỹ Thuận")).slugs)).toEqual([]);
   });
 
@@ -372,10 +385,39 @@ describe("the recycle bin", () => {
 
 describe("hostile and odd queries", () => {
   const hostile = [
-    '"', '""', '"kien', "*", "kien*", "-", "-kien", "kien -tuong", "OR", "kien OR tuong", "AND", "NOT",
-    "NEAR(", "NEAR(kien tuong, 2)", "(", ")", "(kien", "kien) OR (tuong", "{searchTitle}: kien", "searchBody:kien",
-    "'; DROP TABLE \"Article\"; --", "' OR 1=1 --", "kien & tuong | !x", "kien:*", "a <-> b", "\\", "%", "_", "%kien%",
-    "𝓀𝒾ℯ𝓃", "漢字", "🙂", "ki\u0301ến",
+    '"',
+    '""',
+    '"kien',
+    "*",
+    "kien*",
+    "-",
+    "-kien",
+    "kien -tuong",
+    "OR",
+    "kien OR tuong",
+    "AND",
+    "NOT",
+    "NEAR(",
+    "NEAR(kien tuong, 2)",
+    "(",
+    ")",
+    "(kien",
+    "kien) OR (tuong",
+    "{searchTitle}: kien",
+    "searchBody:kien",
+    '\'; DROP TABLE "Article"; --',
+    "' OR 1=1 --",
+    "kien & tuong | !x",
+    "kien:*",
+    "a <-> b",
+    "\\",
+    "%",
+    "_",
+    "%kien%",
+    "𝓀𝒾ℯ𝓃",
+    "漢字",
+    "🙂",
+    "ki\u0301ến",
   ];
 
   it("treats operators and SQL as text and never fails", async () => {
@@ -417,16 +459,28 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
       t = big;
       const token = (await signIn(t, "EDITOR")).token;
       const word = `b${randomBytes(5).toString("hex")}`;
-      await t.app.db.$transaction(async (tx) => {
-        for (let i = 0; i < 600; i++) {
-          const a = await tx.article.create({ data: { slug: `big-${i}-${word}-${RUN}`, status: "APPROVED", publishedAt: new Date(Date.UTC(2010, 0, 1, 0, i)) } });
-          const v = await writeVersion(tx, {
-            articleId: a.id, major: 1, minor: 0, status: "APPROVED", content: content({ title: `Tin ${word} ${i}` }),
-            previous: null, comment: null, userId: null, at: new Date(Date.UTC(2010, 0, 1, 0, i)),
-          });
-          await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
-        }
-      }, { timeout: 60_000 });
+      await t.app.db.$transaction(
+        async (tx) => {
+          for (let i = 0; i < 600; i++) {
+            const a = await tx.article.create({
+              data: { slug: `big-${i}-${word}-${RUN}`, status: "APPROVED", publishedAt: new Date(Date.UTC(2010, 0, 1, 0, i)) },
+            });
+            const v = await writeVersion(tx, {
+              articleId: a.id,
+              major: 1,
+              minor: 0,
+              status: "APPROVED",
+              content: content({ title: `Tin ${word} ${i}` }),
+              previous: null,
+              comment: null,
+              userId: null,
+              at: new Date(Date.UTC(2010, 0, 1, 0, i)),
+            });
+            await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
+          }
+        },
+        { timeout: 60_000 },
+      );
       for (const viewer of [undefined, token]) {
         const r = await search(word, { token: viewer, first: 100 });
         expect(r.totalCount).toBe(600);
@@ -445,10 +499,16 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
     try {
       t = small;
       const word = `n${randomBytes(5).toString("hex")}`;
-      for (let i = 0; i < 14; i++) await addArticle({ key: `cap-${i}-${word}`, title: `Tin ${word} ${i}`, publishedAt: `2011-01-${String(i + 1).padStart(2, "0")}T00:00:00.000Z` });
+      for (let i = 0; i < 14; i++)
+        await addArticle({ key: `cap-${i}-${word}`, title: `Tin ${word} ${i}`, publishedAt: `2011-01-${String(i + 1).padStart(2, "0")}T00:00:00.000Z` });
       await addArticle({ key: `cap-hidden-${word}`, title: `Tin ${word} ẩn`, publishedAt: null });
       // Published, but not for anonymous readers: never counted for them.
-      await addArticle({ key: `cap-expired-${word}`, title: `Tin ${word} hết hạn`, publishedAt: "2009-01-01T00:00:00.000Z", expireAt: "2025-01-01T00:00:00.000Z" });
+      await addArticle({
+        key: `cap-expired-${word}`,
+        title: `Tin ${word} hết hạn`,
+        publishedAt: "2009-01-01T00:00:00.000Z",
+        expireAt: "2025-01-01T00:00:00.000Z",
+      });
       await addArticle({ key: `cap-private-${word}`, title: `Tin ${word} nội bộ`, publishedAt: "2009-01-01T00:00:00.000Z", private: true });
       await addArticle({ key: `cap-later-${word}`, title: `Tin ${word} hẹn giờ`, publishedAt: "2027-01-01T00:00:00.000Z" });
       const r = await search(word);

@@ -134,7 +134,11 @@ describe("visit recording limits, by field name", () => {
     plugins: [useRateLimits(testConfig({ VISIT_LIMIT_PER_ADDRESS: 3 }), createRateLimiters(testConfig({ VISIT_LIMIT_PER_ADDRESS: 3 })))],
   });
   const send = async (query: string, clientAddress: string) => {
-    const r = await yoga.fetch("http://x/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) }, { clientAddress });
+    const r = await yoga.fetch(
+      "http://x/graphql",
+      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) },
+      { clientAddress },
+    );
     return (await r.json()) as GraphQLResponse;
   };
 
@@ -153,7 +157,10 @@ describe("limits shared through Redis", () => {
   it("counts an address's requests across instances", async () => {
     const url = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
-    const available = await probe.connect().then(() => true, () => false);
+    const available = await probe.connect().then(
+      () => true,
+      () => false,
+    );
     probe.disconnect();
     if (!available) throw new Error(`Redis is needed for this test (${url}); set TEST_REDIS_URL`);
     const config = { REDIS_URL: url, RATE_LIMIT_REQUESTS: 3 };
@@ -226,7 +233,9 @@ describe("trusted documents", () => {
     const body = (await response.json()) as { data?: { articles: { edges: unknown[] } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data!.articles.edges).toHaveLength(2);
-    expect(codesOf({ body: (await (await t.yoga.fetch("http://portal.test/graphql?documentId=sha256:" + "0".repeat(64))).json()) as never })).toEqual(["NOT_FOUND"]);
+    expect(codesOf({ body: (await (await t.yoga.fetch("http://portal.test/graphql?documentId=sha256:" + "0".repeat(64))).json()) as never })).toEqual([
+      "NOT_FOUND",
+    ]);
   });
 });
 

@@ -48,7 +48,10 @@ describe("SQLite busy and locked", () => {
           other.prepare("UPDATE Site SET fax = ? WHERE id = 1").run(`fax ${attempts}`);
           return tx.site.update({ where: { id: 1 }, data: { phone: "never" } });
         })
-        .then(() => null, (error: unknown) => error);
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       expect(isSqliteBusy(failure)).toBe(true);
       expect(attempts).toBe(5);
       expect(other.prepare("SELECT phone FROM Site WHERE id = 1").get()).not.toEqual({ phone: "never" });

@@ -32,7 +32,12 @@ async function fixture(url: string) {
   const home = await post(url, contractOperation("HomePage"));
   const card = home.data!.latest.edges.map((e: any) => e.node).find((n: any) => n.byline === "Hoài Phương");
   const page = await post(url, contractOperation("ArticlePage"), { slug: card.slug });
-  return { id: page.data!.article.id as string, slug: card.slug as string, viewCount: page.data!.article.viewCount as number, totalVisits: home.data!.site.statistics.totalVisits as number };
+  return {
+    id: page.data!.article.id as string,
+    slug: card.slug as string,
+    viewCount: page.data!.article.viewCount as number,
+    totalVisits: home.data!.site.statistics.totalVisits as number,
+  };
 }
 
 describe("a real server process", () => {
@@ -46,7 +51,9 @@ describe("a real server process", () => {
     expect(views.filter((r) => r.errors)).toEqual([]);
     expect(Math.max(...views.map((r) => r.data!.recordArticleView.viewCount))).toBe(before.viewCount + 2000);
     // Repeats within 30 minutes, and a crawler: not one more.
-    await Promise.all(Array.from({ length: 200 }, (_, i) => post(url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: `reader-${i}` }, ua)));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => post(url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: `reader-${i}` }, ua)),
+    );
     await post(url, contractOperation("RecordArticleView"), { articleId: before.id }, { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" });
     const visits = await Promise.all(Array.from({ length: 300 }, (_, i) => post(url, contractOperation("RecordSiteVisit"), { visitorId: `visitor-${i}` }, ua)));
     expect(visits.filter((r) => r.errors)).toEqual([]);

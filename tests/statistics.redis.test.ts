@@ -135,8 +135,7 @@ describe("two server processes sharing Redis and the database", () => {
     ]);
     expect(results.filter((r) => r.errors)).toEqual([]);
 
-    const countOn = async (url: string) =>
-      (await post(url, contractOperation("ArticlePage"), { slug: card.slug })).data!.article.viewCount as number;
+    const countOn = async (url: string) => (await post(url, contractOperation("ArticlePage"), { slug: card.slug })).data!.article.viewCount as number;
     expect(await countOn(a.graphql)).toBe(before + 2000);
     expect(await countOn(b.graphql)).toBe(before + 2000);
     const stats = async (url: string) => (await post(url, contractOperation("HomePage"))).data!.site.statistics;

@@ -70,4 +70,3 @@ describe("fan-out", () => {
     expect((await second.inbox.next())!.data.articlePublished.title).toBe("Vẫn nhận được");
   });
 });
-

@@ -6,7 +6,18 @@ import { createPortalServer, type PortalServer } from "../src/http";
 import { promoteDue } from "../src/services/workflow";
 import { createTestApp, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { approve, createDraft, publishDue, schedule, settle, sseSubscribe, wsSubscribe, type Inbox, type SseSubscriber, type WsSubscriber } from "./support/live";
+import {
+  approve,
+  createDraft,
+  publishDue,
+  schedule,
+  settle,
+  sseSubscribe,
+  wsSubscribe,
+  type Inbox,
+  type SseSubscriber,
+  type WsSubscriber,
+} from "./support/live";
 
 const SUBSCRIPTION = contractOperation("ArticlePublished");
 

@@ -19,8 +19,7 @@ afterAll(() => t.close());
 
 const STRONG = "Hoa sen nở giữa đầm 2026";
 const me = async (token: string) => gql(t, "{ me { id name } }", {}, { token });
-const login = (email: string, password: string) =>
-  run(t, "Login", { email, password });
+const login = (email: string, password: string) => run(t, "Login", { email, password });
 
 async function newUser(name: string, email: string, role = "EDITOR") {
   const data = await ok(t, "CreateUser", { input: { name, email, password: STRONG, role } }, admin.token);
@@ -134,7 +133,9 @@ describe("at least one active administrator", () => {
       const other = await signIn(app, "ADMIN", "Quản trị thứ hai");
       const otherId = globalId("User", other.user.id);
       await gql(app, "mutation($id: ID!) { deactivateUser(id: $id) { active } }", { id: otherId }, { token: only.token });
-      expect(codes(await gql(app, "mutation($id: ID!) { changeUserRole(id: $id, role: EDITOR) { role } }", { id }, { token: only.token }))).toEqual(["CONFLICT"]);
+      expect(codes(await gql(app, "mutation($id: ID!) { changeUserRole(id: $id, role: EDITOR) { role } }", { id }, { token: only.token }))).toEqual([
+        "CONFLICT",
+      ]);
       await gql(app, "mutation($id: ID!) { reactivateUser(id: $id) { active } }", { id: otherId }, { token: only.token });
       const ok2 = await gql(app, "mutation($id: ID!) { changeUserRole(id: $id, role: EDITOR) { role } }", { id }, { token: only.token });
       expect(ok2.data).toEqual({ changeUserRole: { role: "EDITOR" } });
@@ -170,7 +171,12 @@ describe("at least one active administrator", () => {
 describe("the audit trail of user actions", () => {
   it("records sign-ins, failed sign-ins, role changes, deactivation and password resets with who, where and before/after", async () => {
     const user = await newUser("Huỳnh Văn Tâm", "tam@kientuong.gov.vn");
-    await gql(t, "mutation { login(email: \"tam@kientuong.gov.vn\", password: \"sai mật khẩu rồi\") { token } }", {}, { headers: { "user-agent": "Trình duyệt thử" } });
+    await gql(
+      t,
+      'mutation { login(email: "tam@kientuong.gov.vn", password: "sai mật khẩu rồi") { token } }',
+      {},
+      { headers: { "user-agent": "Trình duyệt thử" } },
+    );
     await ok(t, "Login", { email: "tam@kientuong.gov.vn", password: STRONG });
     await ok(t, "ChangeUserRole", { id: user.id, role: "APPROVER" }, admin.token);
     const log = await ok(t, "AuditLog", { filter: { targetId: user.id } }, admin.token);
@@ -196,7 +202,12 @@ describe("the audit trail of user actions", () => {
     expect(await refusal(t, "AuditLog", {})).toBe("UNAUTHENTICATED");
     const any = await t.app.db.auditEvent.findFirstOrThrow();
     // node(id:) is no way around it.
-    const viaNode = await gql(t, "query($id: ID!) { node(id: $id) { id ... on AuditEvent { action } } }", { id: globalId("AuditEvent", any.id) }, { token: editor.token });
+    const viaNode = await gql(
+      t,
+      "query($id: ID!) { node(id: $id) { id ... on AuditEvent { action } } }",
+      { id: globalId("AuditEvent", any.id) },
+      { token: editor.token },
+    );
     expect(viaNode.data?.node ?? null).toBeNull();
     const count = await t.app.db.auditEvent.count();
     await expect(t.app.db.auditEvent.update({ where: { id: any.id }, data: { action: "SIGN_IN" } })).rejects.toThrow();
@@ -220,7 +231,12 @@ describe("the audit trail of user actions", () => {
     const earlier = await ok(t, "AuditLog", { filter: { to: from.toISOString(), from: "2000-01-01T00:00:00Z" } }, admin.token);
     expect(earlier.auditLog.edges.every((e: any) => new Date(e.node.at) <= before || new Date(e.node.at) < from)).toBe(true);
     const mine = await ok(t, "AuditLog", { filter: { userId: globalId("User", admin.user.id) }, first: 3 }, admin.token);
-    const next = await ok(t, "AuditLog", { filter: { userId: globalId("User", admin.user.id) }, first: 3, after: mine.auditLog.pageInfo.endCursor }, admin.token);
+    const next = await ok(
+      t,
+      "AuditLog",
+      { filter: { userId: globalId("User", admin.user.id) }, first: 3, after: mine.auditLog.pageInfo.endCursor },
+      admin.token,
+    );
     const ids = [...mine.auditLog.edges, ...next.auditLog.edges].map((e: any) => e.node.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...mine.auditLog.edges, ...next.auditLog.edges].every((e: any) => e.node.actor?.id === globalId("User", admin.user.id))).toBe(true);

@@ -24,8 +24,7 @@ const TITLE = "Kiến Tường: Thực hiện đạt và vượt 22/24 chỉ ti�
 
 const readerView = async (slug: string) => (await ok(t, "ArticlePage", { slug })).article;
 const homeLatestIds = async () => (await ok(t, "HomePage")).latest.edges.map((e: any) => e.node.id);
-const categoryCount = async (slug: string) =>
-  (await ok(t, "HomePage")).categories.find((c: any) => c.slug === slug).articleCount as number;
+const categoryCount = async (slug: string) => (await ok(t, "HomePage")).categories.find((c: any) => c.slug === slug).articleCount as number;
 
 describe("the life of an article", () => {
   it("goes from draft to published to unpublished, deleted and restored, with the right view for each role", async () => {
@@ -120,9 +119,7 @@ describe("the life of an article", () => {
     const history = (await ok(t, "ArticleHistory", { id: article.id }, editor.token)).node;
     expect(history.version).toBe("1.1");
     expect(history.versions.totalCount).toBe(4);
-    expect(
-      history.versions.edges.map((e: any) => [e.node.label, e.node.isMajor, e.node.approvalStatus, e.node.createdBy.name, e.node.changedFields]),
-    ).toEqual([
+    expect(history.versions.edges.map((e: any) => [e.node.label, e.node.isMajor, e.node.approvalStatus, e.node.createdBy.name, e.node.changedFields])).toEqual([
       ["1.1", false, "REJECTED", "Biên tập viên", ["title", "categoryId"]],
       ["1.0", true, "APPROVED", "Trưởng ban biên tập", []],
       ["0.2", false, "PENDING", "Phóng viên Hoài Phương", ["summary"]],
@@ -247,7 +244,12 @@ describe("createArticle and updateArticle input", () => {
     });
     expect(article.photoCount).toBe(4);
     expect(article.coverImage.id).toBe(cover.gid);
-    const full = await gql(t, `query($id: ID!) { node(id: $id) { ... on Article { gallery { id } attachments { id fileName } } } }`, { id: article.id }, { token: contributor.token });
+    const full = await gql(
+      t,
+      `query($id: ID!) { node(id: $id) { ... on Article { gallery { id } attachments { id fileName } } } }`,
+      { id: article.id },
+      { token: contributor.token },
+    );
     expect(full.data!.node.gallery.map((m: any) => m.id)).toEqual([photo1.gid, video.gid, photo2.gid]);
     expect(full.data!.node.attachments).toEqual([{ id: pdf.gid, fileName: "ke-hoach.pdf" }]);
 
@@ -411,8 +413,7 @@ describe("CreateCategory", () => {
     expect(await refusal(t, "CreateCategory", { input: { name: "Khác" } })).toBe("UNAUTHENTICATED");
     // A new category counts only what its readers may see.
     const article = await draft(t, contributor.token, { categoryId: r.createCategory.id });
-    const count = async (token?: string) =>
-      (await ok(t, "HomePage", {}, token)).categories.find((c: any) => c.slug === "quoc-phong-an-ninh").articleCount;
+    const count = async (token?: string) => (await ok(t, "HomePage", {}, token)).categories.find((c: any) => c.slug === "quoc-phong-an-ninh").articleCount;
     expect(await count()).toBe(0);
     expect(await count(contributor.token)).toBe(1);
     await ok(t, "SubmitArticle", { id: article.id }, contributor.token);

@@ -129,8 +129,7 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
-const articleOf = (variables: Record<string, any>): string | null =>
-  variables.id ?? variables.input?.id ?? variables.input?.articleId ?? null;
+const articleOf = (variables: Record<string, any>): string | null => variables.id ?? variables.input?.id ?? variables.input?.articleId ?? null;
 
 describe("role × operation", () => {
   for (const op of OPERATIONS) {
@@ -222,15 +221,27 @@ describe("item permissions", () => {
     expect((await read()).title).toBe("Tờ trình (sửa)");
     expect(await refusal(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "2.0", title: "x" } }, site.editor.token)).toBe(F);
     // The grants were kept (omitted grants keep them); permissions are ADMIN's to read.
-    const perms = await gql(t, `query($id: ID!) { node(id: $id) { ... on Article { permissions { public grants { role } } } } }`, { id: article.id }, { token: admin() });
+    const perms = await gql(
+      t,
+      `query($id: ID!) { node(id: $id) { ... on Article { permissions { public grants { role } } } } }`,
+      { id: article.id },
+      { token: admin() },
+    );
     expect(perms.data!.node.permissions).toEqual({ public: true, grants: [{ role: "READER" }, { role: "EDITOR" }, { role: "APPROVER" }] });
-    const notAdmin = await gql(t, `query($id: ID!) { node(id: $id) { ... on Article { permissions { public } } } }`, { id: article.id }, { token: site.granteeApprover.token });
+    const notAdmin = await gql(
+      t,
+      `query($id: ID!) { node(id: $id) { ... on Article { permissions { public } } } }`,
+      { id: article.id },
+      { token: site.granteeApprover.token },
+    );
     expect(codes(notAdmin)).toEqual([F]);
 
     // inherit: true restores the site roles and drops the grants.
     const restored = await ok(t, "SetArticlePermissions", { input: { articleId: article.id, inherit: true } }, admin());
     expect(restored.setArticlePermissions).toMatchObject({ inheritsPermissions: true, permissions: { public: true, grants: [] } });
-    expect((await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "2.0", title: "Sửa lại" } }, site.editor.token)).updateArticle.version).toBe("2.1");
+    expect(
+      (await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "2.0", title: "Sửa lại" } }, site.editor.token)).updateArticle.version,
+    ).toBe("2.1");
     expect(await refusal(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "2.1", title: "x" } }, site.granteeEditor.token)).toBe(F);
   });
 

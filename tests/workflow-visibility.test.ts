@@ -132,7 +132,16 @@ describe("hidden articles", () => {
     await ok(
       t,
       "UpdateArticle",
-      { input: { id: article.id, expectedVersion: "1.0", title: "Bản nháp đổi chuyên mục", categoryId: globalId("Category", kinhTe.id), featured: false, articleType: "Nháp" } },
+      {
+        input: {
+          id: article.id,
+          expectedVersion: "1.0",
+          title: "Bản nháp đổi chuyên mục",
+          categoryId: globalId("Category", kinhTe.id),
+          featured: false,
+          articleType: "Nháp",
+        },
+      },
       author,
     );
     for (const [who, token] of Object.entries(viewers)) {
@@ -163,8 +172,7 @@ describe("reader ordering", () => {
     await approved(t, author, approver, { title: "Thứ tự B" });
     t.clock.advance(1000);
     const order = { orderBy: { field: "UPDATED_AT", direction: "DESC" } };
-    const titles = async (token?: string) =>
-      (await ok(t, "FilteredArticles", { first: 50, ...order }, token)).articles.edges.map((e: any) => e.node.title);
+    const titles = async (token?: string) => (await ok(t, "FilteredArticles", { first: 50, ...order }, token)).articles.edges.map((e: any) => e.node.title);
     const before: Record<string, string[]> = {};
     for (const [who, token] of Object.entries(viewers)) before[who] = await titles(token);
     await ok(t, "UpdateArticle", { input: { id: a.id, expectedVersion: "1.0", summary: "Sửa chưa duyệt" } }, author);
@@ -178,7 +186,11 @@ describe("reader ordering", () => {
     for (;;) {
       const page: any = (await ok(t, "FilteredArticles", { first: 3, after, ...order })).articles;
       paged.push(...page.edges.map((e: any) => e.node.title));
-      const next: any = await gql(t, `query($after: String) { articles(first: 3, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } } }`, { after });
+      const next: any = await gql(
+        t,
+        `query($after: String) { articles(first: 3, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       if (!next.data.articles.pageInfo.hasNextPage) break;
       after = next.data.articles.pageInfo.endCursor;
     }
@@ -217,7 +229,10 @@ async function subscribe(token?: string) {
     async close() {
       await reader.cancel();
       await pump;
-      return stream.text.split("\n").filter((line) => line.startsWith("data:")).map((line) => JSON.parse(line.slice(5)).data.articlePublished);
+      return stream.text
+        .split("\n")
+        .filter((line) => line.startsWith("data:"))
+        .map((line) => JSON.parse(line.slice(5)).data.articlePublished);
     },
   };
 }

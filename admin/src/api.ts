@@ -63,7 +63,8 @@ export const ERROR_TEXT: Record<string, string> = {
 
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    const said = notEmptyMessage(error.errors[0]?.extensions as { articleCount?: unknown; childCount?: unknown } | undefined) ?? vietnameseMessage(error.message);
+    const said =
+      notEmptyMessage(error.errors[0]?.extensions as { articleCount?: unknown; childCount?: unknown } | undefined) ?? vietnameseMessage(error.message);
     if (said) return said;
     const known = ERROR_TEXT[error.code];
     return known ? `${known} (${error.message})` : error.message;
@@ -83,9 +84,7 @@ function toError(errors: GraphQLErrorShape[]): ApiError {
   const first = errors[0]!;
   const code = first.extensions?.code ?? "INTERNAL_SERVER_ERROR";
   const rawFields = first.extensions?.fields;
-  const fields: Record<string, string> = Array.isArray(rawFields)
-    ? Object.fromEntries(rawFields.map((f) => [f, first.message]))
-    : (rawFields ?? {});
+  const fields: Record<string, string> = Array.isArray(rawFields) ? Object.fromEntries(rawFields.map((f) => [f, first.message])) : (rawFields ?? {});
   return new ApiError(first.message, code, fields, errors);
 }
 
@@ -116,7 +115,10 @@ async function send<R>(body: BodyInit, headers: Record<string, string>, signal?:
 }
 
 /** One operation over HTTP POST (JSON). */
-export function request<R, V>(document: TypedDocumentString<R, V>, ...[variables, signal]: V extends Record<string, never> ? [V?, AbortSignal?] : [V, AbortSignal?]): Promise<R> {
+export function request<R, V>(
+  document: TypedDocumentString<R, V>,
+  ...[variables, signal]: V extends Record<string, never> ? [V?, AbortSignal?] : [V, AbortSignal?]
+): Promise<R> {
   return send<R>(JSON.stringify({ query: document.toString(), variables: variables ?? {} }), { "content-type": "application/json" }, signal);
 }
 

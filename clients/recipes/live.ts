@@ -49,21 +49,18 @@ type Published = { id: string; title: string };
 export function onArticlePublished(client: Client, session: Session, categorySlug: string | null, onArticle: (a: Published) => void) {
   let stop = () => {};
   const start = () => {
-    stop = client.subscribe<{ articlePublished: Published }>(
-      byId(ArticlePublishedDocument, { categorySlug }),
-      {
-        next: (result) => {
-          const code = result.errors?.[0]?.extensions?.code;
-          if (code === "UNAUTHENTICATED") return void renewAndRestart();
-          if (result.data) onArticle(result.data.articlePublished);
-        },
-        error: (error) => {
-          const code = (error as Array<{ extensions?: { code?: string } }>)?.[0]?.extensions?.code;
-          if (code === "UNAUTHENTICATED") void renewAndRestart();
-        },
-        complete: () => {},
+    stop = client.subscribe<{ articlePublished: Published }>(byId(ArticlePublishedDocument, { categorySlug }), {
+      next: (result) => {
+        const code = result.errors?.[0]?.extensions?.code;
+        if (code === "UNAUTHENTICATED") return void renewAndRestart();
+        if (result.data) onArticle(result.data.articlePublished);
       },
-    );
+      error: (error) => {
+        const code = (error as Array<{ extensions?: { code?: string } }>)?.[0]?.extensions?.code;
+        if (code === "UNAUTHENTICATED") void renewAndRestart();
+      },
+      complete: () => {},
+    });
   };
   const renewAndRestart = async () => {
     stop();
@@ -107,14 +104,11 @@ export function watchViewCount(url: string, articleId: string, onCount: (views: 
     headers: () => (token ? { authorization: `Bearer ${token}` } : ({} as Record<string, string>)),
     retryAttempts: 5,
   });
-  const stop = client.subscribe<{ articleViewCount: { viewCount: number } }>(
-    byId(ArticleViewCountDocument, { id: articleId }),
-    {
-      next: (result) => result.data && onCount(result.data.articleViewCount.viewCount),
-      error: (error) => console.error("view counter stopped", error),
-      complete: () => {},
-    },
-  );
+  const stop = client.subscribe<{ articleViewCount: { viewCount: number } }>(byId(ArticleViewCountDocument, { id: articleId }), {
+    next: (result) => result.data && onCount(result.data.articleViewCount.viewCount),
+    error: (error) => console.error("view counter stopped", error),
+    complete: () => {},
+  });
   return () => {
     stop();
     client.dispose();

@@ -10,8 +10,7 @@ import { ArticlePageDocument, CategoryPageDocument, HomePageDocument, RecordArti
 import type { CategoryPageQuery } from "../generated/graphql";
 
 /** The id codegen gave a typed document ("sha256:<hex>", clients/generated/persisted-documents.json). */
-const documentId = async (_query: string, document: TypedDocumentNode<unknown, unknown>) =>
-  (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+const documentId = async (_query: string, document: TypedDocumentNode<unknown, unknown>) => (document as { __meta__?: { hash?: string } }).__meta__?.hash;
 
 export function createPortalClient(url: string, token?: () => string | null): Client {
   return new Client({

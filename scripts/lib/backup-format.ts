@@ -49,15 +49,17 @@ export function inspectDatabase(file: string): { integrity: string; tables: Reco
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const integrity = String(db.pragma("integrity_check", { simple: true }));
-    const names = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .pluck()
-      .all() as string[];
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const tables: Record<string, number> = {};
     for (const name of names) {
       // Virtual-table shadow tables are counted through their table; skip what cannot be read alone.
       try {
-        tables[name] = Number(db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get());
+        tables[name] = Number(
+          db
+            .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+            .pluck()
+            .get(),
+        );
       } catch {
         /* a virtual table whose module is not loaded here */
       }

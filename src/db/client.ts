@@ -24,10 +24,7 @@ export interface DbOptions {
   onQuery?: (sql: string) => void;
 }
 
-export function createDb(
-  databaseUrl: string | undefined,
-  options: DbOptions = {},
-): { db: Db; target: DatabaseTarget; pool?: pg.Pool } {
+export function createDb(databaseUrl: string | undefined, options: DbOptions = {}): { db: Db; target: DatabaseTarget; pool?: pg.Pool } {
   const target = parseDatabaseUrl(databaseUrl);
   const log = [{ emit: "event", level: "query" }] as const;
   let db: Db;
@@ -80,7 +77,9 @@ const require = createRequire(import.meta.url);
 export async function migrationsPending(databaseUrl: string | undefined): Promise<boolean> {
   const { db, target } = createDb(databaseUrl);
   const dir = join(projectRoot(), "prisma", target.provider, "migrations");
-  const committed = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const committed = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   try {
     const applied: Array<{ migration_name: string }> = await db.$queryRawUnsafe(
       `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -119,7 +118,10 @@ export async function migrate(databaseUrl: string | undefined): Promise<void> {
 /** The line of the Prisma command line's output that says what went wrong. */
 function prismaErrorLine(error: unknown): string {
   const { stderr = "", stdout = "" } = error as { stderr?: string; stdout?: string };
-  const lines = `${stderr}\n${stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = `${stderr}\n${stdout}`
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const coded = lines.find((l) => /\bP\d{4}\b/.test(l) || /^Error:/.test(l));
   const index = coded ? lines.indexOf(coded) : -1;
   // "Error: P3009" is followed by the sentence that explains it.

@@ -44,7 +44,10 @@ export async function probeDatabase(target: DatabaseTarget, { timeoutMs = 5000 }
       // Reads the file header: fails on a file that is not a SQLite database.
       db.pragma("schema_version");
     } catch (error) {
-      const why = (error as { code?: string }).code === "SQLITE_CANTOPEN" ? "cannot open or create the file (check that the path is a file in a writable folder)" : reason(error);
+      const why =
+        (error as { code?: string }).code === "SQLITE_CANTOPEN"
+          ? "cannot open or create the file (check that the path is a file in a writable folder)"
+          : reason(error);
       throw new DatabaseUnavailable(`DATABASE_URL: SQLite database ${target.file}: ${why}`);
     } finally {
       db?.close();

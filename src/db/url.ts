@@ -4,9 +4,7 @@ import { isAbsolute, resolve } from "node:path";
 
 export const DEFAULT_DATABASE_URL = "file:./data/portal.db";
 
-export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; file: string }
-  | { provider: "postgres"; url: string };
+export type DatabaseTarget = { provider: "sqlite"; url: string; file: string } | { provider: "postgres"; url: string };
 
 export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL, cwd = process.cwd()): DatabaseTarget {
   if (/^postgres(ql)?:\/\//i.test(url)) return { provider: "postgres", url };

@@ -58,7 +58,8 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">, o
     const pretty = loadPretty();
     // pino-pretty is a development dependency: a production install without it
     // still logs, as JSON, rather than refusing to start.
-    if (pretty) return pino(base, pretty({ colorize: process.stdout.isTTY, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service", singleLine: true }));
+    if (pretty)
+      return pino(base, pretty({ colorize: process.stdout.isTTY, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service", singleLine: true }));
   }
   return pino(base);
 }
@@ -77,5 +78,10 @@ function loadPretty(): PrettyFactory | null {
 /** The first line of an error's message: what an operator reads, never a stack trace. */
 export function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? "unknown error";
+  return (
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? "unknown error"
+  );
 }

@@ -83,7 +83,10 @@ async function serve(dist: string, request: Request, pathname: string, Response:
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) {
     if (!isAsset) {
-      return plain(503, "Trang quản trị chưa được dựng: chạy `npm run admin:build` (npm start tự làm việc này).\nThe editors' console is not built: run `npm run admin:build`.\n");
+      return plain(
+        503,
+        "Trang quản trị chưa được dựng: chạy `npm run admin:build` (npm start tự làm việc này).\nThe editors' console is not built: run `npm run admin:build`.\n",
+      );
     }
     return plain(404, "Not found\n");
   }

@@ -92,7 +92,10 @@ async function exportViewer(app: App, request: Request, url: URL): Promise<Viewe
   if (!claims || claims.resource !== `${url.pathname}?${query.toString()}`) {
     throw new HttpError(401, "This download link is invalid or has expired: ask for a new one.");
   }
-  const user = await app.db.user.findUnique({ where: { id: claims.userId }, select: { id: true, name: true, role: true, tokenVersion: true, deactivatedAt: true } });
+  const user = await app.db.user.findUnique({
+    where: { id: claims.userId },
+    select: { id: true, name: true, role: true, tokenVersion: true, deactivatedAt: true },
+  });
   if (!user || user.deactivatedAt || user.tokenVersion !== claims.tokenVersion) throw new HttpError(401, "This download link has been revoked.");
   return { id: user.id, name: user.name, role: user.role };
 }

@@ -90,7 +90,10 @@ function respond(request: Request, feed: Feed, Response: typeof globalThis.Respo
 function links(app: App, requestUrl: URL) {
   const base = app.config.PORTAL_URL ?? requestUrl.origin;
   const fill = (template: string, values: Record<string, string>) =>
-    new URL(template.replace(/\{(slug|id)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? "")), base).toString();
+    new URL(
+      template.replace(/\{(slug|id)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? "")),
+      base,
+    ).toString();
   return {
     home: new URL("/", base).toString(),
     article: (a: { slug: string; id: string }) => fill(app.config.ARTICLE_URL_TEMPLATE, a),
@@ -103,7 +106,9 @@ function links(app: App, requestUrl: URL) {
 }
 
 async function siteOf(app: App) {
-  return (await app.db.site.findUnique({ where: { id: 1 }, select: { name: true, updatedAt: true } })) ?? { name: "Cổng thông tin điện tử", updatedAt: new Date(0) };
+  return (
+    (await app.db.site.findUnique({ where: { id: 1 }, select: { name: true, updatedAt: true } })) ?? { name: "Cổng thông tin điện tử", updatedAt: new Date(0) }
+  );
 }
 
 /** What every anonymous reader may see now (the API's own rule). */
@@ -158,7 +163,10 @@ async function rss(app: App, requestUrl: URL, slug: string | null): Promise<Feed
       },
     },
   });
-  const lastModified = latest(articles.flatMap((a) => [a.publishedAt, a.publishedVersion?.createdAt]), changed);
+  const lastModified = latest(
+    articles.flatMap((a) => [a.publishedAt, a.publishedVersion?.createdAt]),
+    changed,
+  );
   const doc = create({ version: "1.0", encoding: "UTF-8" });
   const channel = doc
     .ele("rss", { version: "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom", "xmlns:dc": "http://purl.org/dc/elements/1.1/" })
@@ -273,7 +281,10 @@ async function newsSitemap(app: App, requestUrl: URL): Promise<Feed> {
     take: NEWS_MAX_URLS,
     select: { id: true, slug: true, publishedAt: true, publishedVersion: { select: { title: true, createdAt: true } } },
   });
-  const lastModified = latest(articles.flatMap((a) => [a.publishedAt, a.publishedVersion?.createdAt]), site.updatedAt);
+  const lastModified = latest(
+    articles.flatMap((a) => [a.publishedAt, a.publishedVersion?.createdAt]),
+    site.updatedAt,
+  );
   const urlset = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", {
     xmlns: "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xmlns:news": "http://www.google.com/schemas/sitemap-news/0.9",

@@ -18,13 +18,15 @@ export function mediaRoutes(app: App): Plugin {
   return {
     onRequest({ url, request, fetchAPI, endResponse }) {
       if (!url.pathname.startsWith(MEDIA_PATH)) return;
-      return serveMedia(app, request, url.pathname.slice(MEDIA_PATH.length), url.searchParams, fetchAPI.Response)
-        // Never a stack trace or a file path in the answer.
-        .catch((error: unknown) => {
-          console.error(`media: serving ${url.pathname} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-          return new fetchAPI.Response("Internal error\n", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
-        })
-        .then(endResponse);
+      return (
+        serveMedia(app, request, url.pathname.slice(MEDIA_PATH.length), url.searchParams, fetchAPI.Response)
+          // Never a stack trace or a file path in the answer.
+          .catch((error: unknown) => {
+            console.error(`media: serving ${url.pathname} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+            return new fetchAPI.Response("Internal error\n", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+          })
+          .then(endResponse)
+      );
     },
   };
 }
@@ -99,10 +101,7 @@ export function contentDisposition(type: "inline" | "attachment", fileName: stri
     .replace(/Đ/g, "D")
     .replace(/[^\x20-\x7e]|["\\%]/g, "_");
   // encodeURIComponent leaves ' ( ) * unescaped, which RFC 5987's attr-char does not allow.
-  const encoded = encodeURIComponent(fileName.normalize("NFC")).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const encoded = encodeURIComponent(fileName.normalize("NFC")).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 

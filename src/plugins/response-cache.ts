@@ -24,17 +24,7 @@
 //
 // Signed-in requests, mutations, answers with errors and streams are never cached.
 import { createHash } from "node:crypto";
-import {
-  getNamedType,
-  Kind,
-  parse,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from "graphql";
+import { getNamedType, Kind, parse, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Redis } from "ioredis";
 import type { Clock } from "../lib/clock";
@@ -421,7 +411,8 @@ function describeDocument(schema: GraphQLSchema, query: string, operationName: s
 }
 
 const sameTag = (header: string | null, etag: string) =>
-  header !== null && header.split(",").some((tag) => {
+  header !== null &&
+  header.split(",").some((tag) => {
     const t = tag.trim();
     return t === "*" || t === etag || t === `W/${etag}`;
   });
@@ -526,8 +517,7 @@ export function writeGenerationsPlugin(cache: ResponseCache): Plugin {
     onExecute({ args }) {
       const document = args.document as DocumentNode;
       const operation = document.definitions.find(
-        (d): d is OperationDefinitionNode =>
-          d.kind === Kind.OPERATION_DEFINITION && (args.operationName ? d.name?.value === args.operationName : true),
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (args.operationName ? d.name?.value === args.operationName : true),
       );
       if (operation?.operation !== "mutation") return;
       const fields: string[] = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : "*"));

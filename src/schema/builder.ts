@@ -82,8 +82,7 @@ export const builder = new SchemaBuilder<{
     defaultEdgeTypeOptions: { description: "One item of a page, with its cursor." },
     // An ID of the right shape that names nothing this viewer may see is null, as the Relay spec says.
     nodeQueryOptions: {
-      description:
-        "Any object by its global ID; null when it does not exist or this viewer may not see it (the two are not told apart).",
+      description: "Any object by its global ID; null when it does not exist or this viewer may not see it (the two are not told apart).",
       args: { id: { description: "A global ID, as returned in any `id` field." } },
       resolve: (_root, { id }, _ctx, info, resolveNode) => {
         assertNodeType(info.schema, id, "id");
@@ -163,9 +162,7 @@ async function loadNodes(
       } catch {
         return; // names no type: null
       }
-      const model = (info.schema.getType(typename)?.extensions?.pothosPrismaModel ?? config.extensions?.pothosPrismaModel) as
-        | string
-        | undefined;
+      const model = (info.schema.getType(typename)?.extensions?.pothosPrismaModel ?? config.extensions?.pothosPrismaModel) as string | undefined;
       if (!model) {
         // Not a Prisma model: the type's own loader (which loads every id asked).
         const all = await resolveNodes([] as never[]).catch(nullWhenMissing);

@@ -1,25 +1,10 @@
 // Expected failures, with the codes of the client contract
 // (schema/operations/). Anything else is masked by Yoga. The services' domain
 // errors (src/services/errors.ts) become GraphQL errors here and nowhere else.
-import {
-  getNamedType,
-  GraphQLError,
-  isInputObjectType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from "graphql";
+import { getNamedType, GraphQLError, isInputObjectType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { DomainError, type DomainErrorKind } from "../services/errors";
 
-export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "BAD_USER_INPUT"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "QUERY_TOO_COMPLEX";
+export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "RATE_LIMITED" | "QUERY_TOO_COMPLEX";
 
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });

@@ -13,8 +13,7 @@ export interface Viewer {
 const RANK: Record<Role, number> = { READER: 0, CONTRIBUTOR: 1, EDITOR: 2, APPROVER: 3, ADMIN: 4 };
 export const ROLES = Object.keys(RANK) as Role[];
 
-export const atLeast = (role: Role | null | undefined, minimum: Role): boolean =>
-  role != null && RANK[role] >= RANK[minimum];
+export const atLeast = (role: Role | null | undefined, minimum: Role): boolean => role != null && RANK[role] >= RANK[minimum];
 
 const rolesFrom = (minimum: Role): Role[] => ROLES.filter((r) => atLeast(r, minimum));
 
@@ -56,11 +55,7 @@ export function editableWhere(viewer: Viewer): Prisma.ArticleWhereInput {
       : [];
   const grant = (roles: Role[]) => ({ grants: { some: { userId: viewer.id, role: { in: roles } } } });
   return {
-    OR: [
-      ...bySite,
-      { inheritsPermissions: false, ...grant(rolesFrom("EDITOR")) },
-      { inheritsPermissions: false, ...own, ...grant(["CONTRIBUTOR"]) },
-    ],
+    OR: [...bySite, { inheritsPermissions: false, ...grant(rolesFrom("EDITOR")) }, { inheritsPermissions: false, ...own, ...grant(["CONTRIBUTOR"]) }],
   };
 }
 
@@ -147,10 +142,7 @@ export function seenVersionWhere(viewer: Viewer | null, latest: Prisma.ArticleWh
   if (viewer.role === "ADMIN") return latest;
   const editable = editableWhere(viewer);
   return {
-    OR: [
-      { AND: [editable, latest] },
-      { AND: [{ NOT: editable }, published] },
-    ],
+    OR: [{ AND: [editable, latest] }, { AND: [{ NOT: editable }, published] }],
   };
 }
 
@@ -173,9 +165,7 @@ export function viewedStatusWhere(
   if (!viewer) return status === "APPROVED" ? {} : { id: { in: [] } };
   if (viewer.role === "ADMIN") return latest;
   const editable = editableWhere(viewer);
-  return status === "APPROVED"
-    ? { OR: [{ AND: [editable, latest] }, { NOT: editable }] }
-    : { AND: [editable, latest] };
+  return status === "APPROVED" ? { OR: [{ AND: [editable, latest] }, { NOT: editable }] } : { AND: [editable, latest] };
 }
 
 /**
@@ -186,8 +176,5 @@ export function seenVersionOf(viewer: Viewer | null, articles: Prisma.ArticleWhe
   if (!viewer) return [{ publishedOf: { is: articles } }];
   if (viewer.role === "ADMIN") return [{ currentOf: { is: articles } }];
   const editable = editableWhere(viewer);
-  return [
-    { currentOf: { is: { AND: [articles, editable] } } },
-    { publishedOf: { is: { AND: [articles, { NOT: editable }] } } },
-  ];
+  return [{ currentOf: { is: { AND: [articles, editable] } } }, { publishedOf: { is: { AND: [articles, { NOT: editable }] } } }];
 }

@@ -143,12 +143,7 @@ export function decodeCursor(cursor: string, argName: string): { value: CursorVa
  * The Prisma orderBy for a sort key, id as the tie-breaker. Unpublished articles
  * (no publishedAt) come last; walking backwards flips everything, nulls included.
  */
-export function orderByFor(
-  viewer: Viewer | null,
-  key: SortKey,
-  backwards = false,
-  seen = defaultSeen(viewer),
-): Prisma.ArticleOrderByWithRelationInput[] {
+export function orderByFor(viewer: Viewer | null, key: SortKey, backwards = false, seen = defaultSeen(viewer)): Prisma.ArticleOrderByWithRelationInput[] {
   const direction = backwards ? (key.direction === "ASC" ? "desc" : "asc") : key.direction === "ASC" ? "asc" : "desc";
   const sort = direction;
   const id = { id: sort } as const;
@@ -191,7 +186,7 @@ export function afterCursorWhere(
         return { [relationOf(seen)]: { is: { title: condition } } };
     }
   };
-  const typed = (v: CursorValue) => (key.field === "PUBLISHED_AT" || key.field === "UPDATED_AT") && v !== null ? new Date(v) : v;
+  const typed = (v: CursorValue) => ((key.field === "PUBLISHED_AT" || key.field === "UPDATED_AT") && v !== null ? new Date(v) : v);
   // Only staff lists hold unpublished rows (no publishedAt).
   const nullable = key.field === "PUBLISHED_AT" && viewer !== null;
   if (cursor.value === null) {
@@ -202,11 +197,7 @@ export function afterCursorWhere(
   }
   const value = typed(cursor.value);
   return {
-    OR: [
-      column({ [beyond]: value }),
-      { AND: [column({ equals: value }), idBeyond] },
-      ...(nullable && !backwards ? [column({ equals: null })] : []),
-    ],
+    OR: [column({ [beyond]: value }), { AND: [column({ equals: value }), idBeyond] }, ...(nullable && !backwards ? [column({ equals: null })] : [])],
   };
 }
 
@@ -230,4 +221,3 @@ export function planPage(args: PageArgs, maxPageSize: number, defaultPageSize = 
   const cursorArg = backwards ? args.before : args.after;
   return { take, backwards, cursor: cursorArg ? decodeCursor(cursorArg, backwards ? "before" : "after") : null };
 }
-

@@ -12,9 +12,7 @@ export const FALLBACK_SLUG = "bai-viet";
 export async function freeSlug(tx: Pick<Tx, "article">, title: string, fallback = FALLBACK_SLUG): Promise<string> {
   const base = slugify(title) || fallback;
   const taken = new Set(
-    (await tx.article.findMany({ where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] }, select: { slug: true } })).map(
-      (a) => a.slug,
-    ),
+    (await tx.article.findMany({ where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] }, select: { slug: true } })).map((a) => a.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

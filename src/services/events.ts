@@ -41,8 +41,7 @@ export function prefixedEventTarget(target: PubSubEventTarget<EventTopics>, pref
       target.addEventListener((prefix + type) as never, listener as never, options),
     removeEventListener: (type: string, listener: unknown, options?: EventListenerOptions | boolean) =>
       target.removeEventListener((prefix + type) as never, listener as never, options),
-    dispatchEvent: (event: { type: string; detail: unknown }) =>
-      target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: event.detail }) as never),
+    dispatchEvent: (event: { type: string; detail: unknown }) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: event.detail }) as never),
   } as PubSubEventTarget<EventTopics>;
 }
 

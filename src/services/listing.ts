@@ -126,7 +126,10 @@ export async function checkListing(db: Db, options: { repair?: boolean } = {}): 
   return db.$transaction(
     async (tx) => {
       const rows = await tx.article.findMany({ select: factsSelect });
-      const actual = new Map<string, number>([[ALL, 0], [FEATURED, 0]]);
+      const actual = new Map<string, number>([
+        [ALL, 0],
+        [FEATURED, 0],
+      ]);
       const wrongRows: Array<{ id: string; listedIn: string | null }> = [];
       for (const row of rows) {
         const keys = listedIn(row);

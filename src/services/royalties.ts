@@ -91,10 +91,12 @@ export async function setRoyaltyScale(deps: RoyaltyDeps, input: ScaleInput): Pro
       await tx.royaltyScale.update({ where: { id: existing.id }, data: { ...data, genres: { create: genres } } });
       id = existing.id;
     } else {
-      id = (await tx.royaltyScale.create({
-        data: { ...data, validFrom: input.validFrom, createdAt: deps.now, createdById: deps.actor.id, genres: { create: genres } },
-        select: { id: true },
-      })).id;
+      id = (
+        await tx.royaltyScale.create({
+          data: { ...data, validFrom: input.validFrom, createdAt: deps.now, createdById: deps.actor.id, genres: { create: genres } },
+          select: { id: true },
+        })
+      ).id;
     }
     await audit(tx, deps.actor, deps.now, {
       action: "ROYALTY_SCALE_SET",
@@ -121,7 +123,14 @@ export async function deleteRoyaltyScale(deps: RoyaltyDeps, id: string): Promise
   });
 }
 
-function describeScale(s: { validFrom: string; pointValue: number; photoPoints: number; extraPagePoints: number; note: string | null; genres: Array<{ genre: string; points: number }> }) {
+function describeScale(s: {
+  validFrom: string;
+  pointValue: number;
+  photoPoints: number;
+  extraPagePoints: number;
+  note: string | null;
+  genres: Array<{ genre: string; points: number }>;
+}) {
   return {
     validFrom: s.validFrom,
     pointValue: s.pointValue,
@@ -223,7 +232,11 @@ export async function royaltyReport(db: Db, timeZone: string, filter: ReportFilt
     },
     orderBy: [{ firstPublishedAt: "asc" }, { id: "asc" }],
   });
-  const scales = await db.royaltyScale.findMany({ where: { validFrom: { lt: `${nextMonth(filter.month)}-01` } }, select: scaleSelect, orderBy: { validFrom: "desc" } });
+  const scales = await db.royaltyScale.findMany({
+    where: { validFrom: { lt: `${nextMonth(filter.month)}-01` } },
+    select: scaleSelect,
+    orderBy: { validFrom: "desc" },
+  });
   const bylineKey = filter.byline ? foldVietnamese(filter.byline) : null;
   const rows: RoyaltyRow[] = [];
   for (const article of articles) {

@@ -76,7 +76,7 @@ export async function royaltyXlsx(report: RoyaltyReport, timeZone: string, siteN
 
   const articleSheet = (name: string) => {
     const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-      sheet.columns = [
+    sheet.columns = [
       { header: "STT", key: "n", width: 6 },
       { header: "Ngày xuất bản", key: "date", width: 14, style: { numFmt: "dd/mm/yyyy" } },
       { header: "Tiêu đề", key: "title", width: 60 },
@@ -138,7 +138,13 @@ export async function royaltyXlsx(report: RoyaltyReport, timeZone: string, siteN
   for (const b of report.bylines) {
     byBylines.addRow({ byline: b.byline ?? "(không ghi tác giả)", count: b.articleCount, unpriced: b.unpricedCount, points: b.points / 100, amount: b.amount });
   }
-  const grand = byBylines.addRow({ byline: "Tổng cộng", count: report.articleCount, unpriced: report.unpricedCount, points: report.points / 100, amount: report.amount });
+  const grand = byBylines.addRow({
+    byline: "Tổng cộng",
+    count: report.articleCount,
+    unpriced: report.unpricedCount,
+    points: report.points / 100,
+    amount: report.amount,
+  });
   grand.font = { bold: true };
 
   workbook.title = title;

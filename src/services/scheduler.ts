@@ -42,10 +42,7 @@ export class Scheduler {
     this.running = (async () => {
       try {
         // Both jobs run even when one fails; the failure is reported after.
-        const [promoted, expired] = await Promise.allSettled([
-          promoteDue(this.deps.db, this.deps.events, now),
-          expireDue(this.deps.db, now),
-        ]);
+        const [promoted, expired] = await Promise.allSettled([promoteDue(this.deps.db, this.deps.events, now), expireDue(this.deps.db, now)]);
         const changed = [promoted, expired].flatMap((r) => (r.status === "fulfilled" ? r.value : []));
         if (changed.length > 0) await this.deps.onChange?.(changed);
         if (promoted.status === "rejected") throw promoted.reason;

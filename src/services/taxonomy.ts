@@ -117,7 +117,11 @@ export async function moveCategory(deps: TaxonomyDeps, id: string, parentId: str
       const old = all
         .filter((c) => c.parentId === category.parentId && c.id !== id)
         .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name, "vi") || a.id.localeCompare(b.id));
-      await renumber(tx, old.map((c) => c.id), positions);
+      await renumber(
+        tx,
+        old.map((c) => c.id),
+        positions,
+      );
     }
     await audit(tx, deps.actor, deps.now, {
       action: "CATEGORY_MOVE",
@@ -171,8 +175,16 @@ export async function deleteCategory(deps: TaxonomyDeps, id: string): Promise<{ 
       throw conflict(`The category is not empty: it holds ${parts.join(" and ")}. Move them first.`, { articleCount, childCount });
     }
     await tx.category.delete({ where: { id } });
-    const rest = await tx.category.findMany({ where: { parentId: category.parentId }, select: { id: true, position: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
-    await renumber(tx, rest.map((c) => c.id), new Map(rest.map((c) => [c.id, c.position])));
+    const rest = await tx.category.findMany({
+      where: { parentId: category.parentId },
+      select: { id: true, position: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    });
+    await renumber(
+      tx,
+      rest.map((c) => c.id),
+      new Map(rest.map((c) => [c.id, c.position])),
+    );
     await audit(tx, deps.actor, deps.now, { action: "CATEGORY_DELETE", targetType: "Category", targetId: id, before: category });
     return { id, slug: category.slug };
   });

@@ -63,7 +63,14 @@ const comparable = (field: ContentField, value: unknown): string =>
 
 /** The content fields whose values differ between two snapshots. */
 export function changedFields(before: ArticleContent | null, after: ArticleContent): ContentField[] {
-  if (!before) return CONTENT_FIELDS.filter((f) => after[f] !== null && after[f] !== false && !(Array.isArray(after[f]) && (after[f] as unknown[]).length === 0) && !(f === "photoCount" && after[f] === 0));
+  if (!before)
+    return CONTENT_FIELDS.filter(
+      (f) =>
+        after[f] !== null &&
+        after[f] !== false &&
+        !(Array.isArray(after[f]) && (after[f] as unknown[]).length === 0) &&
+        !(f === "photoCount" && after[f] === 0),
+    );
   return CONTENT_FIELDS.filter((f) => comparable(f, before[f]) !== comparable(f, after[f]));
 }
 

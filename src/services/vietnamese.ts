@@ -6,19 +6,19 @@
 // Latin letters that NFKD leaves without a combining mark, so stripping marks
 // does not reach them. Keys are lower-case because folding lower-cases first.
 const STANDALONE_LETTERS: Readonly<Record<string, string>> = {
-  "đ": "d", // Vietnamese đ (U+0111) is its own letter in Unicode, not d + mark
-  "ð": "d", // Icelandic eth (Ð U+00D0) is a common look-alike typed for Đ
-  "ɖ": "d", // African D (Ɖ U+0189), another Đ look-alike
-  "ħ": "h",
-  "ı": "i",
-  "ł": "l",
-  "ø": "o",
-  "ŧ": "t",
-  "ƀ": "b",
-  "ß": "ss",
-  "æ": "ae",
-  "œ": "oe",
-  "þ": "th",
+  đ: "d", // Vietnamese đ (U+0111) is its own letter in Unicode, not d + mark
+  ð: "d", // Icelandic eth (Ð U+00D0) is a common look-alike typed for Đ
+  ɖ: "d", // African D (Ɖ U+0189), another Đ look-alike
+  ħ: "h",
+  ı: "i",
+  ł: "l",
+  ø: "o",
+  ŧ: "t",
+  ƀ: "b",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  þ: "th",
 };
 const STANDALONE_LETTER = new RegExp(`[${Object.keys(STANDALONE_LETTERS).join("")}]`, "gu");
 
@@ -60,7 +60,9 @@ export function foldVietnamese(text: string): string {
  */
 export function slugify(text: string, maxLength = 80): string {
   const limit = Number.isNaN(maxLength) ? 80 : Math.max(1, Math.floor(maxLength));
-  const words = foldVietnamese(text).split(" ").filter((word) => word.length > 0);
+  const words = foldVietnamese(text)
+    .split(" ")
+    .filter((word) => word.length > 0);
   let slug = "";
   for (const word of words) {
     const longer = slug ? `${slug}-${word}` : word;

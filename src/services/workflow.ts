@@ -17,17 +17,7 @@ import { freeSlug } from "./article-slug";
 import { checkArticleMedia } from "./media/library";
 import { slugify } from "./vietnamese";
 import { audit, changes, type Actor, type AuditAction } from "./audit";
-import {
-  emptyContent,
-  loadContent,
-  parseLabel,
-  photoCountOf,
-  writeVersion,
-  type ArticleContent,
-  type Tx,
-  nextMajor,
-  nextMinor,
-} from "./versioning";
+import { emptyContent, loadContent, parseLabel, photoCountOf, writeVersion, type ArticleContent, type Tx, nextMajor, nextMinor } from "./versioning";
 
 export interface WorkflowDeps {
   db: Db;
@@ -125,11 +115,12 @@ async function nextContent(tx: Tx, previous: ArticleContent, input: ContentInput
     throw badInput("The end of publication must come after the publish date.", ["expireAt"]);
   }
   await checkReferences(tx, input);
-  const galleryKinds = next.galleryIds.length
-    ? await tx.media.findMany({ where: { id: { in: next.galleryIds } }, select: { id: true, kind: true } })
-    : [];
+  const galleryKinds = next.galleryIds.length ? await tx.media.findMany({ where: { id: { in: next.galleryIds } }, select: { id: true, kind: true } }) : [];
   const kindOf = new Map(galleryKinds.map((m) => [m.id, m.kind]));
-  next.photoCount = photoCountOf(next.body, next.galleryIds.map((id) => kindOf.get(id) ?? ""));
+  next.photoCount = photoCountOf(
+    next.body,
+    next.galleryIds.map((id) => kindOf.get(id) ?? ""),
+  );
   return next;
 }
 
@@ -190,8 +181,7 @@ async function loadCurrent(tx: Tx, articleId: string, action: string): Promise<C
   return { ...rest, version: currentVersion };
 }
 
-const deletedArticle = (action: string) =>
-  badInput(`Cannot ${action} this article: it is in the recycle bin; restore it first.`, ["id"]);
+const deletedArticle = (action: string) => badInput(`Cannot ${action} this article: it is in the recycle bin; restore it first.`, ["id"]);
 
 const changedMeanwhile = (label: string) =>
   conflict(`The article changed meanwhile (it is now at version ${label}); reload it and try again.`, { currentVersion: label });
@@ -238,30 +228,33 @@ export async function createArticle(deps: WorkflowDeps, input: CreateArticleInpu
   // (PostgreSQL); then it is simply derived again.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.db.$transaction(async (t) => {
-        const tx = t as Tx;
-        const content = await nextContent(tx, emptyContent(), input);
-        const slug = input.slug ?? (await freeSlug(tx, content.title));
-        if (input.slug) await assertSlugFree(tx, input.slug, null);
-        const article = await tx.article.create({
-          data: { slug, status: "DRAFT", createdAt: deps.now, createdById: deps.viewer.id, ...touched(deps) },
-          select: { id: true },
-        });
-        const version = await writeVersion(tx, {
-          articleId: article.id,
-          major: 0,
-          minor: 1,
-          status: "DRAFT",
-          content,
-          previous: null,
-          comment: blankToNull(input.comment) ?? null,
-          userId: deps.viewer.id,
-          at: deps.now,
-        });
-        await tx.article.update({ where: { id: article.id }, data: { currentVersionId: version.id } });
-        await record(tx, deps, "ARTICLE_CREATE", article.id, null, { slug, version: version.label, status: "DRAFT", title: content.title });
-        return article.id;
-      }, { timeout: 15_000, maxWait: 15_000 });
+      return await deps.db.$transaction(
+        async (t) => {
+          const tx = t as Tx;
+          const content = await nextContent(tx, emptyContent(), input);
+          const slug = input.slug ?? (await freeSlug(tx, content.title));
+          if (input.slug) await assertSlugFree(tx, input.slug, null);
+          const article = await tx.article.create({
+            data: { slug, status: "DRAFT", createdAt: deps.now, createdById: deps.viewer.id, ...touched(deps) },
+            select: { id: true },
+          });
+          const version = await writeVersion(tx, {
+            articleId: article.id,
+            major: 0,
+            minor: 1,
+            status: "DRAFT",
+            content,
+            previous: null,
+            comment: blankToNull(input.comment) ?? null,
+            userId: deps.viewer.id,
+            at: deps.now,
+          });
+          await tx.article.update({ where: { id: article.id }, data: { currentVersionId: version.id } });
+          await record(tx, deps, "ARTICLE_CREATE", article.id, null, { slug, version: version.label, status: "DRAFT", title: content.title });
+          return article.id;
+        },
+        { timeout: 15_000, maxWait: 15_000 },
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (input.slug || attempt >= 3) throw conflict(`The slug "${input.slug ?? slugify(input.title)}" is taken.`, { fields: ["slug"] });
@@ -477,7 +470,15 @@ export async function rejectArticle(deps: WorkflowDeps, articleId: string, comme
       },
     });
     await advance(tx, current, { status: "REJECTED", ...touched(deps) });
-    await record(tx, deps, "ARTICLE_REJECT", current.id, { status: current.status }, { status: "REJECTED" }, { version: current.version.label, comment: reason });
+    await record(
+      tx,
+      deps,
+      "ARTICLE_REJECT",
+      current.id,
+      { status: current.status },
+      { status: "REJECTED" },
+      { version: current.version.label, comment: reason },
+    );
     return current.id;
   });
 }
@@ -502,7 +503,12 @@ export async function unpublishArticle(deps: WorkflowDeps, articleId: string): P
       deps,
       "ARTICLE_UNPUBLISH",
       current.id,
-      { status: current.status, published: current.publishedVersionId !== null, scheduled: current.scheduledVersionId !== null, publishedAt: current.publishedAt },
+      {
+        status: current.status,
+        published: current.publishedVersionId !== null,
+        scheduled: current.scheduledVersionId !== null,
+        publishedAt: current.publishedAt,
+      },
       { status: withdrawn(current.status).status, published: false, scheduled: false, publishedAt: null },
     );
     return current.id;
@@ -605,7 +611,13 @@ export async function setArticlePermissions(deps: WorkflowDeps, input: SetPermis
   return step(deps.db, input.articleId, async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: input.articleId },
-      select: { id: true, isPublic: true, deletedAt: true, inheritsPermissions: true, grants: { select: { userId: true, role: true }, orderBy: { userId: "asc" } } },
+      select: {
+        id: true,
+        isPublic: true,
+        deletedAt: true,
+        inheritsPermissions: true,
+        grants: { select: { userId: true, role: true }, orderBy: { userId: "asc" } },
+      },
     });
     if (!article) throw notFound("The article");
     if (article.deletedAt) throw deletedArticle("change the permissions of");
@@ -658,24 +670,26 @@ export async function promoteDue(db: Db, events: Events, now: Date, limit = 100)
   for (const { id, scheduledVersionId, scheduledVersion: version } of due) {
     if (!scheduledVersionId || !version?.publishAt) continue;
     // One article that cannot be promoted must not hold back the others.
-    const announce = await db.$transaction(async (t) => {
-      const tx = t as Tx;
-      // The claim comes first: it is the write that only one instance can win
-      // (and on SQLite it takes the write lock before anything is read).
-      const { count } = await tx.article.updateMany({
-        where: { id, deletedAt: null, scheduledVersionId },
-        data: { publishedVersionId: scheduledVersionId, scheduledVersionId: null, publishedAt: version.publishAt, expireAt: version.expireAt },
+    const announce = await db
+      .$transaction(async (t) => {
+        const tx = t as Tx;
+        // The claim comes first: it is the write that only one instance can win
+        // (and on SQLite it takes the write lock before anything is read).
+        const { count } = await tx.article.updateMany({
+          where: { id, deletedAt: null, scheduledVersionId },
+          data: { publishedVersionId: scheduledVersionId, scheduledVersionId: null, publishedAt: version.publishAt, expireAt: version.expireAt },
+        });
+        if (count !== 1) return false;
+        // The latest version, if it is this one, is now simply APPROVED; so is its row.
+        await tx.article.updateMany({ where: { id, currentVersionId: scheduledVersionId, status: "SCHEDULED" }, data: { status: "APPROVED" } });
+        await tx.articleVersion.update({ where: { id: scheduledVersionId }, data: { status: "APPROVED" } });
+        await syncListing(tx, [id]);
+        return firstPublication(tx, id, version.categoryId, now);
+      })
+      .catch((error: unknown) => {
+        failures.push(error);
+        return false as const;
       });
-      if (count !== 1) return false;
-      // The latest version, if it is this one, is now simply APPROVED; so is its row.
-      await tx.article.updateMany({ where: { id, currentVersionId: scheduledVersionId, status: "SCHEDULED" }, data: { status: "APPROVED" } });
-      await tx.articleVersion.update({ where: { id: scheduledVersionId }, data: { status: "APPROVED" } });
-      await syncListing(tx, [id]);
-      return firstPublication(tx, id, version.categoryId, now);
-    }).catch((error: unknown) => {
-      failures.push(error);
-      return false as const;
-    });
     if (announce === false) continue;
     promoted.push(id);
     if (announce) publishArticle(events, announce);

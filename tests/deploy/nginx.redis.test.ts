@@ -261,7 +261,10 @@ describe("nginx in front of two instances (deploy/nginx/portal.conf)", () => {
     // 127.0.0.7 writes a different address of its own each time: nginx appends the real one, which is what counts.
     const answers: number[] = [];
     for (let i = 0; i < RATE_LIMIT; i++) {
-      const answer = await call(`/graphql?query=${encodeURIComponent("{ site { name } }")}`, { from: "127.0.0.7", headers: { "x-forwarded-for": `203.0.113.${i}` } });
+      const answer = await call(`/graphql?query=${encodeURIComponent("{ site { name } }")}`, {
+        from: "127.0.0.7",
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+      });
       answers.push(answer.status);
     }
     expect(answers.every((status) => status === 200)).toBe(true);

@@ -31,7 +31,12 @@ beforeAll(async () => {
   const url = `postgresql://${PG.username || "root"}@127.0.0.1:${pgProxy.port}/${database}`;
   await migrate(url);
   app = await createApp(
-    testConfig({ DATABASE_URL: url, REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`, JWT_SECRET: "faults-secret-faults-secret-faults-secret-00", DATA_DIR: `data/test/${database}` }),
+    testConfig({
+      DATABASE_URL: url,
+      REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
+      JWT_SECRET: "faults-secret-faults-secret-faults-secret-00",
+      DATA_DIR: `data/test/${database}`,
+    }),
   );
   await seedDemo(app);
   yoga = createPortalYoga(app);

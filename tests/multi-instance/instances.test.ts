@@ -145,7 +145,11 @@ describe("two instances sharing PostgreSQL and Redis", () => {
   it("delivers an article approved through another instance to subscribers of both, over graphql-ws and SSE", async () => {
     const onA = await ws(a, { categorySlug: "kinh-te" });
     const onB = await sse(b, { categorySlug: "kinh-te" });
-    await settle(x, [onA, onB].map((s) => ({ inbox: s.inbox, categorySlug: "kinh-te" })), new Date());
+    await settle(
+      x,
+      [onA, onB].map((s) => ({ inbox: s.inbox, categorySlug: "kinh-te" })),
+      new Date(),
+    );
     const id = await pendingArticle(x, "Tin từ phiên bản khác", "kinh-te");
     const started = Date.now();
     // Approved through y: an instance neither subscriber is connected to.
@@ -160,7 +164,11 @@ describe("two instances sharing PostgreSQL and Redis", () => {
   it("publishes a due scheduled article exactly once when the schedulers of two instances race", async () => {
     const onA = await ws(a, { categorySlug: "thong-bao" });
     const onB = await ws(b, { categorySlug: "thong-bao" });
-    await settle(x, [onA, onB].map((s) => ({ inbox: s.inbox, categorySlug: "thong-bao" })), new Date());
+    await settle(
+      x,
+      [onA, onB].map((s) => ({ inbox: s.inbox, categorySlug: "thong-bao" })),
+      new Date(),
+    );
     const publishAt = new Date(Date.now() + 1500);
     const id = await pendingArticle(x, "Đến giờ đăng", "thong-bao", publishAt);
     expect((await approveArticle(await editorDeps(x), id, null)).articleId).toBe(id);

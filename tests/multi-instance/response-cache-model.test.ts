@@ -44,10 +44,9 @@ async function makeWorld(): Promise<World> {
   const instance = async () => {
     const dataDir = join(process.cwd(), "data", "test", `cache-model-${randomUUID()}`);
     mkdirSync(dataDir, { recursive: true });
-    return createApp(
-      testConfig({ DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: jwt, DATA_DIR: dataDir, SEED_DEMO: true }),
-      { clock },
-    );
+    return createApp(testConfig({ DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: jwt, DATA_DIR: dataDir, SEED_DEMO: true }), {
+      clock,
+    });
   };
   const x: App = await instance();
   await seedDemo(x);

@@ -150,7 +150,7 @@ describe("who uploads is decided before the body is read", () => {
 /** Waits until the server holds this many uploads in flight. */
 async function inFlight(n: number) {
   const slots = uploadSlots(t.app, t.app.config);
-  for (const deadline = Date.now() + 5000; slots.inFlight !== n && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 5));
+  for (const deadline = Date.now() + 5000; slots.inFlight !== n && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 5));
   expect(slots.inFlight).toBe(n);
 }
 

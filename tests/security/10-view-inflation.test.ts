@@ -52,7 +52,10 @@ describe("views one address can add to one article", () => {
     const loose = await createTestApp({ config: { VIEW_LIMIT_PER_ADDRESS_ARTICLE: 0, VISIT_LIMIT_PER_ADDRESS: 0, RESPONSE_CACHE: false } });
     const strict = await createTestApp({ config: { VIEW_LIMIT_PER_ADDRESS_ARTICLE: 3, RESPONSE_CACHE: false } });
     try {
-      for (const [app, expected] of [[loose, 40], [strict, 3]] as const) {
+      for (const [app, expected] of [
+        [loose, 40],
+        [strict, 3],
+      ] as const) {
         const editor = (await signIn(app, "EDITOR")).token;
         const approver = (await signIn(app, "APPROVER")).token;
         const article = await approved(app, editor, approver);

@@ -22,7 +22,16 @@ function tarGz(entries: Entry[]): Buffer {
   for (const e of entries) {
     const body = Buffer.from(e.body ?? "");
     const header = Buffer.alloc(512);
-    new Header({ path: e.path, type: e.type, size: body.length, mode: e.type === "Directory" ? 0o755 : 0o644, mtime: new Date(0), uid: 0, gid: 0, linkpath: e.linkpath }).encode(header, 0);
+    new Header({
+      path: e.path,
+      type: e.type,
+      size: body.length,
+      mode: e.type === "Directory" ? 0o755 : 0o644,
+      mtime: new Date(0),
+      uid: 0,
+      gid: 0,
+      linkpath: e.linkpath,
+    }).encode(header, 0);
     blocks.push(header);
     if (body.length) blocks.push(body, Buffer.alloc((512 - (body.length % 512)) % 512));
   }
@@ -39,8 +48,16 @@ const base: Entry[] = [
 ];
 const HEX = "0123456789abcdef0123456789abcdef";
 const CRAFTED: Array<[string, Entry, RegExp]> = [
-  ["a symbolic link to a system file", { path: `media/2026/11/${HEX}.png`, type: "SymbolicLink", linkpath: "/etc/passwd" }, /is a symbolic link to "\/etc\/passwd"/],
-  ["a relative symbolic link out of the folder", { path: `media/2026/11/${HEX}.jpg`, type: "SymbolicLink", linkpath: "../../../../.ssh/id_rsa" }, /is a symbolic link/],
+  [
+    "a symbolic link to a system file",
+    { path: `media/2026/11/${HEX}.png`, type: "SymbolicLink", linkpath: "/etc/passwd" },
+    /is a symbolic link to "\/etc\/passwd"/,
+  ],
+  [
+    "a relative symbolic link out of the folder",
+    { path: `media/2026/11/${HEX}.jpg`, type: "SymbolicLink", linkpath: "../../../../.ssh/id_rsa" },
+    /is a symbolic link/,
+  ],
   ["a symbolic link to a folder", { path: "media/2027", type: "SymbolicLink", linkpath: "/" }, /is a symbolic link/],
   ["a hard link", { path: `media/2026/11/${HEX}.pdf`, type: "Link", linkpath: "/etc/shadow" }, /is a hard link to "\/etc\/shadow"/],
   ["a hard link inside the archive", { path: `media/2026/11/${HEX}.gif`, type: "Link", linkpath: "portal.db" }, /is a hard link/],

@@ -100,17 +100,29 @@ describe("the password policy", () => {
     it("createUser", async () => {
       const admin = await signIn(t, "ADMIN");
       for (const [password] of refused) {
-        const r = await gql(t, contractOperation("CreateUser"), { input: { name: "Người mới", email: `moi-${password.length}@example.vn`, password, role: "EDITOR" } }, { token: admin.token });
+        const r = await gql(
+          t,
+          contractOperation("CreateUser"),
+          { input: { name: "Người mới", email: `moi-${password.length}@example.vn`, password, role: "EDITOR" } },
+          { token: admin.token },
+        );
         expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
         expect(r.errors![0]!.extensions!.fields).toEqual(["input.password"]);
         expect(r.errors![0]!.message).toMatch(/^input\.password: /);
       }
-      const ok = await gql(t, contractOperation("CreateUser"), { input: { name: "Người mới", email: "moi@example.vn", password: "ba con mèo nhảy qua sông", role: "EDITOR" } }, { token: admin.token });
+      const ok = await gql(
+        t,
+        contractOperation("CreateUser"),
+        { input: { name: "Người mới", email: "moi@example.vn", password: "ba con mèo nhảy qua sông", role: "EDITOR" } },
+        { token: admin.token },
+      );
       expect(ok.errors).toBeUndefined();
     });
 
     it("changePassword", async () => {
-      const user = await t.app.db.user.create({ data: { name: "Biên tập", email: "bt@example.vn", role: "EDITOR", passwordHash: await hashPassword("mật khẩu cũ rất dài") } });
+      const user = await t.app.db.user.create({
+        data: { name: "Biên tập", email: "bt@example.vn", role: "EDITOR", passwordHash: await hashPassword("mật khẩu cũ rất dài") },
+      });
       const { token } = await t.app.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, t.clock.now());
       const r = await gql(t, contractOperation("ChangePassword"), { currentPassword: "mật khẩu cũ rất dài", newPassword: "Password123!" }, { token });
       expect(codes(r)).toEqual(["BAD_USER_INPUT"]);

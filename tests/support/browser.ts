@@ -81,7 +81,11 @@ async function bundledChromium(): Promise<BrowserChoice> {
       // folder (a test sandbox's process.env does not reach node:os).
       const { stdout } = await run(
         process.execPath,
-        ["--input-type=module", "-e", `const { default: c } = await import(${JSON.stringify(pathToFileURL(entry).href)}); process.stdout.write(await c.executablePath());`],
+        [
+          "--input-type=module",
+          "-e",
+          `const { default: c } = await import(${JSON.stringify(pathToFileURL(entry).href)}); process.stdout.write(await c.executablePath());`,
+        ],
         { env: { ...process.env, TMPDIR: dir }, maxBuffer: 1 << 20 },
       );
       // The package's fonts.conf names Lambda's folders: one of ours instead.

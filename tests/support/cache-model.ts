@@ -156,8 +156,14 @@ async function prepare(world: World): Promise<WalkState> {
     const { token } = await app.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, world.clock.now());
     users[role] = { id: user.id, token };
   }
-  const articles = (await app.db.article.findMany({ select: { id: true, slug: true }, orderBy: { id: "asc" } })).map((a) => ({ ...a, gid: gid("Article", a.id) }));
-  const categories = (await app.db.category.findMany({ select: { id: true, slug: true }, orderBy: { slug: "asc" } })).map((c) => ({ ...c, gid: gid("Category", c.id) }));
+  const articles = (await app.db.article.findMany({ select: { id: true, slug: true }, orderBy: { id: "asc" } })).map((a) => ({
+    ...a,
+    gid: gid("Article", a.id),
+  }));
+  const categories = (await app.db.category.findMany({ select: { id: true, slug: true }, orderBy: { slug: "asc" } })).map((c) => ({
+    ...c,
+    gid: gid("Category", c.id),
+  }));
   const media: string[] = [];
   for (let i = 0; i < 4; i++) {
     const row = await app.db.media.create({
@@ -219,16 +225,35 @@ async function write(world: World, s: WalkState, step: Extract<Step, { kind: "wr
     expireAt: step.pick2 % 6 === 0 ? new Date(now + (2 + (step.pick2 % 4)) * DAY).toISOString() : null,
   });
   const status = async () =>
-    article ? (await world.app.db.article.findUnique({ where: { id: article.id }, select: { status: true, deletedAt: true, currentVersion: { select: { label: true } } } })) : null;
+    article
+      ? await world.app.db.article.findUnique({
+          where: { id: article.id },
+          select: { status: true, deletedAt: true, currentVersion: { select: { label: true } } },
+        })
+      : null;
   let op: string = step.op;
   if (op === "advance") {
     // The next sensible step of an article's workflow, so walks publish things.
     const row = await status();
-    op = !row ? "create" : row.deletedAt ? "restore" : { DRAFT: "submit", REJECTED: "update", PENDING: step.pick2 % 4 ? "approve" : "reject", APPROVED: step.pick2 % 3 ? "update" : "unpublish", SCHEDULED: "unpublish" }[row.status];
+    op = !row
+      ? "create"
+      : row.deletedAt
+        ? "restore"
+        : {
+            DRAFT: "submit",
+            REJECTED: "update",
+            PENDING: step.pick2 % 4 ? "approve" : "reject",
+            APPROVED: step.pick2 % 3 ? "update" : "unpublish",
+            SCHEDULED: "unpublish",
+          }[row.status];
   }
   switch (op) {
     case "create": {
-      const text = await send(M.create, { input: { title: `Bài mô hình ${n} ${["phường", "kiến tường", "thông báo"][n % 3]}`, body: `<p>Nội dung ${n}</p>`, ...content() } }, token);
+      const text = await send(
+        M.create,
+        { input: { title: `Bài mô hình ${n} ${["phường", "kiến tường", "thông báo"][n % 3]}`, body: `<p>Nội dung ${n}</p>`, ...content() } },
+        token,
+      );
       const created = (JSON.parse(text.slice(text.indexOf(" ") + 1)) as { data?: { createArticle?: { id: string; slug: string } | null } }).data?.createArticle;
       if (created) s.articles.push({ id: Buffer.from(created.id, "base64").toString().split(":")[1]!, gid: created.id, slug: created.slug });
       return text;
@@ -258,7 +283,8 @@ async function write(world: World, s: WalkState, step: Extract<Step, { kind: "wr
     }
     case "createCategory": {
       const text = await send(M.createCategory, { input: { name: `Chuyên mục ${n}`, description: `Mô tả ${n}` } }, s.users.EDITOR.token);
-      const created = (JSON.parse(text.slice(text.indexOf(" ") + 1)) as { data?: { createCategory?: { id: string; slug: string } | null } }).data?.createCategory;
+      const created = (JSON.parse(text.slice(text.indexOf(" ") + 1)) as { data?: { createCategory?: { id: string; slug: string } | null } }).data
+        ?.createCategory;
       if (created) s.categories.push({ id: Buffer.from(created.id, "base64").toString().split(":")[1]!, gid: created.id, slug: created.slug });
       return text;
     }
@@ -266,7 +292,9 @@ async function write(world: World, s: WalkState, step: Extract<Step, { kind: "wr
       return send(M.updateSite, { input: { phone: `0272 ${1000 + n}`, responsiblePerson: `Người ${n}` } }, admin);
     case "media": {
       const media = at(s.media, step.pick2)!;
-      return step.pick % 5 === 0 ? send(M.deleteMedia, { id: media }, s.users.EDITOR.token) : send(M.updateMedia, { id: media, d: `Chú thích ${n}` }, s.users.EDITOR.token);
+      return step.pick % 5 === 0
+        ? send(M.deleteMedia, { id: media }, s.users.EDITOR.token)
+        : send(M.updateMedia, { id: media, d: `Chú thích ${n}` }, s.users.EDITOR.token);
     }
     case "view":
       return article ? send(M.view, { id: article.gid, v: at(s.visitors, step.pick2) }) : "no article";
@@ -360,7 +388,11 @@ export async function runWalk(makeWorld: () => Promise<World>, steps: Step[]): P
         const { drift, articles } = await checkListing(world.app.db);
         if (drift.length || articles) {
           const found = JSON.stringify({ drift, articlesCountedWrong: articles });
-          return { mismatch: { index, step, read: "listing counts against a recount", variables: {}, cached: found, reference: "no drift" }, reads, hits: world.hits() };
+          return {
+            mismatch: { index, step, read: "listing counts against a recount", variables: {}, cached: found, reference: "no drift" },
+            reads,
+            hits: world.hits(),
+          };
         }
       }
     }

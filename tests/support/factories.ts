@@ -15,9 +15,7 @@ export async function articleRow(
   const state = options.state ?? "published";
   const now = t.clock.now();
   const publishedAt = options.publishedAt ?? new Date(now.getTime() - 3600_000);
-  const category = options.categorySlug
-    ? await t.app.db.category.findUniqueOrThrow({ where: { slug: options.categorySlug } })
-    : null;
+  const category = options.categorySlug ? await t.app.db.category.findUniqueOrThrow({ where: { slug: options.categorySlug } }) : null;
   const title = options.title ?? `Bài viết ${state} ${randomUUID().slice(0, 8)}`;
   const content: ArticleContent = {
     ...emptyContent(),

@@ -160,9 +160,7 @@ export async function createDraft(
   app: App,
   options: { title: string; categorySlug?: string; isPublic?: boolean; at: Date },
 ): Promise<{ id: string; versionId: string }> {
-  const category = options.categorySlug
-    ? await app.db.category.findUniqueOrThrow({ where: { slug: options.categorySlug }, select: { id: true } })
-    : null;
+  const category = options.categorySlug ? await app.db.category.findUniqueOrThrow({ where: { slug: options.categorySlug }, select: { id: true } }) : null;
   return app.db.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {
@@ -284,7 +282,10 @@ export async function wsRequest(
           next: (value) => results.push(value as LiveEvent),
           error: (error) => {
             if (Array.isArray(error)) results.push({ errors: error });
-            else results.push({ errors: [{ message: String((error as { reason?: string }).reason ?? error), extensions: { closeCode: (error as { code?: number }).code } }] });
+            else
+              results.push({
+                errors: [{ message: String((error as { reason?: string }).reason ?? error), extensions: { closeCode: (error as { code?: number }).code } }],
+              });
             resolve();
           },
           complete: () => resolve(),

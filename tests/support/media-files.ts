@@ -92,7 +92,18 @@ export function docx(): Buffer {
   for (const [name, text] of files) {
     const nameBytes = Buffer.from(name, "utf8");
     const data = Buffer.from(text, "utf8");
-    const common = Buffer.concat([u16le(20), u16le(0x0800), u16le(0), u16le(0), u16le(0x21), u32le(crc32(data)), u32le(data.length), u32le(data.length), u16le(nameBytes.length), u16le(0)]);
+    const common = Buffer.concat([
+      u16le(20),
+      u16le(0x0800),
+      u16le(0),
+      u16le(0),
+      u16le(0x21),
+      u32le(crc32(data)),
+      u32le(data.length),
+      u32le(data.length),
+      u16le(nameBytes.length),
+      u16le(0),
+    ]);
     const local = Buffer.concat([u32le(0x04034b50), common, nameBytes, data]);
     centrals.push(Buffer.concat([u32le(0x02014b50), u16le(20), common, u16le(0), u16le(0), u16le(0), u32le(0), u32le(offset), nameBytes]));
     locals.push(local);

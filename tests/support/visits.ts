@@ -20,4 +20,3 @@ export async function recordView(t: TestApp, articleId: string, visitorId: strin
   expect(body.errors).toBeUndefined();
   return body.data!.recordArticleView.viewCount as number;
 }
-

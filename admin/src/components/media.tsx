@@ -79,7 +79,17 @@ export function MediaThumb({ item }: { item: MediaItem }) {
 }
 
 /** Uploads one file with its caption; `kind` restricts what the file chooser offers. */
-export function UploadControl({ kind, label, onUploaded, allowVideoLink }: { kind: keyof typeof ACCEPT; label: string; onUploaded(item: MediaItem): void; allowVideoLink?: boolean }) {
+export function UploadControl({
+  kind,
+  label,
+  onUploaded,
+  allowVideoLink,
+}: {
+  kind: keyof typeof ACCEPT;
+  label: string;
+  onUploaded(item: MediaItem): void;
+  allowVideoLink?: boolean;
+}) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [caption, setCaption] = useState("");
@@ -142,7 +152,14 @@ export function UploadControl({ kind, label, onUploaded, allowVideoLink }: { kin
         <div className="upload-row">
           <div className="field">
             <label htmlFor={`${id}-link`}>Hoặc liên kết video (YouTube, Vimeo…)</label>
-            <input id={`${id}-link`} type="url" inputMode="url" placeholder="https://www.youtube.com/watch?v=…" value={link} onChange={(e) => setLink(e.target.value)} />
+            <input
+              id={`${id}-link`}
+              type="url"
+              inputMode="url"
+              placeholder="https://www.youtube.com/watch?v=…"
+              value={link}
+              onChange={(e) => setLink(e.target.value)}
+            />
           </div>
           <button type="button" className="secondary" onClick={() => void addLink()} disabled={busy || !link.trim()}>
             Thêm video
@@ -184,7 +201,13 @@ export function MediaList({ items, onChange, label }: { items: MediaItem[]; onCh
             <button type="button" className="tool" aria-label={`Đưa ${item.fileName} lên`} disabled={index === 0} onClick={() => move(index, -1)}>
               ↑
             </button>
-            <button type="button" className="tool" aria-label={`Đưa ${item.fileName} xuống`} disabled={index === items.length - 1} onClick={() => move(index, 1)}>
+            <button
+              type="button"
+              className="tool"
+              aria-label={`Đưa ${item.fileName} xuống`}
+              disabled={index === items.length - 1}
+              onClick={() => move(index, 1)}
+            >
               ↓
             </button>
             <button type="button" className="tool danger" aria-label={`Bỏ ${item.fileName}`} onClick={() => onChange(items.filter((_, i) => i !== index))}>

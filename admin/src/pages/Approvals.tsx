@@ -150,7 +150,13 @@ export function ReviewPage() {
   const [commentError, setCommentError] = useState("");
 
   if (query.loading && !article) return <Loading />;
-  if (!article) return <Page title="Phê duyệt"><ErrorMessage error={query.error} />{!query.error ? <p>Không tìm thấy bài viết.</p> : null}</Page>;
+  if (!article)
+    return (
+      <Page title="Phê duyệt">
+        <ErrorMessage error={query.error} />
+        {!query.error ? <p>Không tìm thấy bài viết.</p> : null}
+      </Page>
+    );
 
   const decide = async (decision: "approve" | "reject", event?: FormEvent) => {
     event?.preventDefault();

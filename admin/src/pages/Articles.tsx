@@ -243,10 +243,20 @@ export function ArticlesPage() {
             </table>
           </div>
           <nav className="pager" aria-label="Phân trang">
-            <button type="button" className="secondary" disabled={!connection.pageInfo.hasPreviousPage && !after} onClick={() => page("before", connection.pageInfo.startCursor)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!connection.pageInfo.hasPreviousPage && !after}
+              onClick={() => page("before", connection.pageInfo.startCursor)}
+            >
               ‹ Trang trước
             </button>
-            <button type="button" className="secondary" disabled={!connection.pageInfo.hasNextPage} onClick={() => page("after", connection.pageInfo.endCursor)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!connection.pageInfo.hasNextPage}
+              onClick={() => page("after", connection.pageInfo.endCursor)}
+            >
               Trang sau ›
             </button>
           </nav>

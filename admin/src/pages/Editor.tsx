@@ -146,10 +146,29 @@ export function EditorPage() {
   if (!id) return <EditorForm key="new" article={null} userName={user.name} />;
   // Someone who may read the article but not edit it gets the reader's view.
   if (articleQuery.error instanceof ApiError && articleQuery.error.code === "FORBIDDEN") return <ArticleViewPage />;
-  if (articleQuery.error) return <Page title="Sửa bài viết"><ErrorMessage error={articleQuery.error} /></Page>;
-  if (!loaded) return articleQuery.loading ? <Loading /> : <Page title="Sửa bài viết"><ErrorMessage error={new ApiError("Article not found", "NOT_FOUND")} /></Page>;
+  if (articleQuery.error)
+    return (
+      <Page title="Sửa bài viết">
+        <ErrorMessage error={articleQuery.error} />
+      </Page>
+    );
+  if (!loaded)
+    return articleQuery.loading ? (
+      <Loading />
+    ) : (
+      <Page title="Sửa bài viết">
+        <ErrorMessage error={new ApiError("Article not found", "NOT_FOUND")} />
+      </Page>
+    );
   const canEdit = atLeast(user.role, "EDITOR") || loaded.createdBy?.id === user.id;
-  if (!canEdit) return <Page title={loaded.title}><Status tone="warning">Bạn chỉ được xem bài viết này. <Link to={`/articles/${encodeURIComponent(loaded.id)}/view`}>Xem bài viết</Link></Status></Page>;
+  if (!canEdit)
+    return (
+      <Page title={loaded.title}>
+        <Status tone="warning">
+          Bạn chỉ được xem bài viết này. <Link to={`/articles/${encodeURIComponent(loaded.id)}/view`}>Xem bài viết</Link>
+        </Status>
+      </Page>
+    );
   return <EditorForm key={loaded.id} article={loaded} userName={user.name} />;
 }
 
@@ -165,7 +184,7 @@ function EditorForm({ article: initial, userName }: { article: Article | null; u
   const [error, setError] = useState<unknown>(null);
   const location = useLocation();
   // A message from the screen before (a new article's first save lands here under its new address).
-  const [message, setMessage] = useState(() => ((location.state as { message?: string } | null)?.message ?? ""));
+  const [message, setMessage] = useState(() => (location.state as { message?: string } | null)?.message ?? "");
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [submitOpen, setSubmitOpen] = useState(false);
   const [submitComment, setSubmitComment] = useState("");
@@ -315,7 +334,9 @@ function EditorForm({ article: initial, userName }: { article: Article | null; u
           <>
             <Link to={`/articles/${encodeURIComponent(article.id)}/history`}>Lịch sử phiên bản</Link>
             {user.role === "ADMIN" ? <Link to={`/articles/${encodeURIComponent(article.id)}/permissions`}>Phân quyền</Link> : null}
-            {atLeast(user.role, "APPROVER") && article.approvalStatus === "PENDING" ? <Link to={`/approvals/${encodeURIComponent(article.id)}`}>Phê duyệt</Link> : null}
+            {atLeast(user.role, "APPROVER") && article.approvalStatus === "PENDING" ? (
+              <Link to={`/approvals/${encodeURIComponent(article.id)}`}>Phê duyệt</Link>
+            ) : null}
           </>
         ) : null
       }
@@ -333,7 +354,8 @@ function EditorForm({ article: initial, userName }: { article: Article | null; u
         <section className="alert alert-warning" aria-labelledby="rejection-title">
           <h2 id="rejection-title">Bài viết bị từ chối</h2>
           <p>
-            {latestRejection.decidedBy?.name ?? "Người phê duyệt"} ({formatDateTime(latestRejection.decidedAt)}): <q className="rejection-comment">{latestRejection.comment}</q>
+            {latestRejection.decidedBy?.name ?? "Người phê duyệt"} ({formatDateTime(latestRejection.decidedAt)}):{" "}
+            <q className="rejection-comment">{latestRejection.comment}</q>
           </p>
           <p>Sửa theo góp ý, lưu rồi gửi duyệt lại.</p>
         </section>
@@ -381,7 +403,12 @@ function EditorForm({ article: initial, userName }: { article: Article | null; u
 
             <h3>Thư viện ảnh/video</h3>
             <MediaList label="Thư viện ảnh/video" items={form.gallery} onChange={(items) => set("gallery", items)} />
-            <UploadControl kind="gallery" label="Thêm ảnh hoặc video" allowVideoLink onUploaded={(item) => setForm((f) => ({ ...f, gallery: [...f.gallery, item] }))} />
+            <UploadControl
+              kind="gallery"
+              label="Thêm ảnh hoặc video"
+              allowVideoLink
+              onUploaded={(item) => setForm((f) => ({ ...f, gallery: [...f.gallery, item] }))}
+            />
 
             <h3>Tệp đính kèm</h3>
             <MediaList label="Tệp đính kèm" items={form.attachments} onChange={(items) => set("attachments", items)} />
@@ -419,10 +446,22 @@ function EditorForm({ article: initial, userName }: { article: Article | null; u
             {(props) => <input {...props} value={form.byline} maxLength={300} onChange={(e) => set("byline", e.target.value)} />}
           </Field>
           <Field label="Số Trang" error={fieldError("pageCount")}>
-            {(props) => <input {...props} type="number" min={0} max={10000} inputMode="numeric" value={form.pageCount} onChange={(e) => set("pageCount", e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                min={0}
+                max={10000}
+                inputMode="numeric"
+                value={form.pageCount}
+                onChange={(e) => set("pageCount", e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Số Ảnh" hint="Tính từ thư viện ảnh khi lưu.">
-            {(props) => <input {...props} readOnly value={article ? String(article.photoCount) : String(form.gallery.filter((g) => g.kind === "IMAGE").length)} />}
+            {(props) => (
+              <input {...props} readOnly value={article ? String(article.photoCount) : String(form.gallery.filter((g) => g.kind === "IMAGE").length)} />
+            )}
           </Field>
           <div className="field field-check">
             <input id="featured" type="checkbox" checked={form.featured} onChange={(e) => set("featured", e.target.checked)} />
@@ -496,8 +535,8 @@ function ConflictPanel({ conflict, onKeepMine, onTakeTheirs }: { conflict: Confl
     <section ref={ref} tabIndex={-1} className="conflict alert alert-error" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Bài viết đã được người khác sửa trong lúc bạn làm việc</h2>
       <p>
-        {latest.updatedBy?.name ?? "Một người khác"} đã lưu phiên bản {latest.version} lúc {formatDateTime(latest.updatedAt)}. Nội dung bạn đang soạn chưa bị mất: nó vẫn ở
-        trong biểu mẫu bên dưới.
+        {latest.updatedBy?.name ?? "Một người khác"} đã lưu phiên bản {latest.version} lúc {formatDateTime(latest.updatedAt)}. Nội dung bạn đang soạn chưa bị
+        mất: nó vẫn ở trong biểu mẫu bên dưới.
       </p>
       {changes.length > 0 ? (
         <table className="changes">

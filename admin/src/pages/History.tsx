@@ -117,7 +117,12 @@ export function HistoryPage() {
   const [busy, setBusy] = useState(false);
 
   if (query.loading && !article) return <Loading />;
-  if (!article) return <Page title="Lịch sử phiên bản"><ErrorMessage error={query.error} /></Page>;
+  if (!article)
+    return (
+      <Page title="Lịch sử phiên bản">
+        <ErrorMessage error={query.error} />
+      </Page>
+    );
 
   const a = versions.find((v) => v.label === (left ?? versions[1]?.label ?? versions[0]?.label));
   const b = versions.find((v) => v.label === (right ?? versions[0]?.label));
@@ -167,10 +172,22 @@ export function HistoryPage() {
                 <tr key={v.label} className={v.isMajor ? "major" : undefined}>
                   <th scope="row">{v.label}</th>
                   <td>
-                    <input type="radio" name="left" aria-label={`Phiên bản ${v.label} làm bản A`} checked={a?.label === v.label} onChange={() => setLeft(v.label)} />
+                    <input
+                      type="radio"
+                      name="left"
+                      aria-label={`Phiên bản ${v.label} làm bản A`}
+                      checked={a?.label === v.label}
+                      onChange={() => setLeft(v.label)}
+                    />
                   </td>
                   <td>
-                    <input type="radio" name="right" aria-label={`Phiên bản ${v.label} làm bản B`} checked={b?.label === v.label} onChange={() => setRight(v.label)} />
+                    <input
+                      type="radio"
+                      name="right"
+                      aria-label={`Phiên bản ${v.label} làm bản B`}
+                      checked={b?.label === v.label}
+                      onChange={() => setRight(v.label)}
+                    />
                   </td>
                   <td>{STATUS_LABEL[v.approvalStatus]}</td>
                   <td>{v.createdBy?.name ?? "—"}</td>
@@ -236,8 +253,16 @@ function Compare({ a, b }: { a: Version; b: Version }) {
                   {fieldLabel(field)}
                   {changed ? <span className="visually-hidden"> (khác nhau)</span> : null}
                 </th>
-                <td className="pre">{parts ? parts.filter((p) => !p.added).map((p, i) => (p.removed ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>)) : before || "—"}</td>
-                <td className="pre">{parts ? parts.filter((p) => !p.removed).map((p, i) => (p.added ? <ins key={i}>{p.value}</ins> : <span key={i}>{p.value}</span>)) : after || "—"}</td>
+                <td className="pre">
+                  {parts
+                    ? parts.filter((p) => !p.added).map((p, i) => (p.removed ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>))
+                    : before || "—"}
+                </td>
+                <td className="pre">
+                  {parts
+                    ? parts.filter((p) => !p.removed).map((p, i) => (p.added ? <ins key={i}>{p.value}</ins> : <span key={i}>{p.value}</span>))
+                    : after || "—"}
+                </td>
               </tr>
             );
           })}

@@ -33,7 +33,14 @@ export function LoginPage() {
           </Field>
           <Field label="Mật khẩu" required>
             {(props) => (
-              <input {...props} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                {...props}
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             )}
           </Field>
           <button type="submit" disabled={busy}>

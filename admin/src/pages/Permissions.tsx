@@ -79,7 +79,12 @@ export function PermissionsPage() {
   }, [article]);
 
   if (query.loading && !article) return <Loading />;
-  if (!article) return <Page title="Phân quyền"><ErrorMessage error={query.error} /></Page>;
+  if (!article)
+    return (
+      <Page title="Phân quyền">
+        <ErrorMessage error={query.error} />
+      </Page>
+    );
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +93,9 @@ export function PermissionsPage() {
     setMessage("");
     try {
       await request(SetPermissionsMutation, {
-        input: inherit ? { articleId: article.id, inherit: true } : { articleId: article.id, inherit: false, public: isPublic, grants: grants.map((g) => ({ userId: g.userId, role: g.role })) },
+        input: inherit
+          ? { articleId: article.id, inherit: true }
+          : { articleId: article.id, inherit: false, public: isPublic, grants: grants.map((g) => ({ userId: g.userId, role: g.role })) },
       });
       await query.reload();
       setMessage("Đã lưu phân quyền.");
@@ -128,7 +135,11 @@ export function PermissionsPage() {
                 <tr key={g.userId}>
                   <th scope="row">{g.name}</th>
                   <td>
-                    <select aria-label={`Quyền của ${g.name}`} value={g.role} onChange={(e) => setGrants(grants.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}>
+                    <select
+                      aria-label={`Quyền của ${g.name}`}
+                      value={g.role}
+                      onChange={(e) => setGrants(grants.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}
+                    >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
                           {ROLE_LABEL[r]}

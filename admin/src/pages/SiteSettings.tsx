@@ -73,7 +73,9 @@ export function SiteSettingsPage() {
       <form onSubmit={save} className="panel narrow" aria-busy={busy}>
         {FIELDS.map((f) => (
           <Field key={f.key} label={f.label} required={f.key === "name"}>
-            {(props) => <input {...props} type={f.type ?? "text"} value={values[f.key] ?? ""} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />}
+            {(props) => (
+              <input {...props} type={f.type ?? "text"} value={values[f.key] ?? ""} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
+            )}
           </Field>
         ))}
         <button type="submit" disabled={busy}>

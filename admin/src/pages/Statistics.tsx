@@ -151,7 +151,8 @@ export function StatisticsPage() {
               <ol className="top-articles">
                 {s.topArticles.map((t) => (
                   <li key={t.article.id}>
-                    <Link to={`/articles/${encodeURIComponent(t.article.id)}`}>{t.article.title}</Link> <span className="num">{formatNumber(t.views)} lượt</span>
+                    <Link to={`/articles/${encodeURIComponent(t.article.id)}`}>{t.article.title}</Link>{" "}
+                    <span className="num">{formatNumber(t.views)} lượt</span>
                   </li>
                 ))}
               </ol>
@@ -173,7 +174,12 @@ function VisitsChart({ daily }: { daily: Array<{ date: string; visits: number }>
   const total = daily.reduce((sum, d) => sum + d.visits, 0);
   const labelEvery = Math.ceil(daily.length / 8);
   return (
-    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Biểu đồ lượt truy cập ${daily.length} ngày, tổng ${formatNumber(total)}, cao nhất ${formatNumber(max)} một ngày`}>
+    <svg
+      className="chart"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`Biểu đồ lượt truy cập ${daily.length} ngày, tổng ${formatNumber(total)}, cao nhất ${formatNumber(max)} một ngày`}
+    >
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
           <line className="grid" x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} />

@@ -121,9 +121,7 @@ export class PortalMetrics {
 
   /** Call once the counter buffer exists, so every flush is timed. */
   watchCounterFlushes(counters: CounterBuffer): void {
-    counters.onFlush((report) =>
-      this.counterFlushDuration.observe({ outcome: report.ok ? "ok" : "error" }, report.durationMs / 1000),
-    );
+    counters.onFlush((report) => this.counterFlushDuration.observe({ outcome: report.ok ? "ok" : "error" }, report.durationMs / 1000));
   }
 }
 

@@ -113,11 +113,10 @@ export function observabilityPlugin(app: App): Plugin {
       if (config.METRICS_TOKEN || config.NODE_ENV === "production") {
         const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
         const tokenOk = Boolean(match && config.METRICS_TOKEN && sameSecret(match[1]!, config.METRICS_TOKEN));
-        const local = config.NODE_ENV === "production" && isDirectLoopback(request, (serverContext as { clientAddress?: string | null } | undefined)?.clientAddress);
+        const local =
+          config.NODE_ENV === "production" && isDirectLoopback(request, (serverContext as { clientAddress?: string | null } | undefined)?.clientAddress);
         if (!tokenOk && !local) {
-          endResponse(
-            new fetchAPI.Response("Unauthorized\n", { status: 401, headers: { "www-authenticate": 'Bearer realm="metrics"' } }),
-          );
+          endResponse(new fetchAPI.Response("Unauthorized\n", { status: 401, headers: { "www-authenticate": 'Bearer realm="metrics"' } }));
           return;
         }
       }

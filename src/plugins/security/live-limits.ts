@@ -1,4 +1,4 @@
-// Live connections (docs/security-limits-a.md): a WebSocket or an SSE stream
+// Live connections (docs/security-limits.md): a WebSocket or an SSE stream
 // stays open for hours, so what one address may keep open is bounded. A graphql-ws
 // socket counts once (its operations are capped by WS_MAX_OPERATIONS), an SSE
 // subscription once for as long as its stream is open. The count is per instance.

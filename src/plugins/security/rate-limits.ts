@@ -8,16 +8,7 @@
 //     guesses from elsewhere must never lock the account's owner out;
 //   - visit recording (`recordArticleView`, `recordSiteVisit`), per address.
 // A refusal is RATE_LIMITED with `extensions.retryAfter` in seconds.
-import {
-  getArgumentValues,
-  getOperationAST,
-  GraphQLError,
-  Kind,
-  type DocumentNode,
-  type FieldNode,
-  type GraphQLSchema,
-  type SelectionSetNode,
-} from "graphql";
+import { getArgumentValues, getOperationAST, GraphQLError, Kind, type DocumentNode, type FieldNode, type GraphQLSchema, type SelectionSetNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
@@ -93,10 +84,10 @@ export function useRateLimits(config: Config, limiters: RateLimiters): Plugin<Re
       if (wait === null) return;
       const error = rateLimited(wait);
       endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({ errors: [{ message: error.message, extensions: { code: "RATE_LIMITED", retryAfter: wait } }] }),
-          { status: 429, headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(wait) } },
-        ),
+        new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions: { code: "RATE_LIMITED", retryAfter: wait } }] }), {
+          status: 429,
+          headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(wait) },
+        }),
       );
     },
     // An operation over graphql-ws never passes onRequest: each one counts as a request.
@@ -162,9 +153,7 @@ function rootFields(document: DocumentNode, selectionSet: SelectionSetNode, seen
     else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...rootFields(document, selection.selectionSet, seen));
     else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
-      const fragment = document.definitions.find(
-        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
-      );
+      const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
       if (fragment?.kind === Kind.FRAGMENT_DEFINITION) fields.push(...rootFields(document, fragment.selectionSet, seen));
     }
   }

@@ -132,22 +132,13 @@ export function maximalRows(
   if (!root) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return null;
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const walk: Walk = { schema, variables: coerced.coerced, fragments, memo: new Map(), config };
   return rowsOf(root, operation.selectionSet, walk, config.MAX_QUERY_ROWS);
 }
 
 export function useRowBudget(config: Config): Plugin {
-  const check = (args: {
-    schema: GraphQLSchema;
-    document: DocumentNode;
-    operationName?: string | null;
-    variableValues?: Record<string, unknown> | null;
-  }) => {
+  const check = (args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null }) => {
     const rows = maximalRows(args.schema, args.document, args.operationName, args.variableValues, config);
     if (rows === null || rows <= config.MAX_QUERY_ROWS) return null;
     return tooComplex(

@@ -1,4 +1,4 @@
-// Text no column should hold (docs/security-limits-a.md): PostgreSQL refuses the
+// Text no column should hold (docs/security-limits.md): PostgreSQL refuses the
 // NUL character (U+0000) in text, SQLite would store it and cut strings at it
 // elsewhere, and the other control characters, noncharacters, lone surrogates and
 // the replacement character (the mark of text decoded from broken bytes) only

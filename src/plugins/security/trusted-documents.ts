@@ -47,11 +47,7 @@ export function canonicalText(document: DocumentNode, operationName?: string | n
     return null;
   }
   if (!operation) return null;
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const used = new Map<string, FragmentDefinitionNode>();
   const collect = (node: DefinitionNode) =>
     visit(node, {
@@ -112,10 +108,9 @@ export function loadTrustedDocuments(dir: string, manifestFile: string): Trusted
 }
 
 const refused = () =>
-  new GraphQLError(
-    "This server accepts only the portal's published operations from anonymous clients: send one of them (by documentId or its exact text).",
-    { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
-  );
+  new GraphQLError("This server accepts only the portal's published operations from anonymous clients: send one of them (by documentId or its exact text).", {
+    extensions: { code: "FORBIDDEN", http: { status: 403 } },
+  });
 
 type Params = { query?: unknown; documentId?: unknown; extensions?: Record<string, unknown> | null } & Record<string, unknown>;
 

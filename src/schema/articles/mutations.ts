@@ -100,10 +100,8 @@ type RawContentInput = Omit<ContentInput, "categoryId" | "coverImageId" | "attac
 
 /** Decodes the input's global IDs, checking that each names the right type. */
 function contentInput(input: RawContentInput): ContentInput {
-  const one = (value: GlobalId | null | undefined, type: string, field: string) =>
-    value == null ? value : idOf(value, type, `input.${field}`);
-  const many = (values: GlobalId[] | null | undefined, field: string) =>
-    values == null ? values : values.map((v) => idOf(v, "Media", `input.${field}`));
+  const one = (value: GlobalId | null | undefined, type: string, field: string) => (value == null ? value : idOf(value, type, `input.${field}`));
+  const many = (values: GlobalId[] | null | undefined, field: string) => (values == null ? values : values.map((v) => idOf(v, "Media", `input.${field}`)));
   return {
     ...input,
     categoryId: one(input.categoryId, "Category", "categoryId"),
@@ -163,7 +161,8 @@ const byId = (args: { id: GlobalId }) => args.id;
 builder.mutationField("submitArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "Sends the latest version for approval: DRAFT or REJECTED → PENDING." +
+    description:
+      "Sends the latest version for approval: DRAFT or REJECTED → PENDING." +
       "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
     args: {
       id: t.arg.globalID({ required: true, description: "The article's global ID." }),
@@ -177,7 +176,8 @@ builder.mutationField("submitArticle", (t) =>
 builder.mutationField("approveArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "PENDING → the next major version: APPROVED, or SCHEDULED while publishAt is in the future (APPROVER and above)." +
+    description:
+      "PENDING → the next major version: APPROVED, or SCHEDULED while publishAt is in the future (APPROVER and above)." +
       "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
     args: {
       id: t.arg.globalID({ required: true, description: "The article's global ID." }),
@@ -197,7 +197,8 @@ builder.mutationField("approveArticle", (t) =>
 builder.mutationField("rejectArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "PENDING → REJECTED, with the reason (APPROVER and above). Readers keep the last approved version." +
+    description:
+      "PENDING → REJECTED, with the reason (APPROVER and above). Readers keep the last approved version." +
       "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
     args: {
       id: t.arg.globalID({ required: true, description: "The article's global ID." }),
@@ -215,7 +216,8 @@ builder.mutationField("rejectArticle", (t) =>
 builder.mutationField("unpublishArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "Readers no longer see the article; its history is kept (APPROVER and above)." +
+    description:
+      "Readers no longer see the article; its history is kept (APPROVER and above)." +
       "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
     args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
     authScopes: onArticle("approve", byId),
@@ -226,22 +228,23 @@ builder.mutationField("unpublishArticle", (t) =>
 builder.mutationField("restoreArticleVersion", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "A new minor version (DRAFT) whose content equals the given version." +
+    description:
+      "A new minor version (DRAFT) whose content equals the given version." +
       "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
     args: {
       id: t.arg.globalID({ required: true, description: "The article's global ID." }),
       version: t.arg.string({ required: true, validate: text(20), description: 'The label of the version to copy, e.g. "1.0".' }),
     },
     authScopes: onArticle("edit", byId),
-    resolve: async (query, _root, { id, version }, ctx) =>
-      reload(ctx, query, await restoreArticleVersion(deps(ctx), idOf(id, "Article", "id"), version)),
+    resolve: async (query, _root, { id, version }, ctx) => reload(ctx, query, await restoreArticleVersion(deps(ctx), idOf(id, "Article", "id"), version)),
   }),
 );
 
 builder.mutationField("deleteArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "Moves the article to the recycle bin: gone for everyone but ADMIN (see articles(filter: { deleted: true }))." +
+    description:
+      "Moves the article to the recycle bin: gone for everyone but ADMIN (see articles(filter: { deleted: true }))." +
       "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
     args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
     authScopes: onArticle("delete", byId),
@@ -252,11 +255,11 @@ builder.mutationField("deleteArticle", (t) =>
 builder.mutationField("restoreArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description: "ADMIN: brings a deleted article back from the recycle bin, in the state it was deleted in." +
+    description:
+      "ADMIN: brings a deleted article back from the recycle bin, in the state it was deleted in." +
       "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
     args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
     authScopes: { role: "ADMIN" },
-    resolve: async (query, _root, { id }, ctx) =>
-      reload(ctx, query, await restoreArticle(deps(ctx), idOf(id, "Article", "id"))),
+    resolve: async (query, _root, { id }, ctx) => reload(ctx, query, await restoreArticle(deps(ctx), idOf(id, "Article", "id"))),
   }),
 );

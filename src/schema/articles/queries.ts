@@ -118,7 +118,11 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
   const authorId = args.filter?.authorId;
   const filter: ArticleFilterInput = {
     ...args.filter,
-    categoryId: categoryId ? ("typename" in categoryId ? idOf(categoryId as { typename: string; id: string }, "Category", "filter.categoryId") : categoryId.id) : null,
+    categoryId: categoryId
+      ? "typename" in categoryId
+        ? idOf(categoryId as { typename: string; id: string }, "Category", "filter.categoryId")
+        : categoryId.id
+      : null,
     topicId: topicId ? ("typename" in topicId ? idOf(topicId as { typename: string; id: string }, "Topic", "filter.topicId") : topicId.id) : null,
     authorId: authorId ? ("typename" in authorId ? idOf(authorId as { typename: string; id: string }, "User", "filter.authorId") : authorId.id) : null,
   };
@@ -158,9 +162,7 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
       : await Promise.all(
           parts.map(async (part, index) => {
             const partWhere = parts.length > 1 ? { AND: [where, part.where] } : where;
-            const pageWhere = page.cursor
-              ? { AND: [partWhere, afterCursorWhere(ctx.viewer, key, page.cursor, page.backwards, part.seen)] }
-              : partWhere;
+            const pageWhere = page.cursor ? { AND: [partWhere, afterCursorWhere(ctx.viewer, key, page.cursor, page.backwards, part.seen)] } : partWhere;
             const full = index === mainPart;
             if (!full) {
               const light = await lightPart(ctx, key, partWhere, part.seen, page);
@@ -298,9 +300,7 @@ async function rankedPage(
   const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"], select: { id: true } });
   const rows = pageIds.length === 0 ? [] : await ctx.db.article.findMany({ ...(query as object), where: { id: { in: pageIds } } });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const edges = pageIds
-    .filter((id) => byId.has(id))
-    .map((id) => ({ cursor: encodeCursor(position.get(id)!, id), node: byId.get(id)! }));
+  const edges = pageIds.filter((id) => byId.has(id)).map((id) => ({ cursor: encodeCursor(position.get(id)!, id), node: byId.get(id)! }));
   return {
     edges,
     pageInfo: pageInfoOf(edges, page.backwards, hasMore, Boolean(page.cursor)),
@@ -345,8 +345,7 @@ builder.prismaObjectFields(CategoryRef, (t) => ({
       before: t.arg.string({ description: PAGE_ARGS.before }),
     },
     select: { id: true },
-    resolve: (category, args, ctx, info) =>
-      resolveArticleList(ctx, info, { ...args, filter: { categoryId: { id: category.id } } }) as never,
+    resolve: (category, args, ctx, info) => resolveArticleList(ctx, info, { ...args, filter: { categoryId: { id: category.id } } }) as never,
   }),
 }));
 

@@ -24,8 +24,7 @@ export const ApprovalStatusEnum = builder.enumType("ApprovalStatus", {
 type VersionRelation = "currentVersion" | "publishedVersion";
 
 /** The versions a viewer's query must load: anonymous readers never need the latest one. */
-const versionRelations = (viewer: Viewer | null): VersionRelation[] =>
-  viewer ? ["currentVersion", "publishedVersion"] : ["publishedVersion"];
+const versionRelations = (viewer: Viewer | null): VersionRelation[] => (viewer ? ["currentVersion", "publishedVersion"] : ["publishedVersion"]);
 
 /** What deciding the viewer's view of one article needs from the row. */
 const accessSelect = { id: true, inheritsPermissions: true, createdById: true } as const;
@@ -92,8 +91,17 @@ export const ArticleRef = builder.prismaNode("Article", {
         description: "The article's address segment (/tin-tuc/<slug>), unique; made from the title, fixed once published.",
       }),
       title: t.string({ description: "Tiêu đề: the headline, plain text (at most 500 characters).", ...content("title"), resolve: fromView<string>("title") }),
-      summary: t.string({ nullable: true, description: "Tóm tắt: the bold lead paragraph (sapo), plain text.", ...content("summary"), resolve: fromView<string | null>("summary") }),
-      body: t.string({ description: "Nội dung: the body, as HTML sanitised on write (safe to insert as is).", ...content("body"), resolve: fromView<string>("body") }),
+      summary: t.string({
+        nullable: true,
+        description: "Tóm tắt: the bold lead paragraph (sapo), plain text.",
+        ...content("summary"),
+        resolve: fromView<string | null>("summary"),
+      }),
+      body: t.string({
+        description: "Nội dung: the body, as HTML sanitised on write (safe to insert as is).",
+        ...content("body"),
+        resolve: fromView<string>("body"),
+      }),
       alternateUrl: t.string({
         nullable: true,
         description: "Link thay thế nội dung: when set, the article opens this http(s) address instead of its body.",
@@ -123,9 +131,23 @@ export const ArticleRef = builder.prismaNode("Article", {
       }),
       featured: t.boolean({ description: "Tin nổi bật: shown in the home page carousel.", ...content("featured"), resolve: fromView<boolean>("featured") }),
       byline: t.string({ nullable: true, description: "The free-text byline (Tác giả).", ...content("byline"), resolve: fromView<string | null>("byline") }),
-      articleType: t.string({ nullable: true, description: "Loại bài viết: the genre (news, report, interview...), free text used by the royalty reports.", ...content("articleType"), resolve: fromView<string | null>("articleType") }),
-      pageCount: t.int({ nullable: true, description: "Số trang: length in printed pages, for the royalty reports.", ...content("pageCount"), resolve: fromView<number | null>("pageCount") }),
-      photoCount: t.int({ description: "Số ảnh: photos in the article (cover and gallery images), for the royalty reports.", ...content("photoCount"), resolve: fromView<number>("photoCount") }),
+      articleType: t.string({
+        nullable: true,
+        description: "Loại bài viết: the genre (news, report, interview...), free text used by the royalty reports.",
+        ...content("articleType"),
+        resolve: fromView<string | null>("articleType"),
+      }),
+      pageCount: t.int({
+        nullable: true,
+        description: "Số trang: length in printed pages, for the royalty reports.",
+        ...content("pageCount"),
+        resolve: fromView<number | null>("pageCount"),
+      }),
+      photoCount: t.int({
+        description: "Số ảnh: photos in the article (cover and gallery images), for the royalty reports.",
+        ...content("photoCount"),
+        resolve: fromView<number>("photoCount"),
+      }),
       approvalStatus: t.field({
         type: ApprovalStatusEnum,
         description: "Readers only ever see APPROVED; editors see the latest version's status.",
@@ -172,8 +194,7 @@ export const ArticleRef = builder.prismaNode("Article", {
         type: [MediaRef],
         description: "Photos and videos, in order.",
         select: (_args, ctx) => versionSelect(ctx, {}),
-        resolve: async (article, _args, ctx) =>
-          ctx.loaders.versionMedia.load(`${(await viewOf<{ id: string }>(article as ViewableArticle, ctx)).id}:GALLERY`),
+        resolve: async (article, _args, ctx) => ctx.loaders.versionMedia.load(`${(await viewOf<{ id: string }>(article as ViewableArticle, ctx)).id}:GALLERY`),
       }),
       author: t.field({
         type: UserRef,
@@ -195,7 +216,9 @@ export const ArticleRef = builder.prismaNode("Article", {
         description: "Last change of what this viewer sees.",
         select: (_args, ctx) => ({ ...versionSelect(ctx, { createdAt: true }), updatedAt: true }),
         resolve: (article, _args, ctx) =>
-          then(seesLatest(article, ctx), (latest) => (latest ? article.updatedAt : versionFor<{ createdAt: Date }>(article as ViewableArticle, false).createdAt)),
+          then(seesLatest(article, ctx), (latest) =>
+            latest ? article.updatedAt : versionFor<{ createdAt: Date }>(article as ViewableArticle, false).createdAt,
+          ),
       }),
       updatedBy: t.field({
         type: UserRef,

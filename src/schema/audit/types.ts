@@ -91,7 +91,10 @@ export const AuditEventRef = builder.prismaNode("AuditEvent", {
     }),
     before: t.exposeString("before", { nullable: true, description: "JSON of the changed values before the action." }),
     after: t.exposeString("after", { nullable: true, description: "JSON of the changed values after the action." }),
-    detail: t.exposeString("detail", { nullable: true, description: "JSON of anything else worth keeping (a comment, the reviewed version, why a sign-in failed)." }),
+    detail: t.exposeString("detail", {
+      nullable: true,
+      description: "JSON of anything else worth keeping (a comment, the reviewed version, why a sign-in failed).",
+    }),
   }),
 });
 
@@ -107,14 +110,17 @@ const AuditLogFilter = builder.inputType("AuditLogFilter", {
   }),
 });
 
-type Filter = {
-  userId?: { typename: string; id: string } | null;
-  articleId?: { typename: string; id: string } | null;
-  targetId?: { typename: string; id: string } | null;
-  actions?: string[] | null;
-  from?: Date | null;
-  to?: Date | null;
-} | null | undefined;
+type Filter =
+  | {
+      userId?: { typename: string; id: string } | null;
+      articleId?: { typename: string; id: string } | null;
+      targetId?: { typename: string; id: string } | null;
+      actions?: string[] | null;
+      from?: Date | null;
+      to?: Date | null;
+    }
+  | null
+  | undefined;
 
 function auditWhere(filter: Filter): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [];
@@ -138,8 +144,7 @@ builder.queryField("auditLog", (t) =>
       maxSize: (_args, ctx) => ctx.app.config.MAX_PAGE_SIZE,
       defaultSize: 50,
       totalCount: (_root, args, ctx) => ctx.db.auditEvent.count({ where: auditWhere(args.filter) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.auditEvent.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ at: "desc" }, { id: "desc" }] }),
+      resolve: (query, _root, args, ctx) => ctx.db.auditEvent.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ at: "desc" }, { id: "desc" }] }),
     },
     { name: "AuditEventConnection", description: "A page of audit events.", fields: totalCountField("Events matching the filter.") as never },
     { name: "AuditEventEdge", description: "An audit event in a page." },

@@ -17,7 +17,9 @@ export const CategoryRef = builder.prismaNode("Category", {
     position: t.exposeInt("position", { description: "Place among its siblings, from 0 (menu order)." }),
     parent: t.relation("parent", { nullable: true, description: "The parent category; null at the top of the menu." }),
     children: t.relation("children", {
-      description: "The sub-categories, in menu order.", query: { orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] } }),
+      description: "The sub-categories, in menu order.",
+      query: { orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] },
+    }),
     articleCount: t.int({
       description: "Articles in this category that the viewer may see.",
       resolve: (category, _args, ctx) => ctx.loaders.categoryArticleCount.load(category.id),
@@ -29,8 +31,7 @@ builder.queryField("categories", (t) =>
   t.prismaField({
     type: [CategoryRef],
     description: "Every category, in menu order (parents' order first; use parent/children for the tree).",
-    resolve: (query, _root, _args, ctx) =>
-      ctx.db.category.findMany({ ...query, orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] }),
+    resolve: (query, _root, _args, ctx) => ctx.db.category.findMany({ ...query, orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] }),
   }),
 );
 
@@ -136,7 +137,11 @@ builder.mutationField("reorderCategories", (t) =>
     },
     resolve: async (query, _root, { parentId, ids }, ctx) => {
       const parent = parentId?.id ?? null;
-      await reorderCategories(taxonomyDeps(ctx), parent, ids.map((i) => i.id));
+      await reorderCategories(
+        taxonomyDeps(ctx),
+        parent,
+        ids.map((i) => i.id),
+      );
       return ctx.db.category.findMany({ ...query, where: { parentId: parent }, orderBy: [{ position: "asc" }, { id: "asc" }] });
     },
   }),
@@ -163,4 +168,3 @@ builder.mutationField("deleteCategory", (t) =>
     },
   }),
 );
-

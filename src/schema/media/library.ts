@@ -56,8 +56,7 @@ builder.mutationField("uploadMedia", (t) =>
       file: t.arg({ type: "File", required: true, description: "The file: a multipart part mapped to variables.file." }),
       description: t.arg.string({ validate: DESCRIPTION, description: "Caption and alt text (at most 2,000 characters)." }),
     },
-    resolve: (query, _root, { file, description }, ctx) =>
-      ingestUpload(ctx.app, file as unknown as UploadedFile, meta(ctx, description), query),
+    resolve: (query, _root, { file, description }, ctx) => ingestUpload(ctx.app, file as unknown as UploadedFile, meta(ctx, description), query),
   }),
 );
 

@@ -145,10 +145,23 @@ const RoyaltyRowRef = builder.objectRef<RoyaltyRow>("RoyaltyRow").implement({
     scaleValidFrom: t.field({ type: "Date", nullable: true, description: "The day the scale used is valid from.", resolve: (r) => r.scaleValidFrom }),
     genrePoints: t.float({ nullable: true, description: "Points for its genre.", resolve: (r) => (r.genrePoints === null ? null : r.genrePoints / 100) }),
     photoPoints: t.float({ nullable: true, description: "Points for its photos.", resolve: (r) => (r.photoPoints === null ? null : r.photoPoints / 100) }),
-    pagePoints: t.float({ nullable: true, description: "Points for its pages beyond the first.", resolve: (r) => (r.pagePoints === null ? null : r.pagePoints / 100) }),
-    points: t.float({ nullable: true, description: "Total points (tổng điểm); null when not priced.", resolve: (r) => (r.points === null ? null : r.points / 100) }),
+    pagePoints: t.float({
+      nullable: true,
+      description: "Points for its pages beyond the first.",
+      resolve: (r) => (r.pagePoints === null ? null : r.pagePoints / 100),
+    }),
+    points: t.float({
+      nullable: true,
+      description: "Total points (tổng điểm); null when not priced.",
+      resolve: (r) => (r.points === null ? null : r.points / 100),
+    }),
     amount: t.float({ nullable: true, description: "The royalty in whole đồng (thành tiền); null when not priced.", resolve: (r) => r.amount }),
-    unpricedReason: t.field({ type: UnpricedReasonEnum, nullable: true, description: "Why it is not priced; null when it is.", resolve: (r) => r.unpricedReason }),
+    unpricedReason: t.field({
+      type: UnpricedReasonEnum,
+      nullable: true,
+      description: "Why it is not priced; null when it is.",
+      resolve: (r) => r.unpricedReason,
+    }),
   }),
 });
 
@@ -219,4 +232,3 @@ builder.queryField("royaltyReport", (t) =>
     },
   }),
 );
-

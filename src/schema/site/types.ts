@@ -61,11 +61,21 @@ const UpdateSiteInput = builder.inputType("UpdateSiteInput", {
     responsiblePerson: t.string({ validate: optionalText(300), description: "The person responsible (at most 300 characters)." }),
     address: t.string({ validate: optionalText(500), description: "The postal address (at most 500 characters)." }),
     phone: t.string({
-      validate: z.string().trim().max(50).regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -").nullish(),
+      validate: z
+        .string()
+        .trim()
+        .max(50)
+        .regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -")
+        .nullish(),
       description: "Digits, spaces and + ( ) . - only (at most 50 characters).",
     }),
     fax: t.string({
-      validate: z.string().trim().max(50).regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -").nullish(),
+      validate: z
+        .string()
+        .trim()
+        .max(50)
+        .regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -")
+        .nullish(),
       description: "Digits, spaces and + ( ) . - only (at most 50 characters).",
     }),
     email: t.string({ validate: z.union([z.email().max(254), z.literal("")]).nullish(), description: "A valid e-mail address, or empty." }),

@@ -4,14 +4,7 @@
 // (src/services/counters/statistics.ts).
 import { z } from "zod";
 import type { Context } from "../../context";
-import {
-  dailyStatistics,
-  loadSummary,
-  topArticles,
-  type DailyRow,
-  type StatisticsScope,
-  type Summary,
-} from "../../services/counters/statistics";
+import { dailyStatistics, loadSummary, topArticles, type DailyRow, type StatisticsScope, type Summary } from "../../services/counters/statistics";
 import { builder } from "../builder";
 import { ArticleRef, articleVisibility } from "../articles/types";
 import { SiteStatisticsRef } from "../site/types";

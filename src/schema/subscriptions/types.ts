@@ -34,10 +34,7 @@ builder.subscriptionField("articlePublished", (t) =>
       categorySlug: t.arg.string({ validate: z.string().max(200), description: "Only articles filed in this category (by slug); all without it." }),
     },
     subscribe: (_root, { categorySlug }, ctx) => {
-      const source = untilAborted(
-        ctx.app.events.subscribe("articlePublished", categorySlug ?? ALL_CATEGORIES),
-        ctx.app.shutdown.signal,
-      );
+      const source = untilAborted(ctx.app.events.subscribe("articlePublished", categorySlug ?? ALL_CATEGORIES), ctx.app.shutdown.signal);
       // Each subscriber sees only what its viewer may read: a non-public article
       // never reaches an anonymous subscriber.
       return pipe(

@@ -57,8 +57,7 @@ builder.queryField("topics", (t) =>
       maxSize: (_args, ctx) => ctx.app.config.MAX_PAGE_SIZE,
       defaultSize: 20,
       totalCount: (_root, args, ctx) => ctx.db.topic.count({ where: topicWhere(args.search) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.topic.findMany({ ...query, where: topicWhere(args.search), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      resolve: (query, _root, args, ctx) => ctx.db.topic.findMany({ ...query, where: topicWhere(args.search), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     },
     { name: "TopicConnection", description: "A page of topics.", fields: totalCountField("Topics matching the search.") as never },
     { name: "TopicEdge", description: "A topic in a page." },
@@ -168,7 +167,11 @@ builder.mutationField("setArticleTopics", (t) =>
       return allows(ctx.viewer, access, "edit");
     },
     resolve: async (query, _root, { id, topicIds }, ctx) => {
-      const articleId = await setArticleTopics(taxonomyDeps(ctx), idOf(id, "Article", "id"), topicIds.map((t) => t.id));
+      const articleId = await setArticleTopics(
+        taxonomyDeps(ctx),
+        idOf(id, "Article", "id"),
+        topicIds.map((t) => t.id),
+      );
       return ctx.db.article.findUniqueOrThrow({ ...query, where: { id: articleId } });
     },
   }),

@@ -15,7 +15,7 @@ const UserFilter = builder.inputType("UserFilter", {
   description: "Which users to list.",
   fields: (t) => ({
     search: t.string({
-      description: "Words of the name or e-mail, accent- and case-insensitive (\"nguyen van\" finds \"Nguyễn Văn An\").",
+      description: 'Words of the name or e-mail, accent- and case-insensitive ("nguyen van" finds "Nguyễn Văn An").',
       validate: z.string().max(200),
     }),
     role: t.field({ type: RoleEnum, description: "Only users with this role." }),
@@ -50,14 +50,12 @@ builder.queryField("users", (t) =>
       maxSize: (_args, ctx) => ctx.app.config.MAX_PAGE_SIZE,
       defaultSize: 20,
       totalCount: (_root, args, ctx) => ctx.db.user.count({ where: userWhere(args.filter) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.user.findMany({ ...query, where: userWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      resolve: (query, _root, args, ctx) => ctx.db.user.findMany({ ...query, where: userWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     },
     { name: "UserConnection", description: "A page of users.", fields: totalCountField("Users matching the filter.") as never },
     { name: "UserEdge", description: "A user in a page." },
   ),
 );
-
 
 const UpdateUserInput = builder.inputType("UpdateUserInput", {
   description: "Changes to a user's name or e-mail; omitted fields stay as they are.",
@@ -149,8 +147,7 @@ builder.mutationField("resetUserPassword", (t) =>
 builder.mutationField("changePassword", (t) =>
   t.field({
     type: AuthPayload,
-    description:
-      "Changes the signed-in user's own password (đổi mật khẩu). Every token they hold stops working; the answer carries a new one.",
+    description: "Changes the signed-in user's own password (đổi mật khẩu). Every token they hold stops working; the answer carries a new one.",
     authScopes: { signedIn: true },
     args: {
       currentPassword: t.arg.string({ required: true, description: "The password in use now.", validate: z.string().min(1).max(1024) }),

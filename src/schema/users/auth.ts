@@ -30,8 +30,7 @@ builder.queryField("me", (t) =>
     type: "User",
     nullable: true,
     description: "The signed-in user, or null for an anonymous reader.",
-    resolve: (query, _root, _args, ctx) =>
-      ctx.viewer ? ctx.db.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null,
+    resolve: (query, _root, _args, ctx) => (ctx.viewer ? ctx.db.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null),
   }),
 );
 

@@ -9,7 +9,9 @@ export const RoleEnum = builder.enumType("Role", {
     CONTRIBUTOR: { description: "Cộng tác viên: writes articles and uploads media; edits their own drafts only." },
     EDITOR: { description: "Biên tập viên: edits every article, manages categories and media." },
     APPROVER: { description: "Người phê duyệt: approves, rejects, schedules and unpublishes articles; reads royalty reports (nhuận bút)." },
-    ADMIN: { description: "Quản trị: everything, including users, permissions, the recycle bin, site details, the category tree, royalty scales and the audit trail." },
+    ADMIN: {
+      description: "Quản trị: everything, including users, permissions, the recycle bin, site details, the category tree, royalty scales and the audit trail.",
+    },
   } satisfies Record<(typeof ROLES)[number], { description: string }>,
 });
 

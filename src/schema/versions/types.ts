@@ -57,7 +57,8 @@ builder.prismaObject("Approval", {
     version: t.exposeString("versionLabel", { description: "The label of the version the decision applied to (the new major for an approval)." }),
     reviewedVersion: t.exposeString("reviewedVersionLabel", {
       nullable: true,
-      description: 'The label of the version the approver reviewed (the pending one, e.g. "0.2", that an approval turned into `version`); null on decisions older than this record.',
+      description:
+        'The label of the version the approver reviewed (the pending one, e.g. "0.2", that an approval turned into `version`); null on decisions older than this record.',
     }),
   }),
 });

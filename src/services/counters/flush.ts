@@ -72,9 +72,7 @@ export async function writeBatch(db: Db, batch: Batch, now: Date): Promise<Flush
 
       // Views of an article deleted since are dropped with it.
       const ids = [...new Set([...articleViews.keys(), ...[...articleDays.keys()].map((k) => k.split("|")[0]!)])];
-      const existing = new Set(
-        ids.length ? (await tx.article.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((a) => a.id) : [],
-      );
+      const existing = new Set(ids.length ? (await tx.article.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((a) => a.id) : []);
       for (const [id, n] of articleViews) {
         if (existing.has(id)) await tx.article.update({ where: { id }, data: { viewCount: { increment: n } }, select: { id: true } });
       }

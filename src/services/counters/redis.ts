@@ -136,11 +136,7 @@ export class RedisBackend implements CounterBackend {
   }
 
   async online(nowMs: number, sinceMs: number): Promise<number> {
-    const [, count] = (await this.redis
-      .multi()
-      .zremrangebyscore(this.k.online, "-inf", `(${sinceMs}`)
-      .zcount(this.k.online, sinceMs, nowMs)
-      .exec())!;
+    const [, count] = (await this.redis.multi().zremrangebyscore(this.k.online, "-inf", `(${sinceMs}`).zcount(this.k.online, sinceMs, nowMs).exec())!;
     return Number(count![1]);
   }
 

@@ -83,7 +83,10 @@ export class Counters implements CounterBuffer {
       // Visitors already counted today stay counted once after a restart.
       for (const day of [addDays(today, -1), today]) {
         const rows = await this.o.db.dailyVisitor.findMany({ where: { day }, select: { scope: true, hash: true } });
-        backend.preloadSeen(day, rows.map((r) => `${r.scope}|${r.hash}`));
+        backend.preloadSeen(
+          day,
+          rows.map((r) => `${r.scope}|${r.hash}`),
+        );
       }
     }
     if (this.o.flushIntervalMs === null) return;
@@ -107,7 +110,17 @@ export class Counters implements CounterBuffer {
     if (!this.o.enabled || this.isCrawler(visitor.userAgent)) return false;
     const day = this.day(now);
     const counted = await this.o.backend.record(
-      this.op("site", visitor, now, day, [[field.totalVisits, 1], [field.siteVisits(day), 1]], field.siteUniques(day)),
+      this.op(
+        "site",
+        visitor,
+        now,
+        day,
+        [
+          [field.totalVisits, 1],
+          [field.siteVisits(day), 1],
+        ],
+        field.siteUniques(day),
+      ),
     );
     if (counted) this.recordedSinceFlush++;
     return counted;
@@ -149,10 +162,7 @@ export class Counters implements CounterBuffer {
   private op(scope: string, visitor: VisitorIdentity, now: Date, day: string, increments: Array<[string, number]>, uniqueField: string): VisitOp {
     const hash = this.o.hasher.hash(day, visitor);
     // The hash rotates at midnight: a visit at 23:50 still covers 00:10 through yesterday's key.
-    const dedupe =
-      visitor.visitorId !== null
-        ? { current: `${scope}:${hash}`, previous: `${scope}:${this.o.hasher.hash(addDays(day, -1), visitor)}` }
-        : null;
+    const dedupe = visitor.visitorId !== null ? { current: `${scope}:${hash}`, previous: `${scope}:${this.o.hasher.hash(addDays(day, -1), visitor)}` } : null;
     return { dedupe, dedupeTtlMs: DEDUPE_WINDOW_MS, onlineMember: hash, nowMs: now.getTime(), day, seenMember: `${scope}|${hash}`, increments, uniqueField };
   }
 

@@ -132,7 +132,10 @@ async function topAllTime(ctx: StatisticsScope, take: number) {
   );
   const totals = new Map<string, number>();
   for (const a of value.flat()) totals.set(a.id, a.viewCount + (pending.get(field.articleViews(a.id)) ?? 0));
-  return rank([...totals].map(([articleId, views]) => ({ articleId, views })), take);
+  return rank(
+    [...totals].map(([articleId, views]) => ({ articleId, views })),
+    take,
+  );
 }
 
 async function topBetween(ctx: StatisticsScope, take: number, from: string, to: string) {
@@ -163,7 +166,10 @@ async function topBetween(ctx: StatisticsScope, take: number, from: string, to: 
     const [kind, day, id] = name.split("|") as [string, string, string];
     if (kind === "ad" && day >= from && day <= to && totals.has(id)) totals.set(id, totals.get(id)! + n);
   }
-  return rank([...totals].map(([articleId, views]) => ({ articleId, views })), take);
+  return rank(
+    [...totals].map(([articleId, views]) => ({ articleId, views })),
+    take,
+  );
 }
 
 function checkRange(from: string, to: string) {

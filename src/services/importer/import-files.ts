@@ -81,7 +81,15 @@ export async function importPaths(
     options.onOutcome?.(outcome);
   };
   const failure = (source: string, error: string): ImportOutcome => ({
-    source, status: "failed", sourceKey: null, slug: null, articleId: null, version: null, changes: [], errors: [error], warnings: [],
+    source,
+    status: "failed",
+    sourceKey: null,
+    slug: null,
+    articleId: null,
+    version: null,
+    changes: [],
+    errors: [error],
+    warnings: [],
   });
   for (const path of missing) report(failure(path, "no such file or folder"));
   // Two saves of one article in one run are imported in path order, the last one
@@ -113,14 +121,7 @@ const DRY_RUN_VERB: Record<ImportStatus, string> = {
 export function formatOutcome(o: ImportOutcome, dryRun = false): string {
   const verb = dryRun ? DRY_RUN_VERB[o.status] : o.status;
   const head = `${verb.padEnd(dryRun ? 12 : 9)} ${o.source}`;
-  const detail =
-    o.status === "failed"
-      ? `: ${o.errors.join("; ")}`
-      : o.changes.length > 0
-        ? `: ${o.changes.join("; ")}`
-        : o.slug
-          ? ` (/${o.slug})`
-          : "";
+  const detail = o.status === "failed" ? `: ${o.errors.join("; ")}` : o.changes.length > 0 ? `: ${o.changes.join("; ")}` : o.slug ? ` (/${o.slug})` : "";
   return [head + detail, ...o.warnings.map((w) => `  warning: ${w}`)].join("\n");
 }
 

@@ -19,17 +19,7 @@ import { publishArticle, type Events } from "../events";
 import { syncListing } from "../listing";
 import { FALLBACK_SLUG, freeSlug } from "../article-slug";
 import { slugify } from "../vietnamese";
-import {
-  changedFields,
-  formatLabel,
-  loadContent,
-  nextMajor,
-  nextMinor,
-  writeVersion,
-  type ArticleContent,
-  type ContentField,
-  type Tx,
-} from "../versioning";
+import { changedFields, formatLabel, loadContent, nextMajor, nextMinor, writeVersion, type ArticleContent, type ContentField, type Tx } from "../versioning";
 import { parseSharePointPage, type ParsedPage, type SiteInfo } from "./parse-page";
 
 /** The agency row: the portal has one site, id 1. */
@@ -177,22 +167,29 @@ async function planSite(tx: Tx, page: ParsedPage, footerIsNewest: boolean, conte
 async function planImport(tx: Tx, page: ParsedPage): Promise<ImportPlan> {
   const categorySlug = slugify(page.section) || "chuyen-muc";
   const existingCategory = await tx.category.findUnique({ where: { slug: categorySlug }, select: { id: true, name: true } });
-  const category: CategoryPlan = existingCategory
-    ? { kind: "existing", ...existingCategory }
-    : { kind: "create", name: page.section, slug: categorySlug };
+  const category: CategoryPlan = existingCategory ? { kind: "existing", ...existingCategory } : { kind: "create", name: page.section, slug: categorySlug };
   const categoryId = category.kind === "existing" ? category.id : NEW_CATEGORY;
 
   const existing = await tx.article.findUnique({
     where: { sourceKey: page.sourceKey },
     select: {
-      id: true, slug: true, sourceHash: true, viewCount: true, currentVersionId: true,
-      firstPublishedAt: true, deletedAt: true, publishedVersionId: true,
+      id: true,
+      slug: true,
+      sourceHash: true,
+      viewCount: true,
+      currentVersionId: true,
+      firstPublishedAt: true,
+      deletedAt: true,
+      publishedVersionId: true,
     },
   });
 
   let article: ArticlePlan;
   if (!existing) {
-    article = { kind: "create", slug: await freeSlug(tx, page.title, `${FALLBACK_SLUG}-${createHash("sha256").update(page.sourceKey).digest("hex").slice(0, 12)}`) };
+    article = {
+      kind: "create",
+      slug: await freeSlug(tx, page.title, `${FALLBACK_SLUG}-${createHash("sha256").update(page.sourceKey).digest("hex").slice(0, 12)}`),
+    };
   } else if (existing.sourceHash === page.contentHash || !existing.currentVersionId) {
     article = { kind: "same", articleId: existing.id, slug: existing.slug };
   } else {
@@ -313,7 +310,14 @@ async function applyPlan(tx: Tx, plan: ImportPlan, options: ImportOptions): Prom
     articleId = article.articleId;
     const content = contentFromPage(page, categoryId!, article.previous, article.previous.featured);
     const v = await writeVersion(tx, {
-      articleId, ...article.next, status: "DRAFT", content, previous: article.previous, comment: `Imported from ${page.source}`, userId: null, at: now,
+      articleId,
+      ...article.next,
+      status: "DRAFT",
+      content,
+      previous: article.previous,
+      comment: `Imported from ${page.source}`,
+      userId: null,
+      at: now,
     });
     await tx.article.update({
       where: { id: articleId },
@@ -325,7 +329,14 @@ async function applyPlan(tx: Tx, plan: ImportPlan, options: ImportOptions): Prom
     const content = contentFromPage(page, categoryId!, article.previous, article.previous.featured);
     const comment = `Imported from ${page.source}`;
     const v = await writeVersion(tx, {
-      articleId, ...article.next, status: "APPROVED", content, previous: article.previous, comment, userId: null, at: now,
+      articleId,
+      ...article.next,
+      status: "APPROVED",
+      content,
+      previous: article.previous,
+      comment,
+      userId: null,
+      at: now,
     });
     await tx.approval.create({
       data: { articleId, versionId: v.id, versionLabel: v.label, decision: "APPROVED", comment, decidedAt: now, decidedById: null },
@@ -445,8 +456,15 @@ export async function createPublishedArticle(
     select: { id: true },
   });
   const v = await writeVersion(tx, {
-    articleId: article.id, major: 1, minor: 0, status: "APPROVED", content: a.content, previous: null,
-    comment: a.comment, userId: null, at: a.publishedAt,
+    articleId: article.id,
+    major: 1,
+    minor: 0,
+    status: "APPROVED",
+    content: a.content,
+    previous: null,
+    comment: a.comment,
+    userId: null,
+    at: a.publishedAt,
   });
   await tx.approval.create({
     data: { articleId: article.id, versionId: v.id, versionLabel: v.label, decision: "APPROVED", comment: a.comment, decidedAt: a.publishedAt },

@@ -145,9 +145,24 @@ function isChrome(line: string): boolean {
 
 // The display form of the content type "Tin Tức Mở Rộng", in page order.
 const FIELD_LABELS = [
-  "Tiêu đề", "Hình ảnh", "Hình ảnh mô tả", "Tóm tắt", "Nội dung", "Link thay thế nội dung",
-  "Ngày xuất bản", "Tin nổi bật", "Tác giả", "Phân loại", "Loại bài viết", "Số Trang",
-  "Số Ảnh", "Trạng thái", "Lịch sử", "Số lượt người đọc", "Approval Status", "Attachments",
+  "Tiêu đề",
+  "Hình ảnh",
+  "Hình ảnh mô tả",
+  "Tóm tắt",
+  "Nội dung",
+  "Link thay thế nội dung",
+  "Ngày xuất bản",
+  "Tin nổi bật",
+  "Tác giả",
+  "Phân loại",
+  "Loại bài viết",
+  "Số Trang",
+  "Số Ảnh",
+  "Trạng thái",
+  "Lịch sử",
+  "Số lượt người đọc",
+  "Approval Status",
+  "Attachments",
 ] as const;
 const LABEL_BY_KEY: ReadonlyMap<string, string> = new Map(FIELD_LABELS.map((l) => [key(l), l]));
 
@@ -245,9 +260,7 @@ function parseFooter(tail: readonly string[]): SiteInfo {
   }
   // The name sits just above the labelled lines; without those, the last capitalised line.
   const before = firstLabelled < 0 ? tail : tail.slice(0, firstLabelled);
-  const name = firstLabelled > 0 && isCapitalisedName(tail[firstLabelled - 1] ?? "")
-    ? tail[firstLabelled - 1]
-    : [...before].reverse().find(isCapitalisedName);
+  const name = firstLabelled > 0 && isCapitalisedName(tail[firstLabelled - 1] ?? "") ? tail[firstLabelled - 1] : [...before].reverse().find(isCapitalisedName);
   site.name = name ?? null;
   return site;
 }
@@ -315,8 +328,7 @@ function toBlocks(lines: readonly string[]): Block[] {
   return blocks;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
+const escapeHtml = (s: string): string => s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
 
 function toHtml(blocks: readonly Block[]): string {
   const html = blocks.map((b) => {
@@ -380,8 +392,7 @@ function parseLines(lines: readonly string[], source: string): ParseResult {
   const site = parseFooter(tail);
   const hasFooter = Object.values(site).some((v) => v !== null);
 
-  const isPortalPage =
-    dateIdx >= 0 || visitsIdx >= 0 || bodyEnd !== null || keys.includes("skip to main content");
+  const isPortalPage = dateIdx >= 0 || visitsIdx >= 0 || bodyEnd !== null || keys.includes("skip to main content");
   if (!isPortalPage) {
     return {
       ok: false,
@@ -422,9 +433,7 @@ function parseLines(lines: readonly string[], source: string): ParseResult {
 
   // Lead, body and byline.
   if (bodyEnd === null) {
-    errors.push(
-      "the article has no end (no 'Lượt người xem' line, item links or agency footer): the page looks truncated",
-    );
+    errors.push("the article has no end (no 'Lượt người xem' line, item links or agency footer): the page looks truncated");
   } else if (!hasFooter) {
     errors.push("no agency footer found (name, address, phone, e-mail): the page looks truncated");
   }
@@ -433,8 +442,7 @@ function parseLines(lines: readonly string[], source: string): ParseResult {
   const summary = leadIdx < 0 ? (fields["Tóm tắt"] ?? null) : (content[leadIdx] ?? null);
   const bodyLines = leadIdx < 0 ? content : [...content.slice(0, leadIdx), ...content.slice(leadIdx + 1)];
   const last = bodyLines[bodyLines.length - 1];
-  const hasByline =
-    last !== undefined && bodyLines.length > 1 && looksLikeByline(last, bodyLines[bodyLines.length - 2]);
+  const hasByline = last !== undefined && bodyLines.length > 1 && looksLikeByline(last, bodyLines[bodyLines.length - 2]);
   const byline = hasByline ? (last ?? null) : (fields["Tác giả"] ?? null);
   const blocks = toBlocks(hasByline ? bodyLines.slice(0, -1) : bodyLines);
   if (dateIdx >= 0 && summary === null) errors.push("no lead paragraph (summary) found after the date line");
@@ -456,8 +464,17 @@ function parseLines(lines: readonly string[], source: string): ParseResult {
   const stableFields = Object.fromEntries(Object.entries(fields).filter(([label]) => !VOLATILE_FIELDS.has(label)));
   const contentHash = sha256(
     canonicalJson({
-      section, title, publishedAt, summary, bodyHtml, images, byline,
-      articleType, pageCount, photoCount, fields: stableFields,
+      section,
+      title,
+      publishedAt,
+      summary,
+      bodyHtml,
+      images,
+      byline,
+      articleType,
+      pageCount,
+      photoCount,
+      fields: stableFields,
     }),
   );
 

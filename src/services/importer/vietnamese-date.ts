@@ -8,15 +8,7 @@
 export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
 
 /** Canonical weekday names, indexed like Date#getUTCDay() (0 = Sunday). */
-export const VIETNAMESE_WEEKDAYS = [
-  "Chủ Nhật",
-  "Thứ Hai",
-  "Thứ Ba",
-  "Thứ Tư",
-  "Thứ Năm",
-  "Thứ Sáu",
-  "Thứ Bảy",
-] as const;
+export const VIETNAMESE_WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"] as const;
 
 export type VietnameseDateResult =
   | {

@@ -223,7 +223,6 @@ export async function deleteMedia(app: App, mediaId: string, now: Date, actor?: 
   if (storageKey) await app.media.delete(storageKey);
 }
 
-
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{6,20}$/;
 const VIMEO_ID = /^\d{1,12}$/;
 
@@ -271,14 +270,15 @@ const MAX_LINKED = 200;
 export async function checkArticleMedia(db: Pick<Tx, "media">, refs: ArticleMediaRefs): Promise<{ galleryImages: number }> {
   const gallery = refs.galleryIds ?? [];
   const attachments = refs.attachmentIds ?? [];
-  for (const [field, ids] of [["galleryIds", gallery], ["attachmentIds", attachments]] as const) {
+  for (const [field, ids] of [
+    ["galleryIds", gallery],
+    ["attachmentIds", attachments],
+  ] as const) {
     if (ids.length > MAX_LINKED) throw badInput(`${field} may name at most ${MAX_LINKED} items.`, [field]);
     if (new Set(ids).size !== ids.length) throw badInput(`${field} names the same media twice.`, [field]);
   }
   const ids = [...new Set([...(refs.coverImageId ? [refs.coverImageId] : []), ...gallery, ...attachments])];
-  const rows = ids.length
-    ? await db.media.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, kind: true, externalUrl: true } })
-    : [];
+  const rows = ids.length ? await db.media.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, kind: true, externalUrl: true } }) : [];
   const byId = new Map(rows.map((m) => [m.id, m]));
   const check = (field: string, id: string, ok: (m: (typeof rows)[number]) => boolean, what: string) => {
     const media = byId.get(id);

@@ -194,9 +194,7 @@ export async function backfillSearchText(db: Db, options: { all?: boolean; batch
       take: batchSize,
     });
     if (versions.length === 0) return done;
-    await db.$transaction(
-      versions.map((v) => db.articleVersion.update({ where: { id: v.id }, data: searchColumns(v), select: { id: true } })),
-    );
+    await db.$transaction(versions.map((v) => db.articleVersion.update({ where: { id: v.id }, data: searchColumns(v), select: { id: true } })));
     done += versions.length;
     after = versions.at(-1)!.id;
   }

@@ -105,4 +105,3 @@ export async function planSearch(scope: SearchScope, search: string, options: { 
       : null,
   };
 }
-

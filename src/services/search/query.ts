@@ -45,7 +45,9 @@ interface Item {
 }
 
 function foldWords(text: string): string[] {
-  return foldVietnamese(text).split(" ").filter((word) => word.length > 0);
+  return foldVietnamese(text)
+    .split(" ")
+    .filter((word) => word.length > 0);
 }
 
 /** Splits off balanced quoted parts; an unpaired quote stays in the bare text, where folding makes it a separator. */
@@ -180,7 +182,11 @@ export function toPgTsQuery(query: SearchQuery, weights?: string): string {
   const label = weights ? `:${weights}` : "";
   const parts = [
     ...query.terms.map((term) => `${safeWord(term)}${label}`),
-    ...query.phrases.map((phrase) => safePhrase(phrase).map((word) => `${word}${label}`).join(" <-> ")),
+    ...query.phrases.map((phrase) =>
+      safePhrase(phrase)
+        .map((word) => `${word}${label}`)
+        .join(" <-> "),
+    ),
     ...(query.prefix === null ? [] : [`${safeWord(query.prefix)}:*${weights ?? ""}`]),
   ];
   return nonEmpty(parts, "toPgTsQuery").join(" & ");
