@@ -160,6 +160,12 @@ describe("topics (dòng sự kiện)", () => {
     const other = (await ok(t, "CreateTopic", { input: { name: "Phòng chống dịch" } }, editor.token)).createTopic;
     expect(await refusal(t, "CreateTopic", { input: { name: "Đại hội Đảng bộ thị xã" } }, editor.token)).toBe("CONFLICT");
     expect(await refusal(t, "CreateTopic", { input: { name: "Không được" } }, contributor.token)).toBe("FORBIDDEN");
+    // Categories and topics share one space of slugs (/rss/<slug>.xml names either), both ways and on rename.
+    const section = await category("Kinh tế số");
+    expect(await refusal(t, "CreateTopic", { input: { name: "Kinh tế số" } }, editor.token)).toBe("CONFLICT");
+    expect(await refusal(t, "UpdateTopic", { input: { id: other.id, slug: section.slug } }, editor.token)).toBe("CONFLICT");
+    expect(await refusal(t, "CreateCategory", { input: { name: "Phòng chống dịch" } }, admin.token)).toBe("CONFLICT");
+    expect(await refusal(t, "UpdateCategory", { input: { id: section.id, slug: topic.slug } }, admin.token)).toBe("CONFLICT");
 
     const published = await approved(t, editor.token, approver.token, { title: "Khai mạc Đại hội" });
     const hidden = await draft(t, editor.token, { title: "Bản nháp về Đại hội" });

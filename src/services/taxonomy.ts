@@ -19,6 +19,18 @@ export interface TaxonomyDeps {
 
 const transaction = <T>(db: Db, run: (tx: Tx) => Promise<T>) => db.$transaction((tx) => run(tx as Tx), { timeout: 15_000, maxWait: 15_000 });
 
+/**
+ * Categories and topics share one space of slugs: /rss/<slug>.xml and the
+ * portal's pages name either by slug alone. Callers hold the "categories" lock.
+ */
+async function slugTaken(tx: Tx, slug: string): Promise<boolean> {
+  const [category, topic] = await Promise.all([
+    tx.category.findUnique({ where: { slug }, select: { id: true } }),
+    tx.topic.findUnique({ where: { slug }, select: { id: true } }),
+  ]);
+  return Boolean(category || topic);
+}
+
 const categoryFields = { id: true, slug: true, name: true, description: true, parentId: true, position: true } as const;
 
 // ---------------------------------------------------------------------------
@@ -33,7 +45,7 @@ export async function createCategory(
   if (!slug) throw badInput("The name has no letters or digits to make a slug from; give a slug.", ["slug"]);
   return transaction(deps.db, async (tx) => {
     await lockFor(tx, deps.provider, "categories");
-    if (await tx.category.findUnique({ where: { slug }, select: { id: true } })) {
+    if (await slugTaken(tx, slug)) {
       throw conflict(`The slug "${slug}" is taken.`, { fields: ["slug"] });
     }
     const parentId = input.parentId ?? null;
@@ -66,8 +78,9 @@ export async function updateCategory(
       // undefined keeps the description; null or "" clears it.
       description: input.description === undefined ? category.description : input.description?.trim() || null,
     };
-    if (next.slug !== category.slug && (await tx.category.findUnique({ where: { slug: next.slug }, select: { id: true } }))) {
-      throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
+    if (next.slug !== category.slug) {
+      await lockFor(tx, deps.provider, "categories");
+      if (await slugTaken(tx, next.slug)) throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
     }
     const changed = changes(category, next);
     if (!Object.keys(changed.after).length) return id;
@@ -200,7 +213,8 @@ export async function createTopic(deps: TaxonomyDeps, input: { name: string; slu
   const slug = input.slug ?? slugify(name);
   if (!slug) throw badInput("The name has no letters or digits to make a slug from; give a slug.", ["slug"]);
   return transaction(deps.db, async (tx) => {
-    if (await tx.topic.findUnique({ where: { slug }, select: { id: true } })) throw conflict(`The slug "${slug}" is taken.`, { fields: ["slug"] });
+    await lockFor(tx, deps.provider, "categories");
+    if (await slugTaken(tx, slug)) throw conflict(`The slug "${slug}" is taken.`, { fields: ["slug"] });
     const topic = await tx.topic.create({
       data: { name, slug, description: input.description?.trim() || null, createdAt: deps.now, updatedAt: deps.now },
       select: topicFields,
@@ -223,8 +237,9 @@ export async function updateTopic(
       slug: input.slug ?? topic.slug,
       description: input.description === undefined ? topic.description : input.description?.trim() || null,
     };
-    if (next.slug !== topic.slug && (await tx.topic.findUnique({ where: { slug: next.slug }, select: { id: true } }))) {
-      throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
+    if (next.slug !== topic.slug) {
+      await lockFor(tx, deps.provider, "categories");
+      if (await slugTaken(tx, next.slug)) throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
     }
     const changed = changes(topic, next);
     if (!Object.keys(changed.after).length) return id;

@@ -245,13 +245,32 @@ describe("nginx in front of two instances (deploy/nginx/portal.conf)", () => {
     expect(media.data.uploadMedia).toMatchObject({ kind: "IMAGE", width: 900, height: 700, contentType: "image/png" });
     const size = media.data.uploadMedia.size as number;
 
-    const path = new URL(media.data.uploadMedia.url as string, "http://portal.test").pathname;
-    const first = await call(path, { from: "127.0.0.6" });
+    // Shown by no published article yet: served only through its signed URL, privately, never kept by nginx.
+    const signed = new URL(media.data.uploadMedia.url as string, "http://portal.test");
+    expect(signed.search).not.toBe("");
+    for (let i = 0; i < 2; i++) {
+      const answer = await call(signed.pathname + signed.search, { from: "127.0.0.6" });
+      expect(answer.status).toBe(200);
+      expect(answer.body.length).toBe(size);
+      expect(String(answer.headers["cache-control"])).toMatch(/private|no-store/);
+      expect(answer.headers["x-cache-status"]).not.toBe("HIT");
+    }
+    expect((await call(signed.pathname, { from: "127.0.0.6" })).status).toBe(404);
+
+    // Once a published article shows it, the plain URL is public, immutable and kept by nginx.
+    const now = writer.clock.now();
+    const article = await createDraft(writer, { title: "Bài có ảnh lớn", at: now });
+    const mediaId = Buffer.from(media.data.uploadMedia.id as string, "base64")
+      .toString("utf8")
+      .split(":")[1]!;
+    await writer.db.articleVersion.update({ where: { id: article.versionId }, data: { coverImageId: mediaId } });
+    await approve(writer, article.id, now, now);
+    const first = await call(signed.pathname, { from: "127.0.0.6" });
     expect(first.status).toBe(200);
     expect(first.body.length).toBe(size);
-    expect(String(first.headers["cache-control"])).toMatch(/max-age=\d{6,}/);
+    expect(String(first.headers["cache-control"])).toMatch(/public, max-age=\d{6,}/);
     expect(first.headers["x-cache-status"]).toBe("MISS");
-    const again = await call(path, { from: "127.0.0.6" });
+    const again = await call(signed.pathname, { from: "127.0.0.6" });
     expect(again.status).toBe(200);
     expect(again.headers["x-cache-status"]).toBe("HIT");
     expect(again.body.equals(first.body)).toBe(true);
