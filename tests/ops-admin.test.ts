@@ -92,7 +92,7 @@ describe("users", () => {
     expect((await admin(["user:role", "--email", "bien.tap@example.vn", "--role", "admin"])).stdout).toBe("bien.tap@example.vn: EDITOR → ADMIN.\n");
     expect((await app.db.user.findUniqueOrThrow({ where: { email: "bien.tap@example.vn" } })).role).toBe("ADMIN");
     const last = await admin(["user:role", "--email", "bien.tap@example.vn", "--role", "READER"]);
-    expect(last).toMatchObject({ code: 1, stderr: "admin: error: bien.tap@example.vn is the only active ADMIN: make another user ADMIN first\n" });
+    expect(last).toMatchObject({ code: 1, stderr: "admin: error: This is the last active administrator: make another user ADMIN first.\n" });
   });
 
   it("lists users as a table and as JSON, without password hashes", async () => {

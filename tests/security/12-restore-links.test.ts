@@ -92,8 +92,12 @@ describe("npm run restore with a crafted archive", () => {
   it.each(CRAFTED.filter(([name]) => ["a symbolic link to a system file", "a hard link", "an absolute path", "a path with .."].includes(name)))(
     "refuses %s, with a clear error, and extracts nothing",
     async (name, entry, reason) => {
-      const target = tempDataDir();
-      const parentBefore = readdirSync(join(target.dir, ".."));
+      // The data folder alone in a folder of its own, so that what lands beside it is seen (other tests write beside theirs).
+      const parent = tempDataDir().dir;
+      const dir = join(parent, "data");
+      mkdirSync(dir);
+      const target = { dir, databaseUrl: `file:${join(dir, "portal.db")}`, dbFile: join(dir, "portal.db") };
+      const parentBefore = readdirSync(parent);
       const archive = archiveOf(`cli-${name}`, [...base, entry]);
       const result = await runScript("scripts/restore.ts", [archive], { DATABASE_URL: target.databaseUrl, DATA_DIR: target.dir });
       expect(result.code).toBe(1);
@@ -103,7 +107,7 @@ describe("npm run restore with a crafted archive", () => {
       // Nothing written: no database, no media, no staging folder, nothing beside the data folder.
       expect(readdirSync(target.dir)).toEqual([]);
       expect(existsSync(target.dbFile)).toBe(false);
-      expect(readdirSync(join(target.dir, ".."))).toEqual(parentBefore);
+      expect(readdirSync(parent)).toEqual(parentBefore);
       expect(existsSync("/tmp/portal-restore-evil.txt")).toBe(false);
     },
   );
