@@ -2,7 +2,7 @@
 // parsed with busboy under our own limits. Yoga's built-in parser would do, but it
 // reduces a file name to its last path segment before we see it ("../../x.png" →
 // "x.png") and has no per-file cap; here the name arrives as sent (and is refused by
-// uploadMedia when it carries separators or control characters: issue #7), at most
+// uploadMedia when it carries separators or control characters), at most
 // `maxFiles` files of at most `maxFileBytes` each are accepted, and every failure is
 // a BAD_USER_INPUT answer rather than a server error.
 // Who sends the request is decided from its headers before any part is read: an
