@@ -91,7 +91,8 @@ interface UserRow {
   id: string;
   name: string;
   email?: string | null;
-  role: Role;
+  /** Null only for viewers who may not see roles (the API shows them to ADMIN, who alone opens this screen). */
+  role: Role | null;
   active?: boolean | null;
   createdAt?: string | null;
 }
@@ -296,7 +297,7 @@ function UserRowView({
   onActive: (active: boolean) => Promise<void>;
   onReset: () => Promise<void>;
 }) {
-  const [role, setRole] = useState<Role>(user.role);
+  const [role, setRole] = useState<Role | null>(user.role);
   const active = user.active !== false;
   return (
     <tr>
@@ -310,7 +311,12 @@ function UserRowView({
           <label className="visually-hidden" htmlFor={`role-${user.id}`}>
             Vai trò của {user.name}
           </label>
-          <select id={`role-${user.id}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select id={`role-${user.id}`} value={role ?? ""} onChange={(e) => setRole(e.target.value as Role)}>
+            {role === null ? (
+              <option value="" disabled>
+                —
+              </option>
+            ) : null}
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABEL[r]}
@@ -320,8 +326,8 @@ function UserRowView({
           <button
             type="button"
             className="secondary"
-            disabled={role === user.role}
-            onClick={() => onRole(role).then(() => undefined)}
+            disabled={role === null || role === user.role}
+            onClick={() => (role ? onRole(role).then(() => undefined) : undefined)}
             aria-label={`Lưu vai trò của ${user.name}`}
           >
             Lưu
