@@ -58,9 +58,10 @@ async function bundledChromium(): Promise<BrowserChoice> {
     env: { FONTCONFIG_FILE: join(dir, "fonts.conf") },
     source: "bundled",
   });
-  const { default: Sparticuz } = await import("@sparticuz/chromium");
-  // Its flags, less the headless mode (playwright sets its own).
-  const sparticuzArgs = Sparticuz.args.filter((arg) => !arg.startsWith("--headless"));
+  // Not the package's own flags: they are made for AWS Lambda (--single-process,
+  // which breaks a second page; --disable-web-security, which would hide what the
+  // console's Content-Security-Policy refuses). No sandbox: CI runs as root.
+  const sparticuzArgs = ["--disable-setuid-sandbox", "--disable-dev-shm-usage"];
   if (existsSync(ready)) return choice();
   for (;;) {
     try {
