@@ -74,18 +74,20 @@ export function uploadSlots(app: object, limits: { UPLOADS_IN_FLIGHT_PER_USER: n
   return slots;
 }
 
-/** A refusal that also closes the connection: the body the client is still sending is never read. */
-function refusalClosing(error: unknown): unknown {
+/** A refusal with its HTTP status; `close`: it also closes the connection, so the body the client is still sending is never read. */
+function refusal(error: unknown, close: boolean): unknown {
   if (!(error instanceof GraphQLError)) return error;
   const code = error.extensions?.code;
   const status = code === "UNAUTHENTICATED" ? 401 : code === "FORBIDDEN" ? 403 : undefined;
   const http = (error.extensions?.http ?? {}) as { status?: number; headers?: Record<string, string> };
   return new GraphQLError(error.message, {
-    extensions: { ...error.extensions, http: { ...http, ...(status && { status }), headers: { ...http.headers, connection: "close" } } },
+    extensions: { ...error.extensions, http: { ...http, ...(status && { status }), headers: { ...http.headers, ...(close && { connection: "close" }) } } },
   });
 }
 
 const MAX_FIELD_BYTES = 2 * 1024 * 1024;
+/** Refused uploads up to this declared size are read (and dropped) before the answer; larger ones close the connection. */
+const SMALL_REFUSED_BODY_BYTES = 64 * 1024;
 
 const invalid = (message: string, status = 400) => appError("BAD_USER_INPUT", message, { http: { status } });
 
@@ -104,7 +106,15 @@ export function multipartUploads(options: MultipartOptions): Plugin {
           try {
             user = await options.authorize(req);
           } catch (error) {
-            throw refusalClosing(error);
+            // A small body is read and dropped, so that every client (fetch
+            // included, which would see a broken pipe) reads the refusal; a
+            // large or unsized one is never read: the connection closes.
+            const declared = Number(req.headers.get("content-length") ?? NaN);
+            if (declared <= SMALL_REFUSED_BODY_BYTES) {
+              await req.arrayBuffer().catch(() => undefined);
+              throw refusal(error, false);
+            }
+            throw refusal(error, true);
           }
           const release = options.slots.acquire(user);
           if (!release) {
