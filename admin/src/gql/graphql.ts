@@ -386,10 +386,13 @@ export type ConsoleArticlesQueryVariables = Exact<{
 
 export type ConsoleArticlesQuery = { articles: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, approvalStatus: ApprovalStatus, version: string, featured: boolean, articleType: string | null, updatedAt: string, publishedAt: string | null, viewCount: number, byline: string | null, category: { id: string, name: string } | null, createdBy: { id: string, name: string } | null } }> } };
 
-export type ConsoleAuthorsQueryVariables = Exact<{ [key: string]: never; }>;
+export type ConsoleAuthorsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+}>;
 
 
-export type ConsoleAuthorsQuery = { users: { edges: Array<{ node: { id: string, name: string } }> } };
+export type ConsoleAuthorsQuery = { users: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, name: string } }> } };
 
 export type ConsoleCategoryTreeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -994,8 +997,11 @@ export const ConsoleArticlesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ConsoleArticlesQuery, ConsoleArticlesQueryVariables>;
 export const ConsoleAuthorsDocument = new TypedDocumentString(`
-    query ConsoleAuthors {
-  users(first: 100) {
+    query ConsoleAuthors($search: String, $first: Int!) {
+  users(first: $first, filter: {search: $search}) {
+    pageInfo {
+      hasNextPage
+    }
     edges {
       node {
         id

@@ -1,6 +1,6 @@
 // Bài viết: every article this user may see, with filters and paging. The filters
 // live in the address, so a filtered list can be bookmarked or shared.
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { graphql } from "../gql";
 import type { ApprovalStatus, ArticleFilter } from "../gql/graphql";
@@ -50,10 +50,16 @@ const ArticleListQuery = graphql(`
 
 const STATUSES = Object.keys(STATUS_LABEL) as ApprovalStatus[];
 
-/** ADMIN: the accounts to pick an author (người tạo) from. */
+/** How many accounts the author picker lists at once; a search narrows them on the server. */
+const AUTHOR_CHOICES = 50;
+
+/** ADMIN: the accounts to pick an author (người tạo) from, narrowed by name or e-mail. */
 const AuthorsQuery = graphql(`
-  query ConsoleAuthors {
-    users(first: 100) {
+  query ConsoleAuthors($search: String, $first: Int!) {
+    users(first: $first, filter: { search: $search }) {
+      pageInfo {
+        hasNextPage
+      }
       edges {
         node {
           id
@@ -69,7 +75,15 @@ export function ArticlesPage() {
   const canWrite = atLeast(user.role, "CONTRIBUTOR");
   const [params, setParams] = useSearchParams();
   const categories = useQuery(CategoriesQuery, {});
-  const authors = useQuery(AuthorsQuery, {}, { skip: user.role !== "ADMIN" });
+  // The author picker asks the server for the accounts matching what is typed, so
+  // any account can be chosen however many there are.
+  const [authorSearch, setAuthorSearch] = useState("");
+  const [authorQuery, setAuthorQuery] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setAuthorQuery(authorSearch.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [authorSearch]);
+  const authors = useQuery(AuthorsQuery, { search: authorQuery || null, first: AUTHOR_CHOICES }, { skip: user.role !== "ADMIN" });
   const authorChoices = (authors.data?.users.edges ?? []).map((e) => e.node).filter((a) => a.id !== user.id);
 
   const filter: ArticleFilter = {};
@@ -164,6 +178,14 @@ export function ArticlesPage() {
             </>
           )}
         </Field>
+        {user.role === "ADMIN" ? (
+          <Field
+            label="Tìm người tạo"
+            hint={authors.data?.users.pageInfo.hasNextPage ? `Hiện ${AUTHOR_CHOICES} tài khoản đầu tiên: gõ tên hoặc e-mail để tìm.` : undefined}
+          >
+            {(props) => <input {...props} type="search" value={authorSearch} onChange={(e) => setAuthorSearch(e.target.value)} />}
+          </Field>
+        ) : null}
         {canWrite ? (
           <Field label="Người tạo">
             {(props) => (
