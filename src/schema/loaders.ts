@@ -2,11 +2,12 @@
 // the viewer's grants, media lists of versions. Batch functions return results
 // in key order (DataLoader's contract).
 import DataLoader from "dataloader";
-import type { Db, Media, MediaRole, Role, Topic, User } from "../db/client";
+import type { Category, Db, Media, MediaRole, Role, Topic, User } from "../db/client";
 import { readableArticleWhere, seenVersionOf, type Viewer } from "../services/access";
 import { field } from "../services/counters/backend";
 import { publicMediaIds } from "../services/media/access";
 import { categoryKey, listingCounts } from "../services/listing";
+import { MENU_ORDER } from "../services/taxonomy";
 import type { Counters } from "../services/counters/service";
 
 export interface LoaderDeps {
@@ -18,7 +19,24 @@ export interface LoaderDeps {
 }
 
 export function createLoaders({ db, viewer, now, counters, provider }: LoaderDeps) {
+  // Categories are the menu: a small table that most pages need several times over
+  // (the menu, the page's own category, every card's category), read whole once.
+  let menu: Promise<Category[]> | null = null;
+  const allCategories = () => (menu ??= db.category.findMany({ orderBy: MENU_ORDER }));
+  const categoriesBy = (key: "id" | "slug") =>
+    new DataLoader<string, Category | null>(async (values) => {
+      const byKey = new Map((await allCategories()).map((c) => [c[key], c]));
+      return values.map((value) => byKey.get(value) ?? null);
+    });
+
   return {
+    /** Every category, in menu order: one statement per request, shared by the loaders below. */
+    allCategories,
+    /** A category by id, from the request's one read of the categories. */
+    category: categoriesBy("id"),
+    /** A category by slug, from the request's one read of the categories. */
+    categoryBySlug: categoriesBy("slug"),
+
     /**
      * Accounts by id, for every "who" field (author, createdBy, updatedBy): one
      * statement per request however many articles and versions name them.

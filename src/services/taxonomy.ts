@@ -3,7 +3,7 @@
 // siblings, delete only when empty. Topics: create, rename, delete, attach to
 // articles. Every change is one transaction with its audit event; tree changes
 // take the "categories" lock so two concurrent moves cannot make a cycle.
-import type { Db } from "../db/client";
+import type { Db, Prisma } from "../db/client";
 import { lockFor } from "../db/locks";
 import { badInput, conflict, notFound } from "./errors";
 import { audit, changes, type Actor } from "./audit";
@@ -16,6 +16,9 @@ export interface TaxonomyDeps {
   actor: Actor;
   now: Date;
 }
+
+/** Menu order: siblings by position, then name, then id (every list of categories uses it). */
+export const MENU_ORDER = [{ position: "asc" }, { name: "asc" }, { id: "asc" }] as const satisfies Prisma.CategoryOrderByWithRelationInput[];
 
 const transaction = <T>(db: Db, run: (tx: Tx) => Promise<T>) => db.$transaction((tx) => run(tx as Tx), { timeout: 15_000, maxWait: 15_000 });
 

@@ -10,7 +10,16 @@ export type ArticleState = "published" | "draft" | "deleted" | "hidden" | "sched
 
 export async function articleRow(
   t: { app: TestApp["app"]; clock: Clock },
-  options: { state?: ArticleState; title?: string; categorySlug?: string; featured?: boolean; viewCount?: number; publishedAt?: Date } = {},
+  options: {
+    state?: ArticleState;
+    title?: string;
+    categorySlug?: string;
+    featured?: boolean;
+    viewCount?: number;
+    publishedAt?: Date;
+    /** A Media row's id: the version's lead image. */
+    coverImageId?: string;
+  } = {},
 ) {
   const state = options.state ?? "published";
   const now = t.clock.now();
@@ -28,6 +37,7 @@ export async function articleRow(
     byline: "Phóng viên",
     articleType: "Tin",
     categoryId: category?.id ?? null,
+    coverImageId: options.coverImageId ?? null,
   };
   const article = await t.app.db.$transaction(async (tx) => {
     const visible = state !== "draft" && state !== "scheduled";

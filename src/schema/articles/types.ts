@@ -173,13 +173,18 @@ export const ArticleRef = builder.prismaNode("Article", {
         type: CategoryRef,
         nullable: true,
         description: "Phân loại: the section the article is filed in; null when uncategorised.",
-        select: (_args, ctx, nested) => versionSelect(ctx, { category: nested(true) }),
-        resolve: (article, _args, ctx) => then(viewOf<{ category: never }>(article as ViewableArticle, ctx), (v) => v.category),
+        ...content("categoryId"),
+        // From the request's one read of the categories (the menu), not a statement per list.
+        resolve: async (article, _args, ctx) => {
+          const { categoryId } = await viewOf<{ categoryId: string | null }>(article as ViewableArticle, ctx);
+          return categoryId ? ctx.loaders.category.load(categoryId) : null;
+        },
       }),
       coverImage: t.field({
         type: MediaRef,
         nullable: true,
         description: "Hình ảnh: the lead image (an IMAGE media); its description is the caption and alt text.",
+        // Selected with the version: one statement per list, whatever its size.
         select: (_args, ctx, nested) => versionSelect(ctx, { coverImage: nested(true) }),
         resolve: (article, _args, ctx) => then(viewOf<{ coverImage: never }>(article as ViewableArticle, ctx), (v) => v.coverImage),
       }),

@@ -2,7 +2,7 @@
 // their articles; ADMIN manages the tree (services/taxonomy.ts holds the rules).
 import { z } from "zod";
 import { actorOf, type Context } from "../../context";
-import { createCategory, deleteCategory, moveCategory, reorderCategories, updateCategory, type TaxonomyDeps } from "../../services/taxonomy";
+import { createCategory, deleteCategory, MENU_ORDER, moveCategory, reorderCategories, updateCategory, type TaxonomyDeps } from "../../services/taxonomy";
 import { builder } from "../builder";
 
 export const taxonomyDeps = (ctx: Context): TaxonomyDeps => ({ db: ctx.db, provider: ctx.app.target.provider, actor: actorOf(ctx), now: ctx.now });
@@ -18,7 +18,7 @@ export const CategoryRef = builder.prismaNode("Category", {
     parent: t.relation("parent", { nullable: true, description: "The parent category; null at the top of the menu." }),
     children: t.relation("children", {
       description: "The sub-categories, in menu order.",
-      query: { orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] },
+      query: { orderBy: MENU_ORDER },
     }),
     articleCount: t.int({
       description: "Articles in this category that the viewer may see.",
@@ -31,7 +31,10 @@ builder.queryField("categories", (t) =>
   t.prismaField({
     type: [CategoryRef],
     description: "Every category, in menu order (parents' order first; use parent/children for the tree).",
-    resolve: (query, _root, _args, ctx) => ctx.db.category.findMany({ ...query, orderBy: [{ position: "asc" }, { name: "asc" }, { id: "asc" }] }),
+    // The request's one read of the categories (src/schema/loaders.ts): article cards
+    // on the same page take their category from it too. Relations (parent, children)
+    // a client selects are loaded in one batch by the Prisma plugin.
+    resolve: (_query, _root, _args, ctx) => ctx.loaders.allCategories(),
   }),
 );
 
@@ -41,7 +44,7 @@ builder.queryField("category", (t) =>
     nullable: true,
     description: "One category by slug; null when none has it.",
     args: { slug: t.arg.string({ required: true, validate: z.string().max(200), description: "The category's slug." }) },
-    resolve: (query, _root, { slug }, ctx) => ctx.db.category.findUnique({ ...query, where: { slug } }),
+    resolve: (_query, _root, { slug }, ctx) => ctx.loaders.categoryBySlug.load(slug),
   }),
 );
 
