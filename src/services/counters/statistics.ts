@@ -42,20 +42,23 @@ export async function loadSummary(ctx: StatisticsScope): Promise<Summary> {
   const month = monthStart(today);
   const from = [yesterday, week, month].sort()[0]!;
   const days = daysBetween(from, today);
-  const { value, pending } = await ctx.counters.consistent(
-    () =>
-      Promise.all([
-        ctx.db.site.findUnique({ where: { id: 1 }, select: { totalVisits: true } }),
-        ctx.db.siteDailyStat.findMany({ where: { day: { gte: from, lte: today } }, select: { day: true, visits: true } }),
-      ]),
+  const { value: rows, pending } = await ctx.counters.consistent(
+    // The running total and the days' figures in one statement: the total is the row without a day.
+    () => ctx.db.$queryRaw<Array<{ day: string | null; visits: number | bigint }>>`
+      SELECT NULL AS "day", "totalVisits" AS "visits" FROM "Site" WHERE "id" = 1
+      UNION ALL
+      SELECT "day", "visits" FROM "SiteDailyStat" WHERE "day" >= ${from} AND "day" <= ${today}`,
     [field.totalVisits, ...days.map(field.siteVisits)],
   );
-  const [site, rows] = value;
   const visits = new Map(days.map((d) => [d, pending.get(field.siteVisits(d)) ?? 0]));
-  for (const row of rows) visits.set(row.day, (visits.get(row.day) ?? 0) + row.visits);
+  let flushedTotal = 0;
+  for (const row of rows) {
+    if (row.day === null) flushedTotal = Number(row.visits);
+    else visits.set(row.day, (visits.get(row.day) ?? 0) + Number(row.visits));
+  }
   const sum = (start: string) => days.filter((d) => d >= start).reduce((n, d) => n + visits.get(d)!, 0);
   return {
-    totalVisits: (site?.totalVisits ?? 0) + (pending.get(field.totalVisits) ?? 0),
+    totalVisits: flushedTotal + (pending.get(field.totalVisits) ?? 0),
     today: visits.get(today)!,
     yesterday: visits.get(yesterday)!,
     thisWeek: sum(week),
