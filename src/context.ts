@@ -22,23 +22,38 @@ export interface Context {
   readonly countersEpoch: number | null;
 }
 
+/** What starts a request's own state; kept on the context (Yoga copies it, symbol keys included). */
+const BEGIN = Symbol("begin");
+type RequestState = Pick<Context, "now" | "countersEpoch" | "loaders">;
+
 export function createContext(
   app: App,
   viewer: Viewer | null,
   request: { requestId: string; clientAddress: string | null; userAgent: string | null },
 ): Context {
-  const now = app.clock.now();
-  // Taken before any database read of this request.
-  const countersEpoch = app.counters.epoch();
-  return {
-    countersEpoch,
-    app,
-    db: app.db,
-    viewer,
-    now,
-    loaders: createLoaders({ db: app.db, viewer, now, counters: app.counters, provider: app.target.provider }),
-    ...request,
+  const begin = (): RequestState => {
+    const now = app.clock.now();
+    return {
+      now,
+      // Taken before any database read of this request.
+      countersEpoch: app.counters.epoch(),
+      loaders: createLoaders({ db: app.db, viewer, now, counters: app.counters, provider: app.target.provider }),
+    };
   };
+  const context: Context & { [BEGIN]: () => RequestState } = { app, db: app.db, viewer, ...begin(), ...request, [BEGIN]: begin };
+  return context;
+}
+
+/**
+ * A subscription keeps one context for its whole life, while each of its events
+ * must be answered as a new request would be: its own "now", counter epoch and
+ * loaders (whose caches would otherwise serve a category renamed or a count
+ * changed since the client subscribed). Subscription resolvers call this first;
+ * the events of one subscription are executed one after the other.
+ */
+export function beginEvent(ctx: Context): void {
+  const begin = (ctx as Context & { [BEGIN]?: () => RequestState })[BEGIN];
+  if (begin) Object.assign(ctx, begin());
 }
 
 /** Who is acting in this request, and from where: what an audit event records. */

@@ -90,6 +90,24 @@ describe("articlePublished over graphql-ws", () => {
     expect(culture.inbox.pending).toBe(0);
   });
 
+  it("answers each event as a new request would: a category renamed or created after subscribing shows as it is now", async () => {
+    const s = await ws();
+    await ready(s);
+    const first = await createDraft(t.app, { title: "Thông báo lịch tiếp dân", categorySlug: "kinh-te", at: now() });
+    await approve(t.app, first.id, now(), now());
+    expect((await s.inbox.next())!.data.articlePublished.category).toEqual({ slug: "kinh-te", name: "Kinh tế" });
+
+    await t.app.db.category.update({ where: { slug: "kinh-te" }, data: { name: "Kinh tế - Đầu tư" } });
+    await t.app.db.category.create({ data: { slug: "chuyen-doi-so", name: "Chuyển đổi số", position: 99 } });
+    const renamed = await createDraft(t.app, { title: "Hội nghị xúc tiến đầu tư", categorySlug: "kinh-te", at: now() });
+    const created = await createDraft(t.app, { title: "Ra mắt ứng dụng công dân số", categorySlug: "chuyen-doi-so", at: now() });
+    await approve(t.app, renamed.id, now(), now());
+    await approve(t.app, created.id, now(), now());
+    expect((await s.inbox.next())!.data.articlePublished.category).toEqual({ slug: "kinh-te", name: "Kinh tế - Đầu tư" });
+    expect((await s.inbox.next())!.data.articlePublished.category).toEqual({ slug: "chuyen-doi-so", name: "Chuyển đổi số" });
+    await t.app.db.category.update({ where: { slug: "kinh-te" }, data: { name: "Kinh tế" } });
+  });
+
   it("never sends a non-public article to an anonymous subscriber; an administrator gets it", async () => {
     const { token } = await signIn(t, "ADMIN");
     const anonymous = await ws();

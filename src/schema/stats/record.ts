@@ -3,7 +3,7 @@
 // mobile.graphql). Nothing here can set a counter: a call adds at most one.
 import { filter, pipe } from "graphql-yoga";
 import { z } from "zod";
-import type { Context } from "../../context";
+import { beginEvent, type Context } from "../../context";
 import { notFound } from "../errors";
 import { readableArticleWhere } from "../../services/access";
 import { VIEW_EVENT_INTERVAL_MS } from "../../services/counters/service";
@@ -78,8 +78,7 @@ builder.subscriptionField("articleViewCount", (t) =>
     },
     resolve: (query, _event, { articleId }, ctx) => {
       const id = idOf(articleId, "Article", "articleId");
-      // One context serves the whole subscription: read the count afresh for each event.
-      ctx.loaders.articleViewCount.clear(id);
+      beginEvent(ctx);
       return ctx.db.article.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

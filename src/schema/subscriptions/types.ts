@@ -1,7 +1,7 @@
 // Live events for the mobile app (schema/operations/mobile.graphql).
 import { filter, pipe } from "graphql-yoga";
 import { z } from "zod";
-import type { Context } from "../../context";
+import { beginEvent, type Context } from "../../context";
 import { builder } from "../builder";
 import { ArticleRef } from "../articles/types";
 import { readableArticleWhere } from "../../services/access";
@@ -51,9 +51,11 @@ builder.subscriptionField("articlePublished", (t) =>
         ),
       );
     },
-    resolve: (query, event, _args, ctx) =>
-      sharedByEvent(event as ArticlePublishedEvent, `row:${viewerKey(ctx)}:${JSON.stringify(query)}`, () =>
+    resolve: (query, event, _args, ctx) => {
+      beginEvent(ctx);
+      return sharedByEvent(event as ArticlePublishedEvent, `row:${viewerKey(ctx)}:${JSON.stringify(query)}`, () =>
         ctx.db.article.findUniqueOrThrow({ ...query, where: { id: (event as ArticlePublishedEvent).articleId } }),
-      ),
+      );
+    },
   }),
 );
