@@ -180,7 +180,7 @@ export function ArticlesPage() {
         </Field>
         {user.role === "ADMIN" ? (
           <Field
-            label="Tìm người tạo"
+            label="Tìm tài khoản"
             hint={authors.data?.users.pageInfo.hasNextPage ? `Hiện ${AUTHOR_CHOICES} tài khoản đầu tiên: gõ tên hoặc e-mail để tìm.` : undefined}
           >
             {(props) => <input {...props} type="search" value={authorSearch} onChange={(e) => setAuthorSearch(e.target.value)} />}
