@@ -168,3 +168,33 @@ describe("siteVisitCounts", () => {
     await counting;
   }, 60_000);
 });
+
+describe("siteVisitCounts under the live connection limits", () => {
+  let limited: TestApp;
+  let limitedPortal: PortalServer;
+  let limitedPort: number;
+  beforeAll(async () => {
+    limited = await createTestApp({ config: { LIVE_CONNECTIONS_PER_ADDRESS: 2 } });
+    limitedPortal = createPortalServer(limited.app, limited.yoga);
+    limitedPort = await limitedPortal.listen(0, "127.0.0.1");
+  });
+  afterAll(async () => {
+    await limitedPortal.stop(0);
+    await limited.close();
+  });
+
+  it("counts each SSE stream against the address's live connections, and refuses one more with RATE_LIMITED", async () => {
+    const streams = [sseSubscribe(limitedPort, SUBSCRIPTION), sseSubscribe(limitedPort, SUBSCRIPTION)];
+    open.push(...streams);
+    for (const s of streams) {
+      expect(await s.opened).toBe(200);
+      figuresOf(await s.inbox.next());
+    }
+    const third = sseSubscribe(limitedPort, SUBSCRIPTION);
+    open.push(third);
+    expect(await third.opened).toBe(429);
+    const refused = await third.inbox.next();
+    expect(refused!.errors?.map((e) => e.extensions?.code)).toEqual(["RATE_LIMITED"]);
+    for (const s of [...streams, third]) s.close();
+  });
+});
