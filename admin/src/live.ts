@@ -2,8 +2,9 @@
 // /graphql path (same origin, so the page's connect-src 'self' covers it). The
 // client reconnects by itself when the socket drops (randomised backoff) and
 // subscribes again; a socket that stops answering pings is closed so that it
-// does. A subscription the server ends (a restart) or refuses for a passing
-// reason is tried again after a pause; one it refuses for good is reported once.
+// does. A subscription the server ends (a restart, a session whose role changed)
+// or refuses for a passing reason is tried again after a pause; one it refuses
+// from the start for good is reported once.
 import { createClient, type Client } from "graphql-ws/client";
 import { useEffect, useState } from "react";
 import { ApiError, GRAPHQL_PATH, loadSession, reportUnauthenticated, type GraphQLErrorShape } from "./api";
@@ -110,9 +111,10 @@ export function useSubscription<R, V>(document: TypedDocumentString<R, V>, varia
       setStatus({ state: "reconnecting" });
       retryTimer = window.setTimeout(start, wait);
     };
-    const failed = (error: ApiError) => {
+    /** `midStream`: the error ended a subscription that had given figures (a session or role change, which a new subscription settles). */
+    const failed = (error: ApiError, midStream: boolean) => {
       if (error.code === "UNAUTHENTICATED") reportUnauthenticated(error);
-      if (PASSING.has(error.code)) return again();
+      if (PASSING.has(error.code) || (midStream && error.code !== "UNAUTHENTICATED")) return again();
       end();
       givenUp = true;
       setStatus({ state: "unavailable", error });
@@ -121,20 +123,22 @@ export function useSubscription<R, V>(document: TypedDocumentString<R, V>, varia
       if (stopped) return;
       const id = ++generation;
       const current = () => !stopped && id === generation;
+      let received = false;
       unsubscribe = client.subscribe<R>(
         { query: document.toString(), variables: JSON.parse(key) as Record<string, unknown> },
         {
           next: (result) => {
             if (!current()) return;
-            if (result.errors?.length) return failed(errorOf(result.errors as GraphQLErrorShape[]));
+            if (result.errors?.length) return failed(errorOf(result.errors as GraphQLErrorShape[]), received);
             if (!result.data) return;
+            received = true;
             attempt = 0;
             setState({ data: result.data as R, receivedAt: new Date(), status: { state: "live" } });
           },
           error: (error) => {
             if (!current()) return;
             // A list of GraphQL errors is the server's refusal; anything else, a connection that cannot be made.
-            if (Array.isArray(error)) failed(errorOf(error as GraphQLErrorShape[]));
+            if (Array.isArray(error)) failed(errorOf(error as GraphQLErrorShape[]), false);
             else again();
           },
           // The server ended the subscription (it is shutting down): subscribe again after a pause.
