@@ -140,7 +140,8 @@ export function createPortalYoga(app: App, extraPlugins: Plugin[] = [], options:
       // A session revoked, expired, deactivated or with another role ends its subscriptions before the next event.
       useLiveAuthorization(app),
       // Identical subscriptions of viewers who see the same share one execution per event.
-      useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous")),
+      // A member joining a running siteVisitCounts group gets its latest figures at once.
+      useSharedSubscriptions<Context>((ctx) => (ctx.viewer ? `user:${ctx.viewer.id}` : "anonymous"), { replayLatest: ["siteVisitCounts"] }),
       ...extraPlugins,
       // Every mutation moves the response cache's generation before it answers.
       writeGenerationsPlugin(app.cache),

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
 import { launchBrowser } from "./support/browser";
 import { contractOperation } from "./support/contract";
 import { createPostgresDatabase } from "./support/app";
@@ -365,6 +365,81 @@ describe("the editors' console", () => {
     await page.getByRole("img", { name: /Biểu đồ lượt truy cập 30 ngày/ }).waitFor();
     await page.getByRole("heading", { name: "Bài đọc nhiều nhất" }).waitFor();
     await screenshot(page, "thong-ke", true);
+  }, 60_000);
+
+  it("statistics: the online, today and total figures change without a reload when someone visits the site", async () => {
+    const page = await newPage();
+    await signIn(page, users.reader.email);
+    await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Thống kê" }).click();
+    await page.getByRole("heading", { level: 1, name: "Thống kê" }).waitFor();
+    // The note says "Cập nhật trực tiếp" once live figures have come (case matters: other notes say "cập nhật trực tiếp").
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Cập nhật trực tiếp/ })
+      .waitFor();
+    const figure = (name: string) =>
+      page
+        .locator(".stat-cards div")
+        .filter({ has: page.getByText(name, { exact: true }) })
+        .locator("dd");
+    const online = page.locator('.stat-cards dd[aria-live="polite"]');
+    const read = async () => ({
+      online: (await online.textContent())!.replace(/\D/g, ""),
+      today: (await figure("Hôm nay").textContent())!.replace(/\D/g, ""),
+      total: (await figure("Tổng số lượt truy cập").textContent())!.replace(/\D/g, ""),
+    });
+    const before = await api("{ site { statistics { online today totalVisits } } }");
+    const shown = await read();
+    expect(shown).toEqual({
+      online: String(before.site.statistics.online),
+      today: String(before.site.statistics.today),
+      total: String(before.site.statistics.totalVisits),
+    });
+    // Marks this document: a reload would lose the mark.
+    await page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
+    await api(contractOperation("RecordSiteVisit"), { visitorId: `khach-truc-tiep-${Date.now()}` });
+    const expected = {
+      online: String(before.site.statistics.online + 1),
+      today: String(before.site.statistics.today + 1),
+      total: String(before.site.statistics.totalVisits + 1),
+    };
+    await page.waitForFunction(
+      (text) => document.querySelector('.stat-cards dd[aria-live="polite"]')?.textContent?.replace(/\D/g, "") === text,
+      expected.online,
+    );
+    expect(await read()).toEqual(expected);
+    expect(await page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
+    expect(await online.textContent()).toContain("Đang truy cập");
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it("statistics: the live figures come back by themselves after the connection drops", async () => {
+    const page = await newPage();
+    // The console's socket goes through the test, which can cut it.
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/graphql$/, (socket) => {
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    await signIn(page, users.reader.email);
+    await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Thống kê" }).click();
+    const live = page.getByRole("status").filter({ hasText: /^Cập nhật trực tiếp/ });
+    await live.waitFor();
+    // Every socket so far is cut (the one in use among them), as a server restart or a network drop would.
+    const cut = sockets.length;
+    for (const socket of sockets) await socket.close({ code: 1012, reason: "Service Restart" });
+    await page.waitForFunction(() => document.querySelector(".live-note")?.textContent?.startsWith("Mất kết nối"));
+    await live.waitFor();
+    // A new socket, opened by the console itself: the page was not reloaded.
+    expect(sockets.length).toBeGreaterThan(cut);
+    const before = await api("{ site { statistics { totalVisits } } }");
+    await api(contractOperation("RecordSiteVisit"), { visitorId: `sau-khi-mat-ket-noi-${Date.now()}` });
+    const expected = new Intl.NumberFormat("vi-VN").format(before.site.statistics.totalVisits + 1);
+    await page
+      .locator(".stat-cards div")
+      .filter({ has: page.getByText("Tổng số lượt truy cập", { exact: true }) })
+      .locator("dd", { hasText: expected })
+      .waitFor();
   }, 60_000);
 
   it("loaded nothing from outside and broke no Content-Security-Policy rule", () => {

@@ -80,6 +80,11 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** Tells the listeners that the API refused the signed-in session (also from a live subscription). */
+export function reportUnauthenticated(error: ApiError): void {
+  if (loadSession()) unauthenticatedListeners.forEach((listener) => listener(error));
+}
+
 function toError(errors: GraphQLErrorShape[]): ApiError {
   const first = errors[0]!;
   const code = first.extensions?.code ?? "INTERNAL_SERVER_ERROR";
@@ -107,7 +112,7 @@ async function send<R>(body: BodyInit, headers: Record<string, string>, signal?:
   }
   if (payload.errors?.length) {
     const error = toError(payload.errors);
-    if (error.code === "UNAUTHENTICATED" && session) unauthenticatedListeners.forEach((listener) => listener(error));
+    if (error.code === "UNAUTHENTICATED" && session) reportUnauthenticated(error);
     throw error;
   }
   if (!payload.data) throw new ApiError(`HTTP ${response.status}`, "INTERNAL_SERVER_ERROR");

@@ -7,7 +7,10 @@
 // and go, and the execution ends when the last one leaves.
 // Per-subscriber work stays per subscriber: authentication, validation and the
 // other plugins' hooks on each member's stream (error masking, serialisation).
-import type { DocumentNode, ExecutionResult } from "graphql";
+// A subscription that sends a current value first (siteVisitCounts) would leave
+// a late member with nothing until the next change: for those root fields the
+// group keeps its latest result and hands it to each member as it joins.
+import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from "graphql";
 import { isAsyncIterable, Repeater, type Plugin } from "graphql-yoga";
 
 type Result = ExecutionResult;
@@ -23,6 +26,8 @@ interface Group {
   /** Settles once the first subscriber's subscription is set up (or failed). */
   ready: Promise<boolean>;
   members: Set<Member>;
+  /** The latest result, kept for members who join later (replayed subscriptions only). */
+  latest: Result | null;
   close(): void;
 }
 
@@ -35,20 +40,40 @@ const documentId = (document: DocumentNode) => {
   return id;
 };
 
+/** Whether every root field the operation selects is one whose latest result is replayed. */
+function replays(document: DocumentNode, operationName: string | null | undefined, fields: ReadonlySet<string>): boolean {
+  if (fields.size === 0) return false;
+  let operation;
+  try {
+    operation = getOperationAST(document, operationName ?? undefined);
+  } catch {
+    return false;
+  }
+  const selections = operation?.selectionSet.selections ?? [];
+  return selections.length > 0 && selections.every((s) => s.kind === Kind.FIELD && fields.has(s.name.value));
+}
+
 /**
  * @param viewerKey who the execution is for, from the context: subscribers with
  *   the same key must be allowed to see exactly the same (e.g. all anonymous
  *   readers); null keeps a subscription out of any group.
+ * @param options.replayLatest subscription root fields whose latest result a
+ *   joining member gets at once (fields that send the current value first).
  */
-export function useSharedSubscriptions<C>(viewerKey: (context: C) => string | null): Plugin<C & Record<string, unknown>> {
+export function useSharedSubscriptions<C>(
+  viewerKey: (context: C) => string | null,
+  options: { replayLatest?: readonly string[] } = {},
+): Plugin<C & Record<string, unknown>> {
   const groups = new Map<string, Group>();
+  const replayed = new Set(options.replayLatest ?? []);
 
-  function start(key: string, subscribe: SubscribeFn, args: SubscribeArgs): { group: Group; first: Promise<unknown> } {
+  function start(key: string, subscribe: SubscribeFn, args: SubscribeArgs, replay: boolean): { group: Group; first: Promise<unknown> } {
     const members = new Set<Member>();
     let iterator: AsyncIterator<Result> | null = null;
     let closed = false;
     const group: Group = {
       members,
+      latest: null,
       ready: Promise.resolve(false),
       close() {
         if (closed) return;
@@ -80,6 +105,7 @@ export function useSharedSubscriptions<C>(viewerKey: (context: C) => string | nu
         for (;;) {
           const next = await source.next();
           if (next.done) break;
+          if (replay) group.latest = next.value;
           for (const member of members) member.push(next.value);
         }
       } catch (error) {
@@ -99,6 +125,7 @@ export function useSharedSubscriptions<C>(viewerKey: (context: C) => string | nu
         push: (result) => void push(result).catch(() => {}),
         stop: (error) => stop(error),
       };
+      if (group.latest) member.push(group.latest);
       group.members.add(member);
       void stop.then(() => {
         group.members.delete(member);
@@ -115,7 +142,7 @@ export function useSharedSubscriptions<C>(viewerKey: (context: C) => string | nu
       setSubscribeFn((async (subscribeArgs: SubscribeArgs) => {
         const existing = groups.get(key);
         if (existing && (await existing.ready) && groups.get(key) === existing) return join(existing);
-        const { group, first } = start(key, subscribeFn, subscribeArgs);
+        const { group, first } = start(key, subscribeFn, subscribeArgs, replays(args.document, args.operationName, replayed));
         if (!(await group.ready)) {
           // An error result (or a thrown error) goes to this subscriber as it is.
           return first;

@@ -21,6 +21,7 @@ import "./versions/types";
 import "./permissions/types";
 import "./stats/types";
 import "./stats/record";
+import "./stats/live";
 import "./subscriptions/types";
 
 export const schema = withDomainErrors(lexicographicSortSchema(builder.toSchema()));

@@ -14,12 +14,19 @@ export interface ArticleViewCountEvent {
   articleId: string;
 }
 
+/**
+ * The site's visit figures may have changed (a visit or an article view was
+ * counted somewhere); subscribers read the site-wide figures themselves.
+ */
+export type SiteVisitCountsEvent = Record<string, never>;
+
 /** Topic ids: a category slug, or ALL_CATEGORIES. */
 export const ALL_CATEGORIES = "*";
 
 export type EventTopics = {
   articlePublished: [string, ArticlePublishedEvent];
   articleViewCount: [string, ArticleViewCountEvent];
+  siteVisitCounts: [SiteVisitCountsEvent];
 };
 
 export type Events = PubSub<EventTopics>;

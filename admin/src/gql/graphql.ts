@@ -540,12 +540,12 @@ export type ConsoleStatisticsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleStatisticsQuery = { site: { statistics: { totalVisits: number, today: number, yesterday: number, thisWeek: number, thisMonth: number, daily: Array<{ date: string, visits: number, uniqueVisitors: number, articleViews: number }>, topArticles: Array<{ views: number, article: { id: string, title: string } }> } } };
+export type ConsoleStatisticsQuery = { site: { statistics: { online: number, totalVisits: number, today: number, yesterday: number, thisWeek: number, thisMonth: number, daily: Array<{ date: string, visits: number, uniqueVisitors: number, articleViews: number }>, topArticles: Array<{ views: number, article: { id: string, title: string } }> } } };
 
-export type ConsoleOnlineQueryVariables = Exact<{ [key: string]: never; }>;
+export type ConsoleSiteVisitCountsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleOnlineQuery = { site: { statistics: { online: number } } };
+export type ConsoleSiteVisitCountsSubscription = { siteVisitCounts: { online: number, today: number, totalVisits: number } };
 
 export type ConsoleTopicsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1516,6 +1516,7 @@ export const ConsoleStatisticsDocument = new TypedDocumentString(`
     query ConsoleStatistics($from: Date!, $to: Date!) {
   site {
     statistics {
+      online
       totalVisits
       today
       yesterday
@@ -1538,15 +1539,15 @@ export const ConsoleStatisticsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleStatisticsQuery, ConsoleStatisticsQueryVariables>;
-export const ConsoleOnlineDocument = new TypedDocumentString(`
-    query ConsoleOnline {
-  site {
-    statistics {
-      online
-    }
+export const ConsoleSiteVisitCountsDocument = new TypedDocumentString(`
+    subscription ConsoleSiteVisitCounts {
+  siteVisitCounts {
+    online
+    today
+    totalVisits
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleOnlineQuery, ConsoleOnlineQueryVariables>;
+    `) as unknown as TypedDocumentString<ConsoleSiteVisitCountsSubscription, ConsoleSiteVisitCountsSubscriptionVariables>;
 export const ConsoleTopicsDocument = new TypedDocumentString(`
     query ConsoleTopics($search: String, $first: Int, $after: String, $last: Int, $before: String) {
   topics(

@@ -1,16 +1,22 @@
 // Thống kê: visits per day as a chart (with the same figures as a table), the most
-// read articles, and the number of visitors online now, refreshed while the page is open.
-import { useEffect, useState } from "react";
+// read articles, and the live figures (online now, today, all visits) from the
+// siteVisitCounts subscription: they change on screen as visits come, without
+// reloading. The figures loaded with the page stand in until the first live ones
+// come, and stay (with the time they are from) when live updates cannot be had.
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
+import { describeError } from "../api";
 import { graphql } from "../gql";
 import { useQuery } from "../hooks";
 import { formatNumber } from "../labels";
+import { useSubscription, type LiveStatus } from "../live";
 import { ErrorMessage, Field, Loading, Page } from "../components/ui";
 
 const StatisticsQuery = graphql(`
   query ConsoleStatistics($from: Date!, $to: Date!) {
     site {
       statistics {
+        online
         totalVisits
         today
         yesterday
@@ -34,47 +40,76 @@ const StatisticsQuery = graphql(`
   }
 `);
 
-const OnlineQuery = graphql(`
-  query ConsoleOnline {
-    site {
-      statistics {
-        online
-      }
+const LiveCountsSubscription = graphql(`
+  subscription ConsoleSiteVisitCounts {
+    siteVisitCounts {
+      online
+      today
+      totalVisits
     }
   }
 `);
 
-const ONLINE_REFRESH_MS = 10_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
+const clockTime = (d: Date) => d.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+function liveNote(status: LiveStatus, since: Date | null): string {
+  const at = since ? ` Số liệu lúc ${clockTime(since)}.` : "";
+  switch (status.state) {
+    case "connecting":
+      return "Đang kết nối để cập nhật trực tiếp…";
+    case "live":
+      return "Cập nhật trực tiếp: số người đang truy cập (5 phút gần nhất), lượt truy cập hôm nay và tổng số thay đổi ngay khi có lượt truy cập mới.";
+    case "reconnecting":
+      return `Mất kết nối cập nhật trực tiếp, đang kết nối lại…${at}`;
+    case "unavailable":
+      return `Không cập nhật trực tiếp được (${describeError(status.error)}).${at}`;
+  }
+}
 
 export function StatisticsPage() {
   const [days, setDays] = useState(30);
   const to = new Date();
   const from = new Date(to.getTime() - (days - 1) * 86_400_000);
   const stats = useQuery(StatisticsQuery, { from: day(from), to: day(to) });
-  const online = useQuery(OnlineQuery, {});
-  const { reload } = online;
-  useEffect(() => {
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible") void reload();
-    }, ONLINE_REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
-
+  const live = useSubscription(LiveCountsSubscription, {});
+  // The page's figures, with the live ones over them once they come (and as long
+  // as they may come: given up, the page's own figures are the ones to reload).
   const s = stats.data?.site.statistics;
+  const unavailable = live.status.state === "unavailable";
+  const counts = unavailable ? null : (live.data?.siteVisitCounts ?? null);
+  const [loadedAt, setLoadedAt] = useState<Date | null>(null);
+  useEffect(() => {
+    if (stats.data) setLoadedAt(new Date());
+  }, [stats.data]);
+  // Fewer visits today than the page loaded: a new day began while the page is
+  // open, and the other figures are read again (once for a given live figure).
+  const { reload } = stats;
+  const reloadedFor = useRef<unknown>(null);
+  useEffect(() => {
+    if (!s || !counts || counts.today >= s.today || reloadedFor.current === counts) return;
+    reloadedFor.current = counts;
+    void reload();
+  }, [counts, s, reload]);
+  // Today's visits since the page was loaded also belong to this week and this month.
+  const sinceLoad = s && counts && counts.today >= s.today ? counts.today - s.today : 0;
+  const online = counts?.online ?? s?.online;
+  const since = (counts && live.receivedAt) || loadedAt;
   return (
     <Page title="Thống kê">
       <ErrorMessage error={stats.error} />
       <dl className="stat-cards">
         <div>
-          <dt>Đang trực tuyến</dt>
-          <dd aria-live="polite" className="online">
-            {online.data ? formatNumber(online.data.site.statistics.online) : "…"}
+          <dt>Đang truy cập</dt>
+          {/* Read out when it changes, with what it counts (the region is the whole figure). */}
+          <dd aria-live="polite" aria-atomic="true" className="online">
+            <span className="visually-hidden">Đang truy cập: </span>
+            {online !== undefined ? formatNumber(online) : "…"}
           </dd>
         </div>
         <div>
           <dt>Hôm nay</dt>
-          <dd>{s ? formatNumber(s.today) : "…"}</dd>
+          <dd>{counts ? formatNumber(counts.today) : s ? formatNumber(s.today) : "…"}</dd>
         </div>
         <div>
           <dt>Hôm qua</dt>
@@ -82,18 +117,27 @@ export function StatisticsPage() {
         </div>
         <div>
           <dt>Tuần này</dt>
-          <dd>{s ? formatNumber(s.thisWeek) : "…"}</dd>
+          <dd>{s ? formatNumber(s.thisWeek + sinceLoad) : "…"}</dd>
         </div>
         <div>
           <dt>Tháng này</dt>
-          <dd>{s ? formatNumber(s.thisMonth) : "…"}</dd>
+          <dd>{s ? formatNumber(s.thisMonth + sinceLoad) : "…"}</dd>
         </div>
         <div>
           <dt>Tổng số lượt truy cập</dt>
-          <dd>{s ? formatNumber(s.totalVisits) : "…"}</dd>
+          <dd>{counts ? formatNumber(counts.totalVisits) : s ? formatNumber(s.totalVisits) : "…"}</dd>
         </div>
       </dl>
-      <p className="hint">Số người đang trực tuyến (5 phút gần nhất) tự cập nhật mỗi 10 giây.</p>
+      <p className="hint live-note" role="status">
+        {liveNote(live.status, since)}
+      </p>
+      {unavailable ? (
+        <p>
+          <button type="button" onClick={() => void reload()} disabled={stats.loading}>
+            Tải lại số liệu
+          </button>
+        </p>
+      ) : null}
 
       <div className="filters">
         <Field label="Khoảng thời gian">

@@ -15,7 +15,7 @@ import type { VisitorHasher, VisitorIdentity } from "./visitor-hash";
 export const DEDUPE_WINDOW_MS = 30 * 60_000;
 /** "Online": distinct visitors seen within this window. */
 export const ONLINE_WINDOW_MS = 5 * 60_000;
-/** Live view counts: at most one event a second per article. */
+/** Live view counts: at most one event a second per article; live site figures: at most one a second. */
 export const VIEW_EVENT_INTERVAL_MS = 1000;
 /** One flush, whoever started it (timer, shutdown, operator). */
 export interface CounterFlushReport {
@@ -123,6 +123,8 @@ export class Counters implements CounterBuffer {
       ),
     );
     if (counted) this.recordedSinceFlush++;
+    // A repeat counts nothing but may bring its visitor back among those online.
+    this.announceSite();
     return counted;
   }
 
@@ -144,6 +146,8 @@ export class Counters implements CounterBuffer {
       this.recordedSinceFlush++;
       this.announce(articleId);
     }
+    // Counted or not, the reader is now among those online.
+    this.announceSite();
     return counted;
   }
 
@@ -168,15 +172,25 @@ export class Counters implements CounterBuffer {
 
   /** Publishes an articleViewCount event, at most one a second per article (the last view is never left out). */
   private announce(articleId: string): void {
-    if (this.closed || this.scheduledEvents.has(articleId)) return;
-    const publish = () => {
-      this.scheduledEvents.delete(articleId);
-      this.lastEvent.set(articleId, Date.now());
-      this.o.events.publish("articleViewCount", articleId, { articleId });
+    this.throttled(`article:${articleId}`, () => this.o.events.publish("articleViewCount", articleId, { articleId }));
+  }
+
+  /** Publishes a siteVisitCounts event, at most one a second (the last visit is never left out). */
+  private announceSite(): void {
+    this.throttled("site", () => this.o.events.publish("siteVisitCounts", {}));
+  }
+
+  /** Runs `publish` at once, or once the interval since its key's last run has passed; calls meanwhile coalesce into that one. */
+  private throttled(key: string, publish: () => void): void {
+    if (this.closed || this.scheduledEvents.has(key)) return;
+    const run = () => {
+      this.scheduledEvents.delete(key);
+      this.lastEvent.set(key, Date.now());
+      publish();
     };
-    const wait = (this.lastEvent.get(articleId) ?? -Infinity) + VIEW_EVENT_INTERVAL_MS - Date.now();
-    if (wait <= 0) publish();
-    else this.scheduledEvents.set(articleId, setTimeout(publish, wait).unref());
+    const wait = (this.lastEvent.get(key) ?? -Infinity) + VIEW_EVENT_INTERVAL_MS - Date.now();
+    if (wait <= 0) run();
+    else this.scheduledEvents.set(key, setTimeout(run, wait).unref());
   }
 
   async online(now: Date): Promise<number> {
