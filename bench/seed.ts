@@ -4,7 +4,7 @@
 // 6,000 articles so that a page 5,000 articles deep exists.
 import { existsSync, rmSync } from "node:fs";
 import { closeApp, createApp } from "../src/app";
-import { migrate } from "../src/db/client";
+import { createDb, migrate } from "../src/db/client";
 import { testConfig } from "../src/env";
 import { parseDatabaseUrl } from "../src/db/url";
 import { hashPassword } from "../src/services/passwords";
@@ -104,11 +104,17 @@ export interface SeedSummary {
   versions: number;
 }
 
-/** Creates the dataset in a fresh SQLite file at `databaseUrl` (replacing it). */
+/**
+ * Creates the dataset at `databaseUrl`: a fresh SQLite file (replacing it), or a
+ * PostgreSQL database whose schema is dropped and made again first (the
+ * database is the benchmark's own: never point this at one that matters).
+ */
 export async function seedBench(databaseUrl: string, now = new Date()): Promise<SeedSummary> {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.provider !== "sqlite") throw new Error("The benchmark seeds a SQLite file.");
-  for (const suffix of ["", "-wal", "-shm"]) if (existsSync(target.file + suffix)) rmSync(target.file + suffix);
+  if (target.provider === "sqlite") {
+    for (const suffix of ["", "-wal", "-shm"]) if (existsSync(target.file + suffix)) rmSync(target.file + suffix);
+  }
+  if (target.provider === "postgres") await resetSchema(target.url);
   await migrate(target.url);
   const app = await createApp(testConfig({ DATABASE_URL: target.url, SEED_DEMO: false }));
   const db = app.db;
@@ -301,6 +307,19 @@ export async function seedBench(databaseUrl: string, now = new Date()): Promise<
     return { articles: articles.length, categories: categories.length, users: users.length, versions: versions.length };
   } finally {
     await closeApp(app);
+  }
+}
+
+/** Drops the current schema of a PostgreSQL benchmark database and makes it again, empty. */
+async function resetSchema(url: string): Promise<void> {
+  const { db } = createDb(url);
+  try {
+    const [row] = await db.$queryRaw<Array<{ schema: string }>>`SELECT current_schema() AS "schema"`;
+    const schema = row!.schema;
+    await db.$executeRawUnsafe(`DROP SCHEMA "${schema}" CASCADE`);
+    await db.$executeRawUnsafe(`CREATE SCHEMA "${schema}"`);
+  } finally {
+    await db.$disconnect();
   }
 }
 
