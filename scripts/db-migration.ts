@@ -6,6 +6,7 @@
 // Hand-written SQL (full-text indexes, triggers) is appended to a migration by hand.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,7 +18,9 @@ if (!check && !name?.match(/^[a-z0-9_]+$/)) {
   console.error("usage: npm run db:migration -- <name in snake_case> | --check");
   process.exit(2);
 }
-execFileSync("npx", ["tsx", join(root, "scripts/prisma-variants.ts"), ...(check ? ["--check"] : [])], { stdio: "inherit" });
+// Both commands on this Node, without npx's start-up: tsx, and Prisma's command line.
+execFileSync(process.execPath, ["--import", "tsx", join(root, "scripts/prisma-variants.ts"), ...(check ? ["--check"] : [])], { stdio: "inherit" });
+const prisma = createRequire(import.meta.url).resolve("prisma/build/index.js");
 
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 let pending = false;
@@ -25,7 +28,7 @@ for (const variant of ["sqlite", "postgres"]) {
   const dir = join(root, "prisma", variant);
   const snapshot = join(dir, "schema.migrated.prisma");
   const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
-  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", join(dir, "schema.prisma"), "--script"], {
+  const sql = execFileSync(process.execPath, [prisma, "migrate", "diff", ...from, "--to-schema-datamodel", join(dir, "schema.prisma"), "--script"], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: "file::memory:" },

@@ -160,12 +160,18 @@ describe("live updates", () => {
     const home = await homePage(client);
     const article = (await post(server.graphql, contractOperation("ArticlePage"), { slug: home.latest[0]!.slug })).data!.article as { id: string };
     const counts: number[] = [];
-    const stop = watchViewCount(server.graphql, article.id, (views) => counts.push(views));
-    // Views are counted until an event arrives (the stream may open after the first ones).
+    let firstEvent!: () => void;
+    const arrived = new Promise<void>((resolve) => (firstEvent = resolve));
+    const stop = watchViewCount(server.graphql, article.id, (views) => {
+      counts.push(views);
+      firstEvent();
+    });
+    // Views are counted until an event arrives (the stream may open after the first ones),
+    // each given up to 1.5 s to bring one.
     let n = 0;
     await until(async () => {
       await articlePage(client, home.latest[0]!.slug, `sse-visitor-${n++}`);
-      await delay(1500);
+      await Promise.race([arrived, delay(1500)]);
       return counts.length > 0;
     });
     stop();

@@ -4,11 +4,14 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import pg from "pg";
 import { findChromium } from "./support/browser";
 
 const STALE_AFTER_MS = 6 * 3600_000;
+// Prisma's command line on this Node (what `npx prisma` runs, without npx's start-up).
+const prismaCli = createRequire(join(process.cwd(), "package.json")).resolve("prisma/build/index.js");
 
 export default async function globalSetup(): Promise<void> {
   // Unpacks the npm-carried Chromium once, before the workers start, when the
@@ -29,7 +32,7 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(runDir);
   process.env.TEST_RUN_DIR = runDir;
   const template = join(runDir, "template.db");
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+  execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: `file:${template}` },
     stdio: "pipe",
   });
@@ -47,7 +50,7 @@ export default async function globalSetup(): Promise<void> {
     }
     const url = new URL(server);
     url.pathname = `/${name}`;
-    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: "pipe" });
+    execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: "pipe" });
     process.env.TEST_PG_TEMPLATE = name;
   }
   await browser;
