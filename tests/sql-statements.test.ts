@@ -19,7 +19,7 @@ afterAll(() => t.close());
 
 const CEILINGS = {
   postgres: { HomePage: 6, CategoryPage: 4, ArticlePage: 4, SearchArticles: 4, EditorArticles: 6 },
-  sqlite: { HomePage: 10, CategoryPage: 5, ArticlePage: 6, SearchArticles: 6, EditorArticles: 11 },
+  sqlite: { HomePage: 10, CategoryPage: 5, ArticlePage: 7, SearchArticles: 6, EditorArticles: 11 },
 };
 const ceiling = (operation: keyof (typeof CEILINGS)["postgres"]) => CEILINGS[t.app.target.provider][operation];
 
@@ -78,9 +78,19 @@ describe("SQL statements per request", () => {
     }
     const home = await statementsFor(contractOperation("HomePage"));
     expect(home.count).toBeLessThanOrEqual(ceiling("HomePage"));
-    const slug = (await t.app.db.article.findFirstOrThrow({ where: { sourceKey: { not: null } } })).slug;
-    const article = await statementsFor(contractOperation("ArticlePage"), { slug });
-    expect(article.data.article).not.toBeNull();
+    // An article page with everything it can show: author, cover, a gallery and attachments.
+    const author = await t.app.db.user.findFirstOrThrow({ where: { role: "EDITOR" } });
+    const full = await articleRow(t, {
+      categorySlug: "tin-tuc-su-kien",
+      createdById: author.id,
+      coverImageId: (await media(t)).id,
+      galleryIds: [(await media(t)).id, (await media(t)).id],
+      attachmentIds: [(await media(t, "DOCUMENT")).id],
+    });
+    const article = await statementsFor(contractOperation("ArticlePage"), { slug: full.slug });
+    expect(article.data.article).toMatchObject({ author: { name: author.name }, coverImage: { width: null } });
+    expect(article.data.article.gallery).toHaveLength(2);
+    expect(article.data.article.attachments).toHaveLength(1);
     expect(article.count).toBeLessThanOrEqual(ceiling("ArticlePage"));
     const search = await statementsFor(contractOperation("SearchArticles"), { query: "bai viet", first: 20 });
     expect(search.data.articles.edges.length).toBeGreaterThan(0);

@@ -19,6 +19,11 @@ export async function articleRow(
     publishedAt?: Date;
     /** A Media row's id: the version's lead image. */
     coverImageId?: string;
+    /** Media rows' ids: the version's gallery and attached documents. */
+    galleryIds?: string[];
+    attachmentIds?: string[];
+    /** The author's account. */
+    createdById?: string;
   } = {},
 ) {
   const state = options.state ?? "published";
@@ -38,6 +43,8 @@ export async function articleRow(
     articleType: "Tin",
     categoryId: category?.id ?? null,
     coverImageId: options.coverImageId ?? null,
+    galleryIds: options.galleryIds ?? [],
+    attachmentIds: options.attachmentIds ?? [],
   };
   const article = await t.app.db.$transaction(async (tx) => {
     const visible = state !== "draft" && state !== "scheduled";
@@ -51,6 +58,8 @@ export async function articleRow(
         expireAt: content.expireAt,
         inheritsPermissions: state !== "hidden",
         isPublic: state !== "hidden",
+        createdById: options.createdById ?? null,
+        updatedById: options.createdById ?? null,
         deletedAt: state === "deleted" ? now : null,
       },
     });
@@ -62,7 +71,7 @@ export async function articleRow(
       content,
       previous: null,
       comment: null,
-      userId: null,
+      userId: options.createdById ?? null,
       at: now,
     });
     return tx.article.update({

@@ -21,7 +21,8 @@ export const MediaRef = builder.prismaNode("Media", {
     url: t.string({
       description:
         "Where the file is served (or the external video's address). A file no published article shows is not public: staff get a signed URL good for about 10 minutes; for anyone else its address answers 404.",
-      select: { storageKey: true, externalUrl: true, id: true },
+      // Scalars of the row, which every Media row carries (no `select`: one here would make a
+      // row from a loader, such as a gallery's, be read again).
       resolve: (media, _args, ctx) => {
         if (media.externalUrl) return media.externalUrl;
         const url = mediaUrl(ctx.app.config.PUBLIC_URL, media.id, media.storageKey);
@@ -32,13 +33,11 @@ export const MediaRef = builder.prismaNode("Media", {
     }),
     external: t.boolean({
       description: "True for a video that is a link to another site (YouTube...), not a stored file.",
-      select: { externalUrl: true },
       resolve: (media) => media.externalUrl !== null,
     }),
     embedUrl: t.string({
       nullable: true,
       description: "For a YouTube or Vimeo video: the player address for an <iframe>.",
-      select: { externalUrl: true },
       resolve: (media) => (media.externalUrl ? embedUrlFor(media.externalUrl) : null),
     }),
     fileName: t.exposeString("fileName", { description: "The uploader's file name (the name a download gets)." }),
