@@ -31,7 +31,7 @@ export interface SearchScope {
 const COUNT_CHUNK = 400;
 // Up to this many published articles hidden from anonymous readers (scheduled,
 // expired, private, or outside the list's other filters), a search's totalCount is
-// the index's count minus theirs: two SQL counts instead of one per 400 matches.
+// the index's count leaving them out: one SQL count instead of one per 400 matches.
 const EXCLUDED_LIMIT = 5000;
 
 /**
@@ -73,17 +73,15 @@ export async function planSearch(scope: SearchScope, search: string, options: { 
           if (!viewer) {
             // Anonymous readers search published versions only. Every match the
             // index counts is visible unless the list's where (visibility and
-            // filters, decided by Prisma) rules its article out, so subtract the
-            // matches among the articles it rules out, when those are few.
+            // filters, decided by Prisma) rules its article out, so count the
+            // matches leaving out the articles it rules out, when those are few.
             const excluded = await db.article.findMany({
               where: { AND: [{ deletedAt: null, publishedVersionId: { not: null } }, { NOT: base }] },
               select: { id: true },
               take: EXCLUDED_LIMIT + 1,
             });
             if (excluded.length <= EXCLUDED_LIMIT) {
-              const all = await countMatches(db, provider, query, { versions });
-              const ids = excluded.map((a) => a.id);
-              return all - (ids.length ? await countMatches(db, provider, query, { versions, articleIds: ids }) : 0);
+              return countMatches(db, provider, query, { versions, exceptArticleIds: excluded.map((a) => a.id) });
             }
           }
           // Every match, unranked, counted among what the viewer may see.
