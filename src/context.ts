@@ -6,8 +6,15 @@ import type { Actor } from "./services/audit";
 import { unauthenticated } from "./schema/errors";
 import { rememberSession } from "./plugins/security/live-auth";
 
+/**
+ * What resolvers may use of the application: its configuration and the few
+ * services they call. Not the response cache, metrics, logger, Redis client or
+ * shutdown hooks: those belong to the HTTP layer and its plugins.
+ */
+export type ResolverServices = Pick<App, "config" | "target" | "clock" | "tokens" | "downloads" | "events" | "counters" | "media" | "mediaUrls" | "shutdown">;
+
 export interface Context {
-  readonly app: App;
+  readonly app: ResolverServices;
   readonly db: App["db"];
   /** The signed-in user, or null for an anonymous reader. */
   readonly viewer: Viewer | null;

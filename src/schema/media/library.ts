@@ -10,7 +10,7 @@ import { audit } from "../../services/audit";
 import type { MediaKind, Prisma } from "../../db/client";
 import { forbidden, notFound } from "../errors";
 import { atLeast, liveWhere, readableArticleWhere } from "../../services/access";
-import { addExternalVideo, deleteMedia, ingestUpload, type UploadedFile } from "../../services/media/library";
+import { addExternalVideo, deleteMedia, ingestUpload, type MediaDeps, type UploadedFile } from "../../services/media/library";
 import { builder } from "../builder";
 import { MediaConnection, MediaKindEnum, MediaRef } from "./types";
 
@@ -22,6 +22,9 @@ const pageSize = {
 };
 
 const newestFirst: Prisma.MediaOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+
+/** The media library's dependencies, from a resolver's context. */
+const mediaDeps = (ctx: Context): MediaDeps => ({ config: ctx.app.config, media: ctx.app.media, db: ctx.db });
 
 const meta = (ctx: Context, description: string | null | undefined) => ({
   description: description?.trim() || null,
@@ -56,7 +59,7 @@ builder.mutationField("uploadMedia", (t) =>
       file: t.arg({ type: "File", required: true, description: "The file: a multipart part mapped to variables.file." }),
       description: t.arg.string({ validate: DESCRIPTION, description: "Caption and alt text (at most 2,000 characters)." }),
     },
-    resolve: (query, _root, { file, description }, ctx) => ingestUpload(ctx.app, file as unknown as UploadedFile, meta(ctx, description), query),
+    resolve: (query, _root, { file, description }, ctx) => ingestUpload(mediaDeps(ctx), file as unknown as UploadedFile, meta(ctx, description), query),
   }),
 );
 
@@ -71,7 +74,7 @@ builder.mutationField("addExternalVideo", (t) =>
       url: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2048), description: "The video's https address (YouTube, Vimeo...)." }),
       description: t.arg.string({ validate: DESCRIPTION, description: "Caption (at most 2,000 characters)." }),
     },
-    resolve: (query, _root, { url, description }, ctx) => addExternalVideo(ctx.app, url, meta(ctx, description), query),
+    resolve: (query, _root, { url, description }, ctx) => addExternalVideo(mediaDeps(ctx), url, meta(ctx, description), query),
   }),
 );
 
@@ -111,7 +114,7 @@ builder.mutationField("deleteMedia", (t) =>
     args: { id: t.arg.globalID({ required: true, for: MediaRef, description: "The media item's global ID." }) },
     resolve: async (_root, { id }, ctx) => {
       await manageable(ctx, id.id);
-      await deleteMedia(ctx.app, id.id, ctx.now, actorOf(ctx));
+      await deleteMedia(mediaDeps(ctx), id.id, ctx.now, actorOf(ctx));
       return Buffer.from(`Media:${id.id}`).toString("base64");
     },
   }),

@@ -72,8 +72,11 @@ export interface MediaMeta {
   actor?: Actor | null;
 }
 
+/** What the media library needs: the limits, the file storage and the database. */
+export type MediaDeps = Pick<App, "config" | "media" | "db">;
+
 /** Creates the media row and, for a request, its audit event, in one transaction. */
-async function createMedia<A extends Prisma.MediaCreateArgs>(app: App, meta: MediaMeta, args: A) {
+async function createMedia<A extends Prisma.MediaCreateArgs>(app: MediaDeps, meta: MediaMeta, args: A) {
   return app.db.$transaction(async (tx) => {
     const media = await tx.media.create(args as Prisma.MediaCreateArgs);
     if (meta.actor) {
@@ -96,7 +99,7 @@ type MediaQuery = Omit<Prisma.MediaCreateArgs, "data">;
  * readable image header) before anything is written; then stores the bytes and
  * records the row. A failed database write removes the stored file again.
  */
-export async function ingestUpload(app: App, file: UploadedFile, meta: MediaMeta, query: MediaQuery = {}) {
+export async function ingestUpload(app: MediaDeps, file: UploadedFile, meta: MediaMeta, query: MediaQuery = {}) {
   const name = checkFileName(file.name);
   if (file.size === 0) throw badInput("The file is empty.", ["file"]);
   const limits = sizeLimits(app.config);
@@ -154,7 +157,7 @@ export function allowedVideoUrl(raw: string, hosts: readonly string[]): URL | nu
   return hosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`)) ? url : null;
 }
 
-export async function addExternalVideo(app: App, raw: string, meta: MediaMeta, query: MediaQuery = {}) {
+export async function addExternalVideo(app: MediaDeps, raw: string, meta: MediaMeta, query: MediaQuery = {}) {
   const url = allowedVideoUrl(raw, app.config.VIDEO_HOSTS);
   if (!url) {
     throw badInput(`The video must be an https:// link on one of: ${app.config.VIDEO_HOSTS.join(", ")}.`, ["url"]);
@@ -191,7 +194,7 @@ const liveUseOf = (mediaId: string): Prisma.ArticleWhereInput => {
  * the row goes too, unless old versions still name it, in which case it stays as a
  * marked-deleted record so the history remains readable.
  */
-export async function deleteMedia(app: App, mediaId: string, now: Date, actor?: Actor): Promise<void> {
+export async function deleteMedia(app: MediaDeps, mediaId: string, now: Date, actor?: Actor): Promise<void> {
   const storageKey = await app.db.$transaction(async (tx) => {
     const media = await tx.media.findFirst({
       where: { id: mediaId, deletedAt: null },
