@@ -1,8 +1,8 @@
 // Tests run as native ES modules (node --experimental-vm-modules), transpiled by SWC;
 // types are checked separately by `npm run typecheck`. One project per suite;
 // TEST_SUITE picks one (the npm scripts set it): `npm test` (sqlite, the default),
-// `npm run test:postgres`, `npm run test:redis` (several server processes sharing
-// PostgreSQL and Redis), `npm run test:faults` (dependencies failing under a
+// `npm run test:postgres`, `npm run test:redis` (what needs PostgreSQL and Redis:
+// several server processes sharing both, the Redis buffers, both failing under a
 // running server). Paths after `--` narrow any of them to some files.
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,7 +45,6 @@ export default {
       testPathIgnorePatterns: ["/node_modules/", MULTI_INSTANCE, REDIS, "\\.sqlite\\.test\\.ts$"],
     },
     { ...project, displayName: "redis", testMatch: ["**/tests/multi-instance/**/*.test.ts", "**/*.redis.test.ts"] },
-    { ...project, displayName: "faults", testMatch: ["<rootDir>/tests/faults/**/*.fault.ts"] },
   ]),
 };
 

@@ -174,13 +174,26 @@ async function quit(client: Redis): Promise<void> {
 
 const closing = new WeakMap<App, Promise<void>>();
 
-/** Closes everything the app opened, once (later calls wait for the first). */
+/**
+ * Closes everything the app opened, once (later calls wait for the first). A
+ * closer that fails (the last counter flush while the database is away) does not
+ * keep the others from running: every connection is closed, then the first
+ * failure is thrown.
+ */
 export function closeApp(app: App): Promise<void> {
   let done = closing.get(app);
   if (!done) {
     app.shutdown.abort();
     done = (async () => {
-      for (const close of [...app.closers].reverse()) await close();
+      const failures: unknown[] = [];
+      for (const close of [...app.closers].reverse()) {
+        try {
+          await close();
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      if (failures.length > 0) throw failures[0];
     })();
     closing.set(app, done);
   }

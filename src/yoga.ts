@@ -60,10 +60,13 @@ export function maskError(error: unknown, message: string): Error {
   if (original instanceof GraphQLError && typeof original.extensions?.code === "string") return error as Error;
   // A domain error from outside a resolver (resolvers translate their own, with argument paths).
   if (original instanceof DomainError) return fromDomainError(original);
+  // A database or Redis that is away: say so, without its connection details, at
+  // the field's path, so a client knows which part of its answer is missing.
+  if (isUnavailable(original)) {
+    const at = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
+    return new GraphQLError("The service is temporarily unavailable: try again shortly.", { ...at, extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  }
   // Pothos rejects a global ID of the wrong type this way.
-  // A database or Redis that is away: say so, without its connection details.
-  if (isUnavailable(original))
-    return new GraphQLError("The service is temporarily unavailable: try again shortly.", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
   if (original instanceof PothosValidationError) return appError("BAD_USER_INPUT", original.message);
   if (original instanceof Prisma.PrismaClientKnownRequestError) {
     if (original.code === "P2002") return appError("CONFLICT", "That value is already taken (a concurrent change?).");

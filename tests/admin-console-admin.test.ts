@@ -1,35 +1,21 @@
 // The editors' console's administration screens in a real headless Chromium against
-// a real server process (as tests/admin-console.test.ts): an administrator creates
+// a real server process (tests/support/console.ts): an administrator creates
 // a user, a category and a topic and sets a royalty scale through the screens; the
 // server's refusals (the last active administrator, a category that is not empty)
 // are shown in the staff's language; an approver opens the month's royalty report
 // and its CSV link answers with the report; a contributor changes their password and
 // signs in with the new one; a READER and a CONTRIBUTOR see none of these screens.
 // axe-core finds no serious or critical violation; screenshots go to docs/screenshots/.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser";
+import type { Page } from "playwright-core";
 import { contractOperation } from "./support/contract";
-import { createPostgresDatabase } from "./support/app";
-import { httpGql, startServer, tempDataDir, type RunningServer } from "./support/processes";
+import { CONSOLE_ADMIN as ADMIN, CONSOLE_PASSWORD as PASSWORD, screenshot, seriousViolations, startConsole, type ConsoleServer } from "./support/console";
 
-const SCREENSHOTS = join(process.cwd(), "docs", "screenshots");
-const ADMIN = { email: "quantri@kientuong.gov.vn", password: "Quan-tri-2026-an-toan" };
-const PASSWORD = "Mat-khau-thu-nghiem-2026";
 const APPROVER = { email: "nhuanbut@kientuong.gov.vn", name: "Đỗ Thị Nhuận", password: "Duyet-nhuan-but-2026" };
 const PRICED = "Kiến Tường ra quân làm thủy lợi nội đồng";
 const UNPRICED = "Thông báo lịch tiếp công dân tháng này";
 
-let server: RunningServer;
-let base: string;
-let browser: Browser;
-let dropDatabase = async () => {};
-const contexts: BrowserContext[] = [];
-const cspViolations: string[] = [];
-const offsite: string[] = [];
+let server: ConsoleServer;
 const users = {
   contributor: { email: "ctv2@kientuong.gov.vn", name: "Nguyễn Thị Cộng Tác", role: "CONTRIBUTOR" },
   reader: { email: "docgia2@kientuong.gov.vn", name: "Phạm Văn Đọc", role: "READER" },
@@ -37,113 +23,30 @@ const users = {
 /** The month of this instant in the site's time zone (Asia/Ho_Chi_Minh), YYYY-MM. */
 const siteMonth = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
 
-async function api(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const { body } = await httpGql(base, query, variables, token);
-  if (body.errors?.length) throw new Error(`${body.errors[0]!.message} (${body.errors[0]!.extensions?.code})`);
-  return body.data;
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  contexts.push(context);
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  // Confirmations (delete, new password) are answered yes.
-  page.on("dialog", (dialog) => void dialog.accept());
-  return page;
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel("Thư điện tử").fill(email);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByRole("heading", { level: 1, name: "Bài viết" }).waitFor();
-}
-
 const nav = (page: Page) => page.getByRole("navigation", { name: "Chức năng" });
 async function open(page: Page, link: string, heading = link) {
   await nav(page).getByRole("link", { name: link, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
 }
 
-const axeSource = readFileSync(join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  )) as { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> };
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")})`,
-    );
-}
-
-async function screenshot(page: Page, name: string, fullPage = false) {
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, caret: "hide", animations: "disabled" });
-}
+/** A page of its own; confirmations (delete, new password) are answered yes. */
+const newPage = () => server.newPage({ acceptDialogs: true });
 
 let adminPage: Page;
 /** The reader's password, after the administrator gives them a new one. */
 let readerPassword = PASSWORD;
-let adminToken: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/admin-build.ts"], { stdio: "pipe", timeout: 240_000 });
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const data = tempDataDir({ migrated: true });
-  let databaseUrl = data.databaseUrl;
-  const pgServer = process.env.TEST_DATABASE_URL;
-  if (pgServer && /^postgres(ql)?:\/\//i.test(pgServer)) ({ url: databaseUrl, drop: dropDatabase } = await createPostgresDatabase(pgServer));
-  server = await startServer({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: data.dir,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    ADMIN_NAME: "Quản trị viên",
-    GRAPHIQL: "false",
-    RATE_LIMIT_REQUESTS: "0",
-    LOGIN_LIMIT_PER_ADDRESS: "0",
-    LOGIN_LIMIT_PER_ACCOUNT: "0",
-    VISIT_LIMIT_PER_ADDRESS: "0",
-  });
-  base = server.url;
-  adminToken = (await api(contractOperation("Login"), ADMIN)).login.token;
-  for (const user of Object.values(users)) {
-    await api(contractOperation("CreateUser"), { input: { email: user.email, name: user.name, password: PASSWORD, role: user.role } }, adminToken);
-  }
-  browser = await launchBrowser();
+  server = await startConsole(Object.values(users));
 }, 300_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-  await dropDatabase();
-});
+afterAll(() => server?.close());
 
 describe("the console's administration screens", () => {
   it("an administrator creates a user, and the last active administrator cannot lock themself", async () => {
     adminPage = await newPage();
     const page = adminPage;
-    await signIn(page, ADMIN.email, ADMIN.password);
+    await server.signIn(page, ADMIN.email, ADMIN.password);
     expect(await nav(page).getByRole("link").allTextContents()).toEqual([
       "Bài viết",
       "Viết bài mới",
@@ -197,7 +100,7 @@ describe("the console's administration screens", () => {
     const shown = page.getByRole("region", { name: `Mật khẩu mới của ${users.reader.name}` });
     const generated = (await shown.locator("code").textContent())!;
     expect(generated.length).toBeGreaterThanOrEqual(12);
-    expect((await api(contractOperation("Login"), { email: users.reader.email, password: generated })).login.token).toBeTruthy();
+    expect((await server.api(contractOperation("Login"), { email: users.reader.email, password: generated })).login.token).toBeTruthy();
     await shown.getByRole("button", { name: "Đã ghi lại, ẩn mật khẩu" }).click();
     expect(await page.getByText(generated).count()).toBe(0);
     readerPassword = generated;
@@ -256,7 +159,7 @@ describe("the console's administration screens", () => {
     await page.getByText("Đã chuyển “Dịch vụ công trực tuyến” lên cấp cao nhất.").waitFor();
 
     // A category with articles cannot be deleted: the server's count is shown.
-    const seeded = (await api(`{ categories { name articleCount } }`)).categories.find((c: { articleCount: number }) => c.articleCount > 0);
+    const seeded = (await server.api(`{ categories { name articleCount } }`)).categories.find((c: { articleCount: number }) => c.articleCount > 0);
     await page.getByRole("button", { name: `Xóa “${seeded.name}”`, exact: true }).click();
     await page
       .getByRole("alert")
@@ -300,22 +203,22 @@ describe("the console's administration screens", () => {
 
   it("an approver opens the month's royalty report and downloads it as CSV", async () => {
     // Two articles first published this month: one of a genre in the scale, one without a genre.
-    const contributor = (await api(contractOperation("Login"), { email: users.contributor.email, password: PASSWORD })).login.token;
+    const contributor = (await server.api(contractOperation("Login"), { email: users.contributor.email, password: PASSWORD })).login.token;
     for (const [title, articleType] of [
       [PRICED, "Tin"],
       [UNPRICED, null],
     ] as const) {
-      const { createArticle } = await api(
+      const { createArticle } = await server.api(
         contractOperation("CreateArticle"),
         { input: { title, body: "<p>Nội dung.</p>", articleType, byline: "Hoài Phương", pageCount: 2 } },
         contributor,
       );
-      await api(contractOperation("SubmitArticle"), { id: createArticle.id }, contributor);
-      await api(contractOperation("ApproveArticle"), { id: createArticle.id }, adminToken);
+      await server.api(contractOperation("SubmitArticle"), { id: createArticle.id }, contributor);
+      await server.api(contractOperation("ApproveArticle"), { id: createArticle.id }, server.adminToken);
     }
 
     const page = await newPage();
-    await signIn(page, APPROVER.email, APPROVER.password);
+    await server.signIn(page, APPROVER.email, APPROVER.password);
     expect(await nav(page).getByRole("link", { name: "Người dùng" }).count()).toBe(0);
     expect(await nav(page).getByRole("link", { name: "Chuyên mục" }).count()).toBe(0);
     await open(page, "Nhuận bút");
@@ -336,14 +239,14 @@ describe("the console's administration screens", () => {
 
     const csvHref = await page.getByRole("link", { name: "Tải về CSV" }).getAttribute("href");
     expect(csvHref).toMatch(new RegExp(`^/exports/royalties\\.csv\\?.*month=${siteMonth()}`));
-    const csv = await fetch(new URL(csvHref!, base));
+    const csv = await fetch(new URL(csvHref!, server.url));
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     const text = await csv.text();
     expect(text).toContain(PRICED);
     expect(text).toContain("Hoài Phương");
     const xlsxHref = await page.getByRole("link", { name: "Tải về Excel (.xlsx)" }).getAttribute("href");
-    const xlsx = await fetch(new URL(xlsxHref!, base));
+    const xlsx = await fetch(new URL(xlsxHref!, server.url));
     expect(xlsx.status).toBe(200);
     expect(
       Buffer.from(await xlsx.arrayBuffer())
@@ -372,13 +275,13 @@ describe("the console's administration screens", () => {
     await topics.getByLabel("Thêm vào dòng sự kiện").selectOption({ label: "Chuyển đổi số" });
     await topics.getByRole("button", { name: "Thêm" }).click();
     await topics.getByText("Đã thêm bài vào dòng sự kiện “Chuyển đổi số”.").waitFor();
-    const topic = await api(contractOperation("TopicPage"), { slug: "chuyen-doi-so" });
+    const topic = await server.api(contractOperation("TopicPage"), { slug: "chuyen-doi-so" });
     expect(JSON.stringify(topic)).toContain(PRICED);
   }, 60_000);
 
   it("a contributor changes their own password and signs in with the new one", async () => {
     const page = await newPage();
-    await signIn(page, users.contributor.email);
+    await server.signIn(page, users.contributor.email);
     await page.getByRole("link", { name: /^Tài khoản:/ }).click();
     await page.getByRole("heading", { level: 1, name: "Tài khoản" }).waitFor();
     const form = page.getByRole("region", { name: "Đổi mật khẩu" });
@@ -417,7 +320,7 @@ describe("the console's administration screens", () => {
       .getByRole("alert")
       .getByText(/thông tin đăng nhập không đúng/)
       .waitFor();
-    await signIn(page, users.contributor.email, next);
+    await server.signIn(page, users.contributor.email, next);
   }, 90_000);
 
   it("a READER and a CONTRIBUTOR see none of the administration screens", async () => {
@@ -426,20 +329,20 @@ describe("the console's administration screens", () => {
       [users.contributor.email, "Cong-tac-vien-moi-2026", ["Bài viết", "Viết bài mới", "Thống kê"]],
     ] as const) {
       const page = await newPage();
-      await signIn(page, who, password);
+      await server.signIn(page, who, password);
       expect(await nav(page).getByRole("link").allTextContents()).toEqual(links);
       for (const path of ["users", "categories", "topics", "royalties", "royalties/scales"]) {
-        await page.goto(`${base}/admin/${path}`);
+        await page.goto(`${server.url}/admin/${path}`);
         await page.getByRole("heading", { level: 1, name: "Bài viết" }).waitFor();
       }
       // The account screen (and changing one's password) is everyone's.
-      await page.goto(`${base}/admin/account`);
+      await page.goto(`${server.url}/admin/account`);
       await page.getByRole("heading", { level: 2, name: "Đổi mật khẩu" }).waitFor();
     }
   }, 90_000);
 
   it("loaded nothing from outside and broke no Content-Security-Policy rule", () => {
-    expect(offsite).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(server.offsite).toEqual([]);
+    expect(server.cspViolations).toEqual([]);
   });
 });

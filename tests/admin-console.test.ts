@@ -1,6 +1,6 @@
-// The editors' console (/admin) in a real headless Chromium (tests/support/browser.ts:
-// Debian's package, or the one @sparticuz/chromium carries; driven by playwright-core) against a real server process (`src/server.ts`, as
-// `npm start` runs it), on SQLite or, under `npm run test:postgres`, PostgreSQL.
+// The editors' console (/admin) in a real headless Chromium against a real server
+// process (tests/support/console.ts: `src/server.ts` as `npm start` runs it, on
+// SQLite or, under `npm run test:postgres`, PostgreSQL).
 // The newsroom's day, end to end: a contributor writes an article with an image
 // and submits it; an approver rejects it with a comment; the contributor sees the
 // comment, fixes it and resubmits; the approver approves and the portal's HomePage
@@ -8,96 +8,21 @@
 // no editing control, sign-in works with the keyboard alone, and axe-core finds
 // no serious or critical violation on the list, editor and approval screens.
 // Screenshots of the main screens are written to docs/screenshots/.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
-import { launchBrowser } from "./support/browser";
+import type { Page, WebSocketRoute } from "playwright-core";
 import { contractOperation } from "./support/contract";
-import { createPostgresDatabase } from "./support/app";
+import { CONSOLE_PASSWORD as PASSWORD, screenshot, seriousViolations, startConsole, type ConsoleServer } from "./support/console";
 import { png } from "./support/media-files";
-import { httpGql, startServer, tempDataDir, type RunningServer } from "./support/processes";
 
-const SCREENSHOTS = join(process.cwd(), "docs", "screenshots");
-const ADMIN = { email: "quantri@kientuong.gov.vn", password: "Quan-tri-2026-an-toan" };
-const PASSWORD = "Mat-khau-thu-nghiem-2026";
 const TITLE = "Thị xã Kiến Tường khánh thành cầu Rạch Chanh";
 
-let server: RunningServer;
-let base: string;
-let browser: Browser;
-let dropDatabase = async () => {};
-const contexts: BrowserContext[] = [];
-/** Content-Security-Policy reports and requests to other origins, from every page. */
-const cspViolations: string[] = [];
-const offsite: string[] = [];
-const users: Record<"contributor" | "approver" | "editor" | "reader", { email: string; name: string }> = {
-  contributor: { email: "ctv@kientuong.gov.vn", name: "Nguyễn Văn Cộng" },
-  approver: { email: "duyet@kientuong.gov.vn", name: "Trần Thị Duyệt" },
-  editor: { email: "bientap@kientuong.gov.vn", name: "Lê Biên Tập" },
-  reader: { email: "docgia@kientuong.gov.vn", name: "Phạm Độc Giả" },
-};
-
-async function api(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const { body } = await httpGql(base, query, variables, token);
-  if (body.errors?.length) throw new Error(`${body.errors[0]!.message} (${body.errors[0]!.extensions?.code})`);
-  return body.data;
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  contexts.push(context);
-  // Nothing may come from outside: the console is served whole by this server.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  return page;
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel("Thư điện tử").fill(email);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByRole("heading", { level: 1, name: "Bài viết" }).waitFor();
-}
-
-const axeSource = readFileSync(join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");
-
-/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is; the serious and critical findings. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  )) as { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> };
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")})`,
-    );
-}
-
-async function screenshot(page: Page, name: string, fullPage = false) {
-  // Caret blink and hover states would make the pictures differ from run to run.
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, caret: "hide", animations: "disabled" });
-}
+let server: ConsoleServer;
+const users = {
+  contributor: { email: "ctv@kientuong.gov.vn", name: "Nguyễn Văn Cộng", role: "CONTRIBUTOR" },
+  approver: { email: "duyet@kientuong.gov.vn", name: "Trần Thị Duyệt", role: "APPROVER" },
+  editor: { email: "bientap@kientuong.gov.vn", name: "Lê Biên Tập", role: "EDITOR" },
+  reader: { email: "docgia@kientuong.gov.vn", name: "Phạm Độc Giả", role: "READER" },
+} as const;
 
 /** The editor's body (Tiptap): a contenteditable textbox named by its label. */
 const body = (page: Page) => page.getByRole("textbox", { name: "Nội dung" });
@@ -106,46 +31,14 @@ let contributorPage: Page;
 let approverPage: Page;
 
 beforeAll(async () => {
-  // What `npm start` does first: build the console when its sources changed.
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/admin-build.ts"], { stdio: "pipe", timeout: 240_000 });
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const data = tempDataDir({ migrated: true });
-  let databaseUrl = data.databaseUrl;
-  const pgServer = process.env.TEST_DATABASE_URL;
-  if (pgServer && /^postgres(ql)?:\/\//i.test(pgServer)) ({ url: databaseUrl, drop: dropDatabase } = await createPostgresDatabase(pgServer));
-  server = await startServer({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: data.dir,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    ADMIN_NAME: "Quản trị viên",
-    GRAPHIQL: "false",
-    // Every page of every user comes from one loopback address here.
-    RATE_LIMIT_REQUESTS: "0",
-    LOGIN_LIMIT_PER_ADDRESS: "0",
-    LOGIN_LIMIT_PER_ACCOUNT: "0",
-    VISIT_LIMIT_PER_ADDRESS: "0",
-    VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
-  });
-  base = server.url;
-  const { login } = await api(contractOperation("Login"), ADMIN);
-  const roles = { contributor: "CONTRIBUTOR", approver: "APPROVER", editor: "EDITOR", reader: "READER" } as const;
-  for (const [key, user] of Object.entries(users) as Array<[keyof typeof users, { email: string; name: string }]>) {
-    await api(contractOperation("CreateUser"), { input: { email: user.email, name: user.name, password: PASSWORD, role: roles[key] } }, login.token);
-  }
-  browser = await launchBrowser();
+  server = await startConsole(Object.values(users));
 }, 300_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-  await dropDatabase();
-});
+afterAll(() => server?.close());
 
 describe("the editors' console", () => {
   it("is served at /admin with a strict Content-Security-Policy", async () => {
-    const response = await fetch(`${base}/admin/articles`);
+    const response = await fetch(`${server.url}/admin/articles`);
     expect(response.status).toBe(200);
     const csp = response.headers.get("content-security-policy")!;
     expect(csp).toContain("script-src 'self'");
@@ -155,14 +48,14 @@ describe("the editors' console", () => {
     const html = await response.text();
     // No inline script: every <script> has a src on this origin.
     expect(html).not.toMatch(/<script(?![^>]*\bsrc="\/admin\/)[^>]*>/);
-    expect((await fetch(`${base}/admin/..%2f..%2fpackage.json`)).status).toBe(404);
-    expect((await fetch(`${base}/admin/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/admin/..%2f..%2fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/admin/assets/missing.js`)).status).toBe(404);
   });
 
   it("signs in with the keyboard alone", async () => {
-    contributorPage = await newPage();
+    contributorPage = await server.newPage();
     const page = contributorPage;
-    await page.goto(`${base}/admin/`);
+    await page.goto(`${server.url}/admin/`);
     await page.getByRole("heading", { level: 1, name: "Đăng nhập" }).waitFor();
     await screenshot(page, "dang-nhap");
     await page.keyboard.press("Tab");
@@ -221,9 +114,9 @@ describe("the editors' console", () => {
   }, 120_000);
 
   it("an approver rejects it with a comment", async () => {
-    approverPage = await newPage();
+    approverPage = await server.newPage();
     const page = approverPage;
-    await signIn(page, users.approver.email);
+    await server.signIn(page, users.approver.email);
     await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Phê duyệt" }).click();
     await page.getByRole("heading", { level: 1, name: "Phê duyệt" }).waitFor();
     const row = page.getByRole("row", { name: new RegExp(TITLE) });
@@ -276,14 +169,14 @@ describe("the editors' console", () => {
     await page.getByRole("button", { name: "Phê duyệt", exact: true }).click();
     await page.getByText(`Đã phê duyệt và xuất bản “${TITLE}” (phiên bản 1.0).`).waitFor();
 
-    const home = await api(contractOperation("HomePage"));
+    const home = await server.api(contractOperation("HomePage"));
     const titles = JSON.stringify(home);
     expect(titles).toContain(TITLE);
   }, 60_000);
 
   it("a second editor's concurrent save meets the CONFLICT screen and loses nothing", async () => {
-    const editorPage = await newPage();
-    await signIn(editorPage, users.editor.email);
+    const editorPage = await server.newPage();
+    await server.signIn(editorPage, users.editor.email);
     const page = contributorPage;
     // Both open version 1.0.
     await page.reload();
@@ -320,9 +213,9 @@ describe("the editors' console", () => {
     await page.getByRole("button", { name: "Lưu", exact: true }).click();
     await page.getByText("Đã lưu phiên bản 1.2.").waitFor();
 
-    const { login } = await api(contractOperation("Login"), { email: users.editor.email, password: PASSWORD });
+    const { login } = await server.api(contractOperation("Login"), { email: users.editor.email, password: PASSWORD });
     const id = new URL(page.url()).pathname.split("/").pop()!;
-    const history = await api(contractOperation("ArticleHistory"), { id: decodeURIComponent(id) }, login.token);
+    const history = await server.api(contractOperation("ArticleHistory"), { id: decodeURIComponent(id) }, login.token);
     const versions = history.node.versions.edges.map((e: { node: { label: string; body: string; title: string } }) => e.node);
     expect(versions.map((v: { label: string }) => v.label).slice(0, 3)).toEqual(["1.2", "1.1", "1.0"]);
     expect(versions[0].body).toContain(mine);
@@ -340,8 +233,8 @@ describe("the editors' console", () => {
   }, 120_000);
 
   it("a READER sees no editing controls", async () => {
-    const page = await newPage();
-    await signIn(page, users.reader.email);
+    const page = await server.newPage();
+    await server.signIn(page, users.reader.email);
     const nav = page.getByRole("navigation", { name: "Chức năng" });
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Bài viết", "Thống kê"]);
     expect(await page.getByRole("link", { name: "Viết bài mới" }).count()).toBe(0);
@@ -352,7 +245,7 @@ describe("the editors' console", () => {
     expect(await page.getByRole("button", { name: /Lưu|Gửi duyệt|Phê duyệt|Từ chối|Khôi phục/ }).count()).toBe(0);
     // Addresses of screens it may not use lead back to the list.
     for (const path of ["articles/new", "approvals", "site"]) {
-      await page.goto(`${base}/admin/${path}`);
+      await page.goto(`${server.url}/admin/${path}`);
       await page.getByRole("heading", { level: 1, name: "Bài viết" }).waitFor();
       expect(await page.getByRole("button", { name: /Lưu|Phê duyệt/ }).count()).toBe(0);
     }
@@ -368,8 +261,8 @@ describe("the editors' console", () => {
   }, 60_000);
 
   it("statistics: the online, today and total figures change without a reload when someone visits the site", async () => {
-    const page = await newPage();
-    await signIn(page, users.reader.email);
+    const page = await server.newPage();
+    await server.signIn(page, users.reader.email);
     await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Thống kê" }).click();
     await page.getByRole("heading", { level: 1, name: "Thống kê" }).waitFor();
     // The note says "Cập nhật trực tiếp" once live figures have come (case matters: other notes say "cập nhật trực tiếp").
@@ -388,7 +281,7 @@ describe("the editors' console", () => {
       today: (await figure("Hôm nay").textContent())!.replace(/\D/g, ""),
       total: (await figure("Tổng số lượt truy cập").textContent())!.replace(/\D/g, ""),
     });
-    const before = await api("{ site { statistics { online today totalVisits } } }");
+    const before = await server.api("{ site { statistics { online today totalVisits } } }");
     const shown = await read();
     expect(shown).toEqual({
       online: String(before.site.statistics.online),
@@ -397,7 +290,7 @@ describe("the editors' console", () => {
     });
     // Marks this document: a reload would lose the mark.
     await page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
-    await api(contractOperation("RecordSiteVisit"), { visitorId: `khach-truc-tiep-${Date.now()}` });
+    await server.api(contractOperation("RecordSiteVisit"), { visitorId: `khach-truc-tiep-${Date.now()}` });
     const expected = {
       online: String(before.site.statistics.online + 1),
       today: String(before.site.statistics.today + 1),
@@ -414,14 +307,14 @@ describe("the editors' console", () => {
   }, 60_000);
 
   it("statistics: the live figures come back by themselves after the connection drops", async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     // The console's socket goes through the test, which can cut it.
     const sockets: WebSocketRoute[] = [];
     await page.routeWebSocket(/\/graphql$/, (socket) => {
       socket.connectToServer();
       sockets.push(socket);
     });
-    await signIn(page, users.reader.email);
+    await server.signIn(page, users.reader.email);
     await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Thống kê" }).click();
     const live = page.getByRole("status").filter({ hasText: /^Cập nhật trực tiếp/ });
     await live.waitFor();
@@ -432,8 +325,8 @@ describe("the editors' console", () => {
     await live.waitFor();
     // A new socket, opened by the console itself: the page was not reloaded.
     expect(sockets.length).toBeGreaterThan(cut);
-    const before = await api("{ site { statistics { totalVisits } } }");
-    await api(contractOperation("RecordSiteVisit"), { visitorId: `sau-khi-mat-ket-noi-${Date.now()}` });
+    const before = await server.api("{ site { statistics { totalVisits } } }");
+    await server.api(contractOperation("RecordSiteVisit"), { visitorId: `sau-khi-mat-ket-noi-${Date.now()}` });
     const expected = new Intl.NumberFormat("vi-VN").format(before.site.statistics.totalVisits + 1);
     await page
       .locator(".stat-cards div")
@@ -443,7 +336,7 @@ describe("the editors' console", () => {
   }, 60_000);
 
   it("loaded nothing from outside and broke no Content-Security-Policy rule", () => {
-    expect(offsite).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(server.offsite).toEqual([]);
+    expect(server.cspViolations).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import type { Client } from "graphql-ws";
 import { createPortalServer, type PortalServer } from "../src/http";
 import { createTestApp, signIn, type TestApp } from "./support/app";
 import { operationFor, prng, type ValueSource } from "./support/generate";
-import { wsClient, wsExecute, type LiveEvent } from "./support/live";
+import { wsClosed, wsConnection, wsOperation } from "./support/live";
 import { schema } from "../src/schema/index";
 import { ROLES } from "../src/services/access";
 
@@ -95,15 +95,16 @@ async function overHttp(session: Session, query: string, variables: Record<strin
 }
 
 async function overWs(session: Session, query: string, variables: Record<string, unknown>): Promise<{ body: Body } | { failure: string } | { closed: true }> {
-  session.ws ??= wsClient(port, session.token);
-  const outcome = await wsExecute(session.ws, query, variables);
-  if ("result" in outcome) return { body: outcome.result as LiveEvent as Body };
+  session.ws ??= wsConnection(port, { token: session.token });
+  const results = await wsOperation(session.ws, query, variables);
+  const closed = wsClosed(results);
+  if (!closed) return { body: (results.at(-1) ?? {}) as Body };
   // The connection ended: what the fuzzer called may have ended its own session
   // (signOutEverywhere, a password change...), which closes it with 4401/4403.
   // An internal error (1011, 4500) is a failure.
   void session.ws.dispose();
   session.ws = null;
-  if (outcome.closed === 1011 || outcome.closed === 4500) return { failure: `WebSocket closed ${outcome.closed}: ${outcome.reason}` };
+  if (closed.code === 1011 || closed.code === 4500) return { failure: `WebSocket closed ${closed.code}: ${closed.reason}` };
   return { closed: true };
 }
 

@@ -2,11 +2,10 @@
 // ManualClock and the scheduler's tick(): no test here depends on real time.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { closeApp, createApp } from "../src/app";
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { createScheduler } from "../src/services/scheduler";
 import { createPortalYoga } from "../src/yoga";
 import { createTestApp, gql, signIn, type TestApp } from "./support/app";
+import { startScript } from "./support/processes";
 import { approved, ok, pending, rawId, recordPublications, settle } from "./support/workflow";
 
 let t: TestApp;
@@ -83,18 +82,14 @@ describe("scheduled publishing", () => {
     }
     t.clock.advance(HOUR);
     // Another instance in its own process, on the same database, ticking at the same moment.
-    const other = spawn(process.execPath, ["--import", "tsx", "tests/support/scheduler-instance.ts", t.app.config.DATABASE_URL, t.clock.now().toISOString()], {
-      stdio: ["pipe", "pipe", "inherit"],
-    });
-    const lines = createInterface({ input: other.stdout! })[Symbol.asyncIterator]();
-    expect((await lines.next()).value).toBe("ready");
-    other.stdin!.write("go\n");
+    const other = startScript("tests/support/scheduler-instance.ts", [t.app.config.DATABASE_URL, t.clock.now().toISOString()]);
+    expect(await other.nextLine()).toBe("ready");
+    other.send("go");
     const [mine, theirs] = await Promise.all([
       Promise.all([scheduler().tick(), scheduler().tick()]),
-      lines.next().then((line) => JSON.parse(line.value as string) as { promoted: string[]; announced: string[] }),
+      other.nextLine().then((line) => JSON.parse(line) as { promoted: string[]; announced: string[] }),
     ]);
-    other.stdin!.end();
-    await new Promise((resolve) => other.once("exit", resolve));
+    expect(await other.end()).toBe(0);
     const promoted = [...mine.flatMap((r) => r.promoted), ...theirs.promoted].sort();
     expect(promoted).toEqual([...articles].sort());
     await settle();

@@ -1,5 +1,7 @@
-// Live subscriptions over real sockets: a graphql-ws client and an SSE client
-// (fetch with Accept: text/event-stream), and articles made visible by the
+// Live transports over real sockets: subscribers over graphql-ws and SSE (fetch
+// with Accept: text/event-stream) that keep listening (wsSubscribe, sseSubscribe);
+// one-off operations over each (wsConnection + wsOperation, or wsRequest for one
+// operation on its own connection; sseRequest); and articles made visible by the
 // workflow's scheduler, whose fire-once claim announces a first publication.
 import { randomUUID } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
@@ -252,17 +254,20 @@ export async function settle(app: App, subscribers: Array<{ inbox: Inbox; catego
   }
 }
 
+export interface WsConnectionOptions {
+  /** Sent in the connection parameters, as the mobile app sends it. */
+  token?: string;
+  /** Headers of the upgrade request (X-Forwarded-For behind a proxy...). */
+  headers?: Record<string, string>;
+}
+
 /**
- * One operation over its own graphql-ws connection: every result it sends, up to
- * its completion or error (errors of a refused operation come as one result).
+ * A graphql-ws connection for one-off operations (queries, mutations, a
+ * subscription read to its end), opened on first use: run them with
+ * `wsOperation`, end it with `dispose()`. `wsRequest` does all three for one operation.
  */
-export async function wsRequest(
-  port: number,
-  query: string,
-  variables: Record<string, unknown> = {},
-  options: { token?: string; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
-): Promise<LiveEvent[]> {
-  const client = createClient({
+export function wsConnection(port: number, options: WsConnectionOptions = {}): Client {
+  return createClient({
     url: `ws://127.0.0.1:${port}/graphql`,
     webSocketImpl: class extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
@@ -273,29 +278,59 @@ export async function wsRequest(
     retryAttempts: 0,
     lazy: true,
   });
+}
+
+/**
+ * One operation over a `wsConnection`: every result it sends, up to its
+ * completion or error. The errors of a refused operation come as one result; the
+ * close of the connection as one result whose error carries `extensions.closeCode`
+ * (see `wsClosed`).
+ */
+export function wsOperation(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  extensions?: Record<string, unknown>,
+): Promise<LiveEvent[]> {
   const results: LiveEvent[] = [];
-  try {
-    await new Promise<void>((resolve) => {
-      client.subscribe(
-        { query, variables, ...(options.extensions && { extensions: options.extensions }) },
-        {
-          next: (value) => results.push(value as LiveEvent),
-          error: (error) => {
-            if (Array.isArray(error)) results.push({ errors: error });
-            else
-              results.push({
-                errors: [{ message: String((error as { reason?: string }).reason ?? error), extensions: { closeCode: (error as { code?: number }).code } }],
-              });
-            resolve();
-          },
-          complete: () => resolve(),
+  return new Promise((resolve) => {
+    client.subscribe(
+      { query, variables, ...(extensions && { extensions }) },
+      {
+        next: (value) => results.push(value as LiveEvent),
+        error: (error) => {
+          if (Array.isArray(error)) results.push({ errors: error });
+          else {
+            const close = error as { code?: number; reason?: string; message?: string };
+            results.push({ errors: [{ message: String(close?.reason || close?.message || error), extensions: { closeCode: close?.code ?? null } }] });
+          }
+          resolve(results);
         },
-      );
-    });
+        complete: () => resolve(results),
+      },
+    );
+  });
+}
+
+/** The close of the connection among an operation's results (`wsOperation`), or undefined. */
+export function wsClosed(results: LiveEvent[]): { code: number | null; reason: string } | undefined {
+  const error = results.flatMap((r) => r.errors ?? []).find((e) => e.extensions && "closeCode" in e.extensions);
+  return error && { code: error.extensions!.closeCode as number | null, reason: error.message };
+}
+
+/** One operation over its own graphql-ws connection, closed afterwards: its results as `wsOperation` gives them. */
+export async function wsRequest(
+  port: number,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: WsConnectionOptions & { extensions?: Record<string, unknown> } = {},
+): Promise<LiveEvent[]> {
+  const client = wsConnection(port, options);
+  try {
+    return await wsOperation(client, query, variables, options.extensions);
   } finally {
     await client.dispose();
   }
-  return results;
 }
 
 /** One operation over SSE (Accept: text/event-stream): its results up to `complete`. */
@@ -327,40 +362,4 @@ export async function sseRequest(
     if (data && !/^event: complete$/m.test(message)) results.push(JSON.parse(data));
   }
   return { status: response.status, results };
-}
-
-/** A graphql-ws client for queries and mutations (not only subscriptions), connecting on first use. */
-export function wsClient(port: number, token?: string): Client {
-  return createClient({
-    url: `ws://127.0.0.1:${port}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
-    lazy: true,
-    onNonLazyError: () => {},
-  });
-}
-
-/** What one operation over graphql-ws gave: its result, or the close of the connection. */
-export type WsOutcome = { result: LiveEvent } | { closed: number | null; reason: string };
-
-/** Runs one query or mutation over graphql-ws; resolves with its (last) result or the connection's close. */
-export function wsExecute(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<WsOutcome> {
-  return new Promise((resolve) => {
-    let result: LiveEvent = {};
-    client.subscribe(
-      { query, variables },
-      {
-        next: (value) => (result = value as LiveEvent),
-        error: (error) => {
-          if (Array.isArray(error)) resolve({ result: { errors: error } });
-          else {
-            const close = error as { code?: number; reason?: string; message?: string };
-            resolve({ closed: close?.code ?? null, reason: String(close?.reason ?? close?.message ?? error) });
-          }
-        },
-        complete: () => resolve({ result }),
-      },
-    );
-  });
 }

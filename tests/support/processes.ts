@@ -6,6 +6,7 @@ import { Agent, request } from "node:http";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 
 const root = process.cwd();
 
@@ -41,6 +42,38 @@ export function runScript(script: string, args: string[], env: Record<string, st
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin ?? "");
   });
+}
+
+export interface ScriptProcess {
+  /** The next line it writes on stdout; fails when it exits first (with its stderr). */
+  nextLine(): Promise<string>;
+  /** Writes one line on its stdin. */
+  send(line: string): void;
+  /** Ends its stdin and waits for its exit code. */
+  end(): Promise<number | null>;
+  child: ChildProcess;
+}
+
+/** Starts `tsx <script> <args>` to talk with it line by line: stdin in, stdout out. */
+export function startScript(script: string, args: string[], env: Record<string, string> = {}): ScriptProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, env: commandEnv(env) });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const closed = new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  return {
+    child,
+    nextLine: async () => {
+      const line = await lines.next();
+      if (line.done) throw new Error(`${script} exited with ${await closed} before writing a line: ${stderr}`);
+      return line.value;
+    },
+    send: (line) => void child.stdin.write(`${line}\n`),
+    end: () => {
+      child.stdin.end();
+      return closed;
+    },
+  };
 }
 
 export interface RunningServer {

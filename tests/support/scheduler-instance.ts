@@ -1,6 +1,7 @@
-// Another server instance's scheduler, in its own process (tests only): connects
-// to the same database, says "ready", waits for "go" on stdin, runs one tick at
-// the given instant and prints what it promoted and announced, as JSON.
+// Another server instance's scheduler, in its own process (tests only, started by
+// startScript of ./processes.ts): connects to the same database, says "ready",
+// waits for "go" on stdin, runs one tick at the given instant and prints what it
+// promoted and announced, as JSON.
 import { createDb, prepareDb } from "../../src/db/client";
 import { createEvents } from "../../src/services/events";
 import { createScheduler } from "../../src/services/scheduler";

@@ -1,10 +1,12 @@
 // A TCP proxy the fault tests control: `cut()` drops every connection and
 // refuses new ones, as a stopped PostgreSQL or Redis would; `restore()` listens
-// again on the same port.
+// again on the same port; `connections` counts the connections it carries.
 import { createServer, connect, type Server, type Socket } from "node:net";
 
 export interface TcpProxy {
   port: number;
+  /** Client connections open through the proxy now. */
+  readonly connections: number;
   cut(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -12,12 +14,15 @@ export interface TcpProxy {
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const clients = new Set<Socket>();
   let server: Server;
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       server = createServer((client) => {
         const upstream = connect(targetPort, targetHost);
+        clients.add(client);
+        client.on("close", () => clients.delete(client));
         for (const s of [client, upstream]) {
           sockets.add(s);
           s.on("close", () => sockets.delete(s));
@@ -46,6 +51,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   return {
     get port() {
       return port;
+    },
+    get connections() {
+      return clients.size;
     },
     cut,
     restore: listen,
