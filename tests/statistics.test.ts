@@ -296,6 +296,13 @@ describe("articleViewCount subscription", () => {
     });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const events: Array<{ at: number; viewCount: number }> = [];
+    // Resolves once an event satisfies the condition (the stream is read below).
+    const waiters: Array<{ until: (viewCount: number) => boolean; resolve: () => void }> = [];
+    const eventWhere = (until: (viewCount: number) => boolean) =>
+      new Promise<void>((resolve) => {
+        if (events.some((e) => until(e.viewCount))) resolve();
+        else waiters.push({ until, resolve });
+      });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let buffered = "";
@@ -310,19 +317,27 @@ describe("articleViewCount subscription", () => {
           const data = chunk.split("\n").find((l) => l.startsWith("data:"));
           if (data && data.length > 6) {
             const payload = JSON.parse(data.slice(5));
-            if (payload.data) events.push({ at: Date.now(), viewCount: payload.data.articleViewCount.viewCount });
+            if (payload.data) {
+              const viewCount: number = payload.data.articleViewCount.viewCount;
+              events.push({ at: Date.now(), viewCount });
+              for (const waiter of waiters) if (waiter.until(viewCount)) waiter.resolve();
+            }
           }
         }
       }
     })();
     const subscribed = Date.now();
-    await new Promise((r) => setTimeout(r, 100));
-    // 40 views over about 2.5 seconds.
-    for (let i = 0; i < 40; i++) {
-      await view(t, a.id, `live-${i}`);
-      await new Promise((r) => setTimeout(r, 60));
+    // Until the first event shows the subscription is live, a change of the count is
+    // announced (as a view would); the retry pace decides nothing the test asserts.
+    const articleId = Buffer.from(a.id, "base64").toString("utf8").split(":")[1]!;
+    while (events.length === 0) {
+      t.app.events.publish("articleViewCount", articleId, { articleId });
+      await Promise.race([eventWhere(() => true), new Promise((resolve) => setTimeout(resolve, 300))]);
     }
-    await new Promise((r) => setTimeout(r, 1300));
+    // Then a burst of views with no pause: the throttle lets through what one event a second allows.
+    let views = 0;
+    for (; views < 40; views++) await view(t, a.id, `live-${views}`);
+    await eventWhere((viewCount) => viewCount === a.viewCount + 40);
     const elapsed = Date.now() - subscribed;
     await reader.cancel();
     controller.abort();
