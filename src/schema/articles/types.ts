@@ -3,7 +3,7 @@
 // (schema/operations/editor.graphql: "Editors see the latest version's content
 // on Article; readers see the published one").
 import type { Context } from "../../context";
-import type { ApprovalStatus } from "../../db/client";
+import type { ApprovalStatus, User } from "../../db/client";
 import { allows, readableArticleWhere, type Viewer } from "../../services/access";
 import { builder, nodeCondition } from "../builder";
 import { CategoryRef } from "../categories/types";
@@ -205,16 +205,16 @@ export const ArticleRef = builder.prismaNode("Article", {
         type: UserRef,
         nullable: true,
         description: "The account that wrote the article (see byline for the printed name).",
-        select: { createdById: true },
-        resolve: (article, _args, ctx) => userById(article.createdById, ctx),
+        select: (_args, ctx, nested) => accountSelect(ctx, "createdBy", nested),
+        resolve: (article, _args, ctx) => accountOf(article, "createdBy", ctx),
       }),
       createdAt: t.expose("createdAt", { type: "DateTime", description: "When the article was first saved (version 0.1)." }),
       createdBy: t.field({
         type: UserRef,
         nullable: true,
         description: "The account that created the article; null once that account is gone.",
-        select: { createdById: true },
-        resolve: (article, _args, ctx) => userById(article.createdById, ctx),
+        select: (_args, ctx, nested) => accountSelect(ctx, "createdBy", nested),
+        resolve: (article, _args, ctx) => accountOf(article, "createdBy", ctx),
       }),
       updatedAt: t.field({
         type: "DateTime",
@@ -230,12 +230,11 @@ export const ArticleRef = builder.prismaNode("Article", {
         nullable: true,
         description:
           "The account that saved the version this viewer sees: the latest one for its editors, the published one for readers (a draft's author stays private).",
-        select: (_args, ctx) => ({ ...versionSelect(ctx, { createdById: true }), updatedById: true }),
+        select: (_args, ctx, nested) => ({ ...versionSelect(ctx, accountSelect(ctx, "createdBy", nested)), ...accountSelect(ctx, "updatedBy", nested) }),
         resolve: async (article, _args, ctx) =>
-          userById(
-            (await seesLatest(article, ctx)) ? article.updatedById : versionFor<{ createdById: string | null }>(article as ViewableArticle, false).createdById,
-            ctx,
-          ),
+          (await seesLatest(article, ctx))
+            ? accountOf(article, "updatedBy", ctx)
+            : accountOf(versionFor<Record<string, unknown>>(article as ViewableArticle, false), "createdBy", ctx),
       }),
       inheritsPermissions: t.exposeBoolean("inheritsPermissions", {
         description: "true while the site roles apply; false when an ADMIN gave the article its own permissions.",
@@ -244,8 +243,26 @@ export const ArticleRef = builder.prismaNode("Article", {
   },
 });
 
-/** An account named by an article or version, through the request's user loader (null once it is gone). */
-const userById = (id: string | null, ctx: Context) => (id ? ctx.loaders.user.load(id) : null);
+/**
+ * The accounts an article or version names (author, createdBy, updatedBy). On
+ * PostgreSQL they are joined into the statement that reads the rows (Prisma's
+ * relationJoins); on SQLite, where each relation is a statement of its own, they
+ * come from the request's user loader: one statement for every row of a request.
+ */
+const joinsAccounts = (ctx: Context) => ctx.app.target.provider === "postgres";
+
+type AccountRelation = "createdBy" | "updatedBy";
+
+function accountSelect(ctx: Context, relation: AccountRelation, nested: (selection: true) => unknown): Record<string, unknown> {
+  return joinsAccounts(ctx) ? { [relation]: nested(true) } : { [`${relation}Id`]: true };
+}
+
+function accountOf(row: object, relation: AccountRelation, ctx: Context): User | null | Promise<User | null> {
+  const fields = row as Record<string, unknown>;
+  if (joinsAccounts(ctx)) return (fields[relation] as User | null | undefined) ?? null;
+  const id = fields[`${relation}Id`] as string | null;
+  return id ? ctx.loaders.user.load(id) : null;
+}
 
 /** The status an editor sees: an approved, scheduled version turns APPROVED once due. */
 export function effectiveStatus(status: ApprovalStatus, scheduledFor: Date | null, now: Date): ApprovalStatus {
