@@ -2,54 +2,24 @@
 // graphql-ws (WebSocket) and SSE on the server's own port and path, health and
 // readiness, and the graceful shutdown of SIGTERM.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createPortalServer, type PortalServer } from "../src/http";
 import { promoteDue } from "../src/services/workflow";
-import { createTestApp, signIn, type TestApp } from "./support/app";
+import { signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import {
-  approve,
-  createDraft,
-  publishDue,
-  schedule,
-  settle,
-  sseSubscribe,
-  wsSubscribe,
-  type Inbox,
-  type SseSubscriber,
-  type WsSubscriber,
-} from "./support/live";
+import { approve, createDraft, publishDue, schedule, LiveServer, settle, wsSubscribe, type Inbox } from "./support/live";
 
 const SUBSCRIPTION = contractOperation("ArticlePublished");
 
+let live: LiveServer;
 let t: TestApp;
-let portal: PortalServer;
 let port: number;
-const open: Array<WsSubscriber | SseSubscriber> = [];
+beforeAll(async () => ({ t, port } = live = await LiveServer.start()));
+afterAll(() => live.close());
 
-beforeAll(async () => {
-  t = await createTestApp();
-  portal = createPortalServer(t.app, t.yoga);
-  port = await portal.listen(0, "127.0.0.1");
-});
-afterAll(async () => {
-  for (const s of open) await s.close();
-  await portal.stop(0);
-  await t.close();
-});
-
-const ws = async (variables: Record<string, unknown> = {}, token?: string) => {
-  const s = wsSubscribe(port, SUBSCRIPTION, variables, token);
-  open.push(s);
-  await s.connected;
-  return Object.assign(s, { categorySlug: variables.categorySlug as string | undefined });
-};
-
-const sse = async (variables: Record<string, unknown> = {}, token?: string) => {
-  const s = sseSubscribe(port, SUBSCRIPTION, variables, token);
-  open.push(s);
-  expect(await s.opened).toBe(200);
-  return Object.assign(s, { categorySlug: variables.categorySlug as string | undefined });
-};
+const inCategory = (variables: Record<string, unknown>) => ({ categorySlug: variables.categorySlug as string | undefined });
+const ws = async (variables: Record<string, unknown> = {}, token?: string) =>
+  Object.assign(await live.ws(SUBSCRIPTION, variables, token), inCategory(variables));
+const sse = async (variables: Record<string, unknown> = {}, token?: string) =>
+  Object.assign(await live.sse(SUBSCRIPTION, variables, token), inCategory(variables));
 
 const now = () => t.clock.now();
 
@@ -125,7 +95,7 @@ describe("articlePublished over graphql-ws", () => {
 
   it("rejects an invalid token in the connection parameters with UNAUTHENTICATED", async () => {
     const s = wsSubscribe(port, SUBSCRIPTION, {}, "not-a-token");
-    open.push(s);
+    live.open.push(s);
     const event = await s.inbox.next();
     expect(event!.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
