@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { approve, createDraft, LiveServer, settle, type Inbox } from "./support/live";
+import { approve, createDraft, LiveServer, type Inbox } from "./support/live";
 
 const SUBSCRIPTION = contractOperation("ArticlePublished");
 
@@ -14,14 +14,11 @@ let t: TestApp;
 beforeAll(async () => ({ t } = live = await LiveServer.start()));
 afterAll(() => live.close());
 
-const inCategory = (variables: Record<string, unknown>) => ({ categorySlug: variables.categorySlug as string | undefined });
-const ws = async (variables: Record<string, unknown> = {}, token?: string) =>
-  Object.assign(await live.ws(SUBSCRIPTION, variables, token), inCategory(variables));
-const sse = async (variables: Record<string, unknown> = {}, token?: string) =>
-  Object.assign(await live.sse(SUBSCRIPTION, variables, token), inCategory(variables));
+const ws = (variables: Record<string, unknown> = {}, token?: string) => live.ws(SUBSCRIPTION, variables, token);
+const sse = (variables: Record<string, unknown> = {}, token?: string) => live.sse(SUBSCRIPTION, variables, token);
 
 const now = () => t.clock.now();
-const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => settle(t.app, subscribers, now());
+const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => live.ready(...subscribers);
 
 describe("fan-out", () => {
   it("runs the same SQL statements for one event whether 2 or 12 subscribers listen", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { promoteDue } from "../src/services/workflow";
 import { signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { approve, createDraft, publishDue, schedule, LiveServer, settle, wsSubscribe, type Inbox } from "./support/live";
+import { approve, createDraft, publishDue, schedule, LiveServer, wsSubscribe, type Inbox } from "./support/live";
 
 const SUBSCRIPTION = contractOperation("ArticlePublished");
 
@@ -15,16 +15,13 @@ let port: number;
 beforeAll(async () => ({ t, port } = live = await LiveServer.start()));
 afterAll(() => live.close());
 
-const inCategory = (variables: Record<string, unknown>) => ({ categorySlug: variables.categorySlug as string | undefined });
-const ws = async (variables: Record<string, unknown> = {}, token?: string) =>
-  Object.assign(await live.ws(SUBSCRIPTION, variables, token), inCategory(variables));
-const sse = async (variables: Record<string, unknown> = {}, token?: string) =>
-  Object.assign(await live.sse(SUBSCRIPTION, variables, token), inCategory(variables));
+const ws = (variables: Record<string, unknown> = {}, token?: string) => live.ws(SUBSCRIPTION, variables, token);
+const sse = (variables: Record<string, unknown> = {}, token?: string) => live.sse(SUBSCRIPTION, variables, token);
 
 const now = () => t.clock.now();
 
 /** Waits until the server listens for these subscribers (see settle). */
-const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => settle(t.app, subscribers, now());
+const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => live.ready(...subscribers);
 
 describe("articlePublished over graphql-ws", () => {
   it("delivers an approved article with the contract's fields within a second", async () => {

@@ -158,6 +158,11 @@ export function sseSubscribe(port: number, query: string, variables: Record<stri
   return { inbox, opened, close: () => abort.abort() };
 }
 
+interface InCategory {
+  categorySlug: string | undefined;
+}
+const inCategory = (variables: Record<string, unknown>): InCategory => ({ categorySlug: variables.categorySlug as string | undefined });
+
 /**
  * A test app served on a free local port for the live transports; the
  * subscribers opened through it (or added to `open`) close with it.
@@ -177,20 +182,25 @@ export class LiveServer {
     return new LiveServer(t, portal, await portal.listen(0, "127.0.0.1"));
   }
 
-  /** Subscribes over graphql-ws, once the connection is acknowledged. */
-  async ws(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<WsSubscriber> {
+  /** Subscribes over graphql-ws, once the connection is acknowledged; the subscriber keeps the categorySlug it asked for (see settle). */
+  async ws(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<WsSubscriber & InCategory> {
     const s = wsSubscribe(this.port, query, variables, token);
     this.open.push(s);
     await s.connected;
-    return s;
+    return Object.assign(s, inCategory(variables));
   }
 
-  /** Subscribes over SSE, once the stream is open (200). */
-  async sse(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<SseSubscriber> {
+  /** Subscribes over SSE, once the stream is open (200); the subscriber keeps the categorySlug it asked for (see settle). */
+  async sse(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<SseSubscriber & InCategory> {
     const s = sseSubscribe(this.port, query, variables, token);
     this.open.push(s);
     expect(await s.opened).toBe(200);
-    return s;
+    return Object.assign(s, inCategory(variables));
+  }
+
+  /** Waits until the server listens for these subscribers, at the app's clock (see settle). */
+  ready(...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>): Promise<void> {
+    return settle(this.t.app, subscribers, this.t.clock.now());
   }
 
   async close(): Promise<void> {
