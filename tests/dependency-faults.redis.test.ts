@@ -16,6 +16,7 @@ import { createPortalYoga, type PortalYoga } from "../src/yoga";
 import { createPostgresDatabase } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
+import { deleteKeysWithPrefix } from "./support/redis";
 
 const SERVER = process.env.TEST_DATABASE_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const REDIS = new URL(process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
@@ -63,12 +64,7 @@ afterAll(async () => {
   // Leave nothing of this run in the shared Redis.
   const redis = new Redis(REDIS.toString(), { maxRetriesPerRequest: 1 });
   redis.on("error", () => {});
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${PREFIX}*`, "COUNT", 500);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== "0");
+  await deleteKeysWithPrefix(redis, PREFIX);
   await redis.quit();
 });
 

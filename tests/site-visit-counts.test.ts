@@ -2,11 +2,10 @@
 // current figures at once, new ones after visits, anyone may subscribe, and a
 // burst of visits becomes at most one event a second ending on the last figure.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createPortalServer, type PortalServer } from "../src/http";
 import { untilAborted } from "../src/services/events";
-import { createTestApp, gql, signIn, type TestApp } from "./support/app";
+import { gql, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { sseSubscribe, wsSubscribe, type Inbox, type LiveEvent, type SseSubscriber, type WsSubscriber } from "./support/live";
+import { LiveServer, sseSubscribe, type Inbox, type LiveEvent } from "./support/live";
 
 const SUBSCRIPTION = /* GraphQL */ `
   subscription SiteVisitCounts {
@@ -28,34 +27,13 @@ interface Figures {
   totalVisits: number;
 }
 
+let live: LiveServer;
 let t: TestApp;
-let portal: PortalServer;
-let port: number;
-const open: Array<WsSubscriber | SseSubscriber> = [];
+beforeAll(async () => ({ t } = live = await LiveServer.start()));
+afterAll(() => live.close());
 
-beforeAll(async () => {
-  t = await createTestApp();
-  portal = createPortalServer(t.app, t.yoga);
-  port = await portal.listen(0, "127.0.0.1");
-});
-afterAll(async () => {
-  for (const s of open) await s.close();
-  await portal.stop(0);
-  await t.close();
-});
-
-const ws = async (token?: string) => {
-  const s = wsSubscribe(port, SUBSCRIPTION, {}, token);
-  open.push(s);
-  await s.connected;
-  return s;
-};
-const sse = async (token?: string) => {
-  const s = sseSubscribe(port, SUBSCRIPTION, {}, token);
-  open.push(s);
-  expect(await s.opened).toBe(200);
-  return s;
-};
+const ws = (token?: string) => live.ws(SUBSCRIPTION, {}, token);
+const sse = (token?: string) => live.sse(SUBSCRIPTION, {}, token);
 
 function figuresOf(event: LiveEvent | null): Figures {
   expect(event).not.toBeNull();
@@ -170,28 +148,20 @@ describe("siteVisitCounts", () => {
 });
 
 describe("siteVisitCounts under the live connection limits", () => {
-  let limited: TestApp;
-  let limitedPortal: PortalServer;
+  let limited: LiveServer;
   let limitedPort: number;
-  beforeAll(async () => {
-    limited = await createTestApp({ config: { LIVE_CONNECTIONS_PER_ADDRESS: 2 } });
-    limitedPortal = createPortalServer(limited.app, limited.yoga);
-    limitedPort = await limitedPortal.listen(0, "127.0.0.1");
-  });
-  afterAll(async () => {
-    await limitedPortal.stop(0);
-    await limited.close();
-  });
+  beforeAll(async () => ({ port: limitedPort } = limited = await LiveServer.start({ config: { LIVE_CONNECTIONS_PER_ADDRESS: 2 } })));
+  afterAll(() => limited.close());
 
   it("counts each SSE stream against the address's live connections, and refuses one more with RATE_LIMITED", async () => {
     const streams = [sseSubscribe(limitedPort, SUBSCRIPTION), sseSubscribe(limitedPort, SUBSCRIPTION)];
-    open.push(...streams);
+    limited.open.push(...streams);
     for (const s of streams) {
       expect(await s.opened).toBe(200);
       figuresOf(await s.inbox.next());
     }
     const third = sseSubscribe(limitedPort, SUBSCRIPTION);
-    open.push(third);
+    limited.open.push(third);
     expect(await third.opened).toBe(429);
     const refused = await third.inbox.next();
     expect(refused!.errors?.map((e) => e.extensions?.code)).toEqual(["RATE_LIMITED"]);

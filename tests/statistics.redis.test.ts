@@ -13,6 +13,7 @@ import { createDb } from "../src/db/client";
 import { createTestApp, gql, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { closeClients, post, startServer, type RunningServer } from "./support/processes";
+import { deleteKeysWithPrefix } from "./support/redis";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const PREFIX = `test-${randomUUID()}:`;
@@ -26,12 +27,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   // Leave nothing of this run in the shared Redis.
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${PREFIX}*`, "COUNT", 500);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== "0");
+  await deleteKeysWithPrefix(redis, PREFIX);
   await redis.quit();
   closeClients();
 });

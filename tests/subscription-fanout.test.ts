@@ -3,45 +3,22 @@
 // of identical subscriptions, src/plugins/shared-subscriptions.ts). Its own app, so no
 // other test's subscribers run statements while these are counted.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createPortalServer, type PortalServer } from "../src/http";
-import { createTestApp, signIn, type TestApp } from "./support/app";
+import { signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { approve, createDraft, settle, sseSubscribe, wsSubscribe, type Inbox, type SseSubscriber, type WsSubscriber } from "./support/live";
+import { approve, createDraft, LiveServer, type Inbox } from "./support/live";
 
 const SUBSCRIPTION = contractOperation("ArticlePublished");
 
+let live: LiveServer;
 let t: TestApp;
-let portal: PortalServer;
-let port: number;
-const open: Array<WsSubscriber | SseSubscriber> = [];
+beforeAll(async () => ({ t } = live = await LiveServer.start()));
+afterAll(() => live.close());
 
-beforeAll(async () => {
-  t = await createTestApp();
-  portal = createPortalServer(t.app, t.yoga);
-  port = await portal.listen(0, "127.0.0.1");
-});
-afterAll(async () => {
-  for (const s of open) await s.close();
-  await portal.stop(0);
-  await t.close();
-});
-
-const ws = async (variables: Record<string, unknown> = {}, token?: string) => {
-  const s = wsSubscribe(port, SUBSCRIPTION, variables, token);
-  open.push(s);
-  await s.connected;
-  return Object.assign(s, { categorySlug: variables.categorySlug as string | undefined });
-};
-
-const sse = async (variables: Record<string, unknown> = {}, token?: string) => {
-  const s = sseSubscribe(port, SUBSCRIPTION, variables, token);
-  open.push(s);
-  expect(await s.opened).toBe(200);
-  return Object.assign(s, { categorySlug: variables.categorySlug as string | undefined });
-};
+const ws = (variables: Record<string, unknown> = {}, token?: string) => live.ws(SUBSCRIPTION, variables, token);
+const sse = (variables: Record<string, unknown> = {}, token?: string) => live.sse(SUBSCRIPTION, variables, token);
 
 const now = () => t.clock.now();
-const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => settle(t.app, subscribers, now());
+const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => live.ready(...subscribers);
 
 describe("fan-out", () => {
   it("runs the same SQL statements for one event whether 2 or 12 subscribers listen", async () => {

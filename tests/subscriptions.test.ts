@@ -2,59 +2,26 @@
 // graphql-ws (WebSocket) and SSE on the server's own port and path, health and
 // readiness, and the graceful shutdown of SIGTERM.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createPortalServer, type PortalServer } from "../src/http";
 import { promoteDue } from "../src/services/workflow";
-import { createTestApp, signIn, type TestApp } from "./support/app";
+import { signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import {
-  approve,
-  createDraft,
-  publishDue,
-  schedule,
-  settle,
-  sseSubscribe,
-  wsSubscribe,
-  type Inbox,
-  type SseSubscriber,
-  type WsSubscriber,
-} from "./support/live";
+import { approve, createDraft, publishDue, schedule, LiveServer, wsSubscribe, type Inbox } from "./support/live";
 
 const SUBSCRIPTION = contractOperation("ArticlePublished");
 
+let live: LiveServer;
 let t: TestApp;
-let portal: PortalServer;
 let port: number;
-const open: Array<WsSubscriber | SseSubscriber> = [];
+beforeAll(async () => ({ t, port } = live = await LiveServer.start()));
+afterAll(() => live.close());
 
-beforeAll(async () => {
-  t = await createTestApp();
-  portal = createPortalServer(t.app, t.yoga);
-  port = await portal.listen(0, "127.0.0.1");
-});
-afterAll(async () => {
-  for (const s of open) await s.close();
-  await portal.stop(0);
-  await t.close();
-});
-
-const ws = async (variables: Record<string, unknown> = {}, token?: string) => {
-  const s = wsSubscribe(port, SUBSCRIPTION, variables, token);
-  open.push(s);
-  await s.connected;
-  return Object.assign(s, { categorySlug: variables.categorySlug as string | undefined });
-};
-
-const sse = async (variables: Record<string, unknown> = {}, token?: string) => {
-  const s = sseSubscribe(port, SUBSCRIPTION, variables, token);
-  open.push(s);
-  expect(await s.opened).toBe(200);
-  return Object.assign(s, { categorySlug: variables.categorySlug as string | undefined });
-};
+const ws = (variables: Record<string, unknown> = {}, token?: string) => live.ws(SUBSCRIPTION, variables, token);
+const sse = (variables: Record<string, unknown> = {}, token?: string) => live.sse(SUBSCRIPTION, variables, token);
 
 const now = () => t.clock.now();
 
 /** Waits until the server listens for these subscribers (see settle). */
-const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => settle(t.app, subscribers, now());
+const ready = (...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>) => live.ready(...subscribers);
 
 describe("articlePublished over graphql-ws", () => {
   it("delivers an approved article with the contract's fields within a second", async () => {
@@ -125,7 +92,7 @@ describe("articlePublished over graphql-ws", () => {
 
   it("rejects an invalid token in the connection parameters with UNAUTHENTICATED", async () => {
     const s = wsSubscribe(port, SUBSCRIPTION, {}, "not-a-token");
-    open.push(s);
+    live.open.push(s);
     const event = await s.inbox.next();
     expect(event!.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });

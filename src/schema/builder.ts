@@ -275,6 +275,11 @@ builder.scalarType("File", {
   },
 });
 
+/** A list's page sizes: `defaultSize` items when neither first nor last is given, and at most MAX_PAGE_SIZE. */
+export function pageSizes(defaultSize: number) {
+  return { defaultSize, maxSize: (_args: unknown, ctx: Context) => ctx.app.config.MAX_PAGE_SIZE };
+}
+
 /**
  * The totalCount field of a prismaConnection with its `totalCount` option, given a
  * description (the plugin adds it without one; a field of the same name replaces it).

@@ -34,6 +34,36 @@ async function slugTaken(tx: Tx, slug: string): Promise<boolean> {
   return Boolean(category || topic);
 }
 
+/** What a category or topic is called: the fields an update may change. */
+interface Naming {
+  name: string;
+  slug: string;
+  description: string | null;
+}
+
+/**
+ * The naming an update asks for: a blank name keeps the current one, an omitted
+ * slug keeps it, an undefined description keeps it and null or "" clears it. A
+ * new slug must be free among categories and topics (CONFLICT).
+ */
+async function renamed(
+  tx: Tx,
+  deps: TaxonomyDeps,
+  current: Naming,
+  input: { name?: string | null; slug?: string | null; description?: string | null },
+): Promise<Naming> {
+  const next = {
+    name: input.name?.trim() || current.name,
+    slug: input.slug ?? current.slug,
+    description: input.description === undefined ? current.description : input.description?.trim() || null,
+  };
+  if (next.slug !== current.slug) {
+    await lockFor(tx, deps.provider, "categories");
+    if (await slugTaken(tx, next.slug)) throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
+  }
+  return next;
+}
+
 const categoryFields = { id: true, slug: true, name: true, description: true, parentId: true, position: true } as const;
 
 // ---------------------------------------------------------------------------
@@ -75,16 +105,7 @@ export async function updateCategory(
   return transaction(deps.db, async (tx) => {
     const category = await tx.category.findUnique({ where: { id }, select: categoryFields });
     if (!category) throw notFound("The category");
-    const next = {
-      name: input.name?.trim() || category.name,
-      slug: input.slug ?? category.slug,
-      // undefined keeps the description; null or "" clears it.
-      description: input.description === undefined ? category.description : input.description?.trim() || null,
-    };
-    if (next.slug !== category.slug) {
-      await lockFor(tx, deps.provider, "categories");
-      if (await slugTaken(tx, next.slug)) throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
-    }
+    const next = await renamed(tx, deps, category, input);
     const changed = changes(category, next);
     if (!Object.keys(changed.after).length) return id;
     await tx.category.update({ where: { id }, data: next });
@@ -235,15 +256,7 @@ export async function updateTopic(
   return transaction(deps.db, async (tx) => {
     const topic = await tx.topic.findUnique({ where: { id }, select: topicFields });
     if (!topic) throw notFound("The topic");
-    const next = {
-      name: input.name?.trim() || topic.name,
-      slug: input.slug ?? topic.slug,
-      description: input.description === undefined ? topic.description : input.description?.trim() || null,
-    };
-    if (next.slug !== topic.slug) {
-      await lockFor(tx, deps.provider, "categories");
-      if (await slugTaken(tx, next.slug)) throw conflict(`The slug "${next.slug}" is taken.`, { fields: ["slug"] });
-    }
+    const next = await renamed(tx, deps, topic, input);
     const changed = changes(topic, next);
     if (!Object.keys(changed.after).length) return id;
     await tx.topic.update({ where: { id }, data: { ...next, updatedAt: deps.now } });

@@ -4,12 +4,15 @@
 // operation on its own connection; sseRequest); and articles made visible by the
 // workflow's scheduler, whose fire-once claim announces a first publication.
 import { randomUUID } from "node:crypto";
+import { expect } from "@jest/globals";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { App } from "../../src/app";
+import { createPortalServer, type PortalServer } from "../../src/http";
 import { ALL_CATEGORIES } from "../../src/services/events";
 import { promoteDue } from "../../src/services/workflow";
 import { emptyContent, writeVersion, type ArticleContent } from "../../src/services/versioning";
+import { createTestApp, type TestApp, type TestAppOptions } from "./app";
 
 export interface LiveEvent {
   data?: any;
@@ -153,6 +156,58 @@ export function sseSubscribe(port: number, query: string, variables: Record<stri
     return response.status;
   })();
   return { inbox, opened, close: () => abort.abort() };
+}
+
+interface InCategory {
+  categorySlug: string | undefined;
+}
+const inCategory = (variables: Record<string, unknown>): InCategory => ({ categorySlug: variables.categorySlug as string | undefined });
+
+/**
+ * A test app served on a free local port for the live transports; the
+ * subscribers opened through it (or added to `open`) close with it.
+ */
+export class LiveServer {
+  readonly open: Array<WsSubscriber | SseSubscriber> = [];
+
+  private constructor(
+    readonly t: TestApp,
+    readonly portal: PortalServer,
+    readonly port: number,
+  ) {}
+
+  static async start(options: TestAppOptions = {}): Promise<LiveServer> {
+    const t = await createTestApp(options);
+    const portal = createPortalServer(t.app, t.yoga);
+    return new LiveServer(t, portal, await portal.listen(0, "127.0.0.1"));
+  }
+
+  /** Subscribes over graphql-ws, once the connection is acknowledged; the subscriber keeps the categorySlug it asked for (see settle). */
+  async ws(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<WsSubscriber & InCategory> {
+    const s = wsSubscribe(this.port, query, variables, token);
+    this.open.push(s);
+    await s.connected;
+    return Object.assign(s, inCategory(variables));
+  }
+
+  /** Subscribes over SSE, once the stream is open (200); the subscriber keeps the categorySlug it asked for (see settle). */
+  async sse(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<SseSubscriber & InCategory> {
+    const s = sseSubscribe(this.port, query, variables, token);
+    this.open.push(s);
+    expect(await s.opened).toBe(200);
+    return Object.assign(s, inCategory(variables));
+  }
+
+  /** Waits until the server listens for these subscribers, at the app's clock (see settle). */
+  ready(...subscribers: Array<{ inbox: Inbox; categorySlug?: string }>): Promise<void> {
+    return settle(this.t.app, subscribers, this.t.clock.now());
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.open) await s.close();
+    await this.portal.stop(0);
+    await this.t.close();
+  }
 }
 
 export const ARTICLE_CONTENT: ArticleContent = { ...emptyContent(), title: "Bài viết", body: "<p>Nội dung</p>" };

@@ -32,6 +32,7 @@ import {
 import type { Plugin } from "graphql-yoga";
 import type { Config } from "../../env";
 import { tooComplex } from "./query-limits";
+import { refuseOperationsWhen } from "./refuse-operation";
 
 /** Rows assumed for a page when neither first nor last is given. */
 export const DEFAULT_PAGE_ROWS = 20;
@@ -145,14 +146,5 @@ export function useRowBudget(config: Config): Plugin {
       `This request could load ${Number.isFinite(rows) ? `more than ${config.MAX_QUERY_ROWS}` : "too many"} rows (MAX_QUERY_ROWS is ${config.MAX_QUERY_ROWS}): ask for smaller pages or fewer nested lists.`,
     );
   };
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
-  };
+  return refuseOperationsWhen(check);
 }

@@ -10,6 +10,7 @@
 // (400) before it is parsed, rather than stored with replacement characters.
 import { GraphQLError, visit, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { refuseOperationsWhen } from "./refuse-operation";
 
 const MAX_DEPTH = 64;
 
@@ -93,14 +94,7 @@ export function useTextInput(): Plugin {
         }
       }
     },
-    onExecute({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
+    ...refuseOperationsWhen(check),
   };
 }
 

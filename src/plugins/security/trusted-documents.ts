@@ -27,6 +27,7 @@ import {
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Config } from "../../env";
 import { atLeast, type Viewer } from "../../services/access";
+import { refuseOperationsWhen } from "./refuse-operation";
 
 export interface TrustedDocuments {
   /** name or hash → canonical text */
@@ -152,7 +153,7 @@ export function useTrustedDocuments(config: Config, documents: TrustedDocuments)
     const query = persistedText(documents, params, fromUrl);
     return query === null ? rest : { ...rest, query };
   };
-  const check = (args: { document: DocumentNode; operationName?: string | null; contextValue: unknown }) => {
+  const check = (args: { document: DocumentNode; operationName?: string | null; contextValue?: unknown }) => {
     if (!config.TRUSTED_DOCUMENTS_ONLY) return null;
     const viewer = (args.contextValue as { viewer?: Viewer | null }).viewer;
     if (atLeast(viewer?.role, "CONTRIBUTOR")) return null;
@@ -168,13 +169,6 @@ export function useTrustedDocuments(config: Config, documents: TrustedDocuments)
         return resolveDocument(parsed as Params, new URL(request.url).searchParams.get("documentId")) as GraphQLParams;
       });
     },
-    onExecute({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
+    ...refuseOperationsWhen(check),
   };
 }

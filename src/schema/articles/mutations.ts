@@ -158,12 +158,34 @@ builder.mutationField("updateArticle", (t) =>
 
 const byId = (args: { id: GlobalId }) => args.id;
 
+/** How a workflow mutation on one article can fail. */
+const STEP_ERRORS = "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).";
+
+/**
+ * A mutation whose only argument is the article's ID: one workflow step on it,
+ * allowed to whoever may do `who` to the article (or to ADMIN alone), answered
+ * with the article as it now stands.
+ */
+const articleStep = (
+  name: string,
+  description: string,
+  who: ArticleAction | { role: "ADMIN" },
+  run: (deps: WorkflowDeps, articleId: string) => Promise<string>,
+) =>
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: ArticleRef,
+      description: description + STEP_ERRORS,
+      args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
+      authScopes: typeof who === "string" ? onArticle(who, byId) : who,
+      resolve: async (query, _root, { id }, ctx) => reload(ctx, query, await run(deps(ctx), idOf(id, "Article", "id"))),
+    }),
+  );
+
 builder.mutationField("submitArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description:
-      "Sends the latest version for approval: DRAFT or REJECTED → PENDING." +
-      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    description: "Sends the latest version for approval: DRAFT or REJECTED → PENDING." + STEP_ERRORS,
     args: {
       id: t.arg.globalID({ required: true, description: "The article's global ID." }),
       comment: t.arg.string({ validate: text(2000).nullish(), description: "A note for the approver (at most 2,000 characters)." }),
@@ -176,9 +198,7 @@ builder.mutationField("submitArticle", (t) =>
 builder.mutationField("approveArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description:
-      "PENDING → the next major version: APPROVED, or SCHEDULED while publishAt is in the future (APPROVER and above)." +
-      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    description: "PENDING → the next major version: APPROVED, or SCHEDULED while publishAt is in the future (APPROVER and above)." + STEP_ERRORS,
     args: {
       id: t.arg.globalID({ required: true, description: "The article's global ID." }),
       comment: t.arg.string({ validate: text(2000).nullish(), description: "The approver's comment, kept in the history (at most 2,000 characters)." }),
@@ -197,9 +217,7 @@ builder.mutationField("approveArticle", (t) =>
 builder.mutationField("rejectArticle", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description:
-      "PENDING → REJECTED, with the reason (APPROVER and above). Readers keep the last approved version." +
-      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    description: "PENDING → REJECTED, with the reason (APPROVER and above). Readers keep the last approved version." + STEP_ERRORS,
     args: {
       id: t.arg.globalID({ required: true, description: "The article's global ID." }),
       comment: t.arg.string({
@@ -213,24 +231,12 @@ builder.mutationField("rejectArticle", (t) =>
   }),
 );
 
-builder.mutationField("unpublishArticle", (t) =>
-  t.prismaField({
-    type: ArticleRef,
-    description:
-      "Readers no longer see the article; its history is kept (APPROVER and above)." +
-      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
-    args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
-    authScopes: onArticle("approve", byId),
-    resolve: async (query, _root, { id }, ctx) => reload(ctx, query, await unpublishArticle(deps(ctx), idOf(id, "Article", "id"))),
-  }),
-);
+articleStep("unpublishArticle", "Readers no longer see the article; its history is kept (APPROVER and above).", "approve", unpublishArticle);
 
 builder.mutationField("restoreArticleVersion", (t) =>
   t.prismaField({
     type: ArticleRef,
-    description:
-      "A new minor version (DRAFT) whose content equals the given version." +
-      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
+    description: "A new minor version (DRAFT) whose content equals the given version." + STEP_ERRORS,
     args: {
       id: t.arg.globalID({ required: true, description: "The article's global ID." }),
       version: t.arg.string({ required: true, validate: text(20), description: 'The label of the version to copy, e.g. "1.0".' }),
@@ -240,26 +246,11 @@ builder.mutationField("restoreArticleVersion", (t) =>
   }),
 );
 
-builder.mutationField("deleteArticle", (t) =>
-  t.prismaField({
-    type: ArticleRef,
-    description:
-      "Moves the article to the recycle bin: gone for everyone but ADMIN (see articles(filter: { deleted: true }))." +
-      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
-    args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
-    authScopes: onArticle("delete", byId),
-    resolve: async (query, _root, { id }, ctx) => reload(ctx, query, await deleteArticle(deps(ctx), idOf(id, "Article", "id"))),
-  }),
+articleStep(
+  "deleteArticle",
+  "Moves the article to the recycle bin: gone for everyone but ADMIN (see articles(filter: { deleted: true })).",
+  "delete",
+  deleteArticle,
 );
 
-builder.mutationField("restoreArticle", (t) =>
-  t.prismaField({
-    type: ArticleRef,
-    description:
-      "ADMIN: brings a deleted article back from the recycle bin, in the state it was deleted in." +
-      "Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (not in a state that allows it), CONFLICT (a concurrent change).",
-    args: { id: t.arg.globalID({ required: true, description: "The article's global ID." }) },
-    authScopes: { role: "ADMIN" },
-    resolve: async (query, _root, { id }, ctx) => reload(ctx, query, await restoreArticle(deps(ctx), idOf(id, "Article", "id"))),
-  }),
-);
+articleStep("restoreArticle", "ADMIN: brings a deleted article back from the recycle bin, in the state it was deleted in.", { role: "ADMIN" }, restoreArticle);

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/client";
 import { AUDIT_ACTIONS } from "../../services/audit";
-import { builder, idOf, totalCountField } from "../builder";
+import { builder, idOf, pageSizes, totalCountField } from "../builder";
 import { badInput } from "../errors";
 import { RoleEnum, UserRef } from "../users/types";
 
@@ -141,8 +141,7 @@ builder.queryField("auditLog", (t) =>
       description: "ADMIN: the audit trail, newest first, with filters (user, article, object, action, period). Read-only.",
       authScopes: { role: "ADMIN" },
       args: { filter: t.arg({ type: AuditLogFilter, description: "Conditions on the events." }) },
-      maxSize: (_args, ctx) => ctx.app.config.MAX_PAGE_SIZE,
-      defaultSize: 50,
+      ...pageSizes(50),
       totalCount: (_root, args, ctx) => ctx.db.auditEvent.count({ where: auditWhere(args.filter) }),
       resolve: (query, _root, args, ctx) => ctx.db.auditEvent.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ at: "desc" }, { id: "desc" }] }),
     },

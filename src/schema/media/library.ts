@@ -11,15 +11,10 @@ import type { MediaKind, Prisma } from "../../db/client";
 import { forbidden, notFound } from "../errors";
 import { atLeast, liveWhere, readableArticleWhere } from "../../services/access";
 import { addExternalVideo, deleteMedia, ingestUpload, type MediaDeps, type UploadedFile } from "../../services/media/library";
-import { builder } from "../builder";
+import { builder, pageSizes } from "../builder";
 import { MediaConnection, MediaKindEnum, MediaRef } from "./types";
 
 const DESCRIPTION = z.string().trim().max(2000).nullish();
-
-const pageSize = {
-  defaultSize: 20,
-  maxSize: (_args: unknown, ctx: Context) => ctx.app.config.MAX_PAGE_SIZE,
-};
 
 const newestFirst: Prisma.MediaOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
 
@@ -125,7 +120,7 @@ builder.queryField("mediaLibrary", (t) =>
     {
       type: MediaRef,
       cursor: "id",
-      ...pageSize,
+      ...pageSizes(20),
       description: "The media library, newest first: every item for EDITOR and up, a contributor's own uploads for a contributor.",
       authScopes: { role: "CONTRIBUTOR" },
       args: {
@@ -171,7 +166,7 @@ for (const [name, kind, block] of [
       {
         type: MediaRef,
         cursor: "id",
-        ...pageSize,
+        ...pageSizes(20),
         description: `The "${block}" block: ${kind === "IMAGE" ? "photos" : "videos"} in the galleries of published articles, newest first.`,
         resolve: (query, _root, _args, ctx) => ctx.db.media.findMany({ ...query, where: galleryWhere(ctx, kind), orderBy: newestFirst }),
       },

@@ -54,30 +54,23 @@ builder.queryField("site", (t) =>
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
+/** A telephone or fax number: digits, spaces and + ( ) . - (at most 50 characters). */
+const phoneNumber = z
+  .string()
+  .trim()
+  .max(50)
+  .regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -")
+  .nullish();
+const PHONE_NUMBER_RULE = "Digits, spaces and + ( ) . - only (at most 50 characters).";
+
 const UpdateSiteInput = builder.inputType("UpdateSiteInput", {
   description: "New footer details: omitted fields stay, an empty string clears one (the name cannot be cleared).",
   fields: (t) => ({
     name: t.string({ validate: z.string().trim().min(1).max(300).nullish(), description: "The agency's name (1 to 300 characters)." }),
     responsiblePerson: t.string({ validate: optionalText(300), description: "The person responsible (at most 300 characters)." }),
     address: t.string({ validate: optionalText(500), description: "The postal address (at most 500 characters)." }),
-    phone: t.string({
-      validate: z
-        .string()
-        .trim()
-        .max(50)
-        .regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -")
-        .nullish(),
-      description: "Digits, spaces and + ( ) . - only (at most 50 characters).",
-    }),
-    fax: t.string({
-      validate: z
-        .string()
-        .trim()
-        .max(50)
-        .regex(/^[0-9+().\s-]*$/, "only digits, spaces and + ( ) . -")
-        .nullish(),
-      description: "Digits, spaces and + ( ) . - only (at most 50 characters).",
-    }),
+    phone: t.string({ validate: phoneNumber, description: PHONE_NUMBER_RULE }),
+    fax: t.string({ validate: phoneNumber, description: PHONE_NUMBER_RULE }),
     email: t.string({ validate: z.union([z.email().max(254), z.literal("")]).nullish(), description: "A valid e-mail address, or empty." }),
   }),
 });

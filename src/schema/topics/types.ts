@@ -8,7 +8,7 @@ import { foldVietnamese } from "../../services/vietnamese";
 import { allows, articleAccess } from "../../services/access";
 import { ArticleConnection, resolveArticleList } from "../articles/queries";
 import { ArticleRef } from "../articles/types";
-import { builder, idOf, totalCountField } from "../builder";
+import { builder, idOf, pageSizes, totalCountField } from "../builder";
 import { SLUG, taxonomyDeps } from "../categories/types";
 import { notFound } from "../errors";
 
@@ -54,8 +54,7 @@ builder.queryField("topics", (t) =>
       cursor: "id",
       description: "Topics (dòng sự kiện), by name.",
       args: { search: t.arg.string({ description: "Words of the name, accent-insensitive.", validate: z.string().max(200) }) },
-      maxSize: (_args, ctx) => ctx.app.config.MAX_PAGE_SIZE,
-      defaultSize: 20,
+      ...pageSizes(20),
       totalCount: (_root, args, ctx) => ctx.db.topic.count({ where: topicWhere(args.search) }),
       resolve: (query, _root, args, ctx) => ctx.db.topic.findMany({ ...query, where: topicWhere(args.search), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     },

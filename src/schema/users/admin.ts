@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Prisma } from "../../db/client";
 import { changeOwnPassword, changeUserRole, resetUserPassword, setUserActive, updateUser } from "../../services/users";
 import { foldVietnamese } from "../../services/vietnamese";
-import { builder, idOf, totalCountField } from "../builder";
+import { builder, idOf, pageSizes, totalCountField } from "../builder";
 import { AuthPayload } from "./auth";
 import { userDeps } from "./deps";
 import { RoleEnum, UserRef } from "./types";
@@ -47,8 +47,7 @@ builder.queryField("users", (t) =>
       description: "ADMIN: user accounts, by name, with search and filters.",
       authScopes: { role: "ADMIN" },
       args: { filter: t.arg({ type: UserFilter, description: "Search and filters." }) },
-      maxSize: (_args, ctx) => ctx.app.config.MAX_PAGE_SIZE,
-      defaultSize: 20,
+      ...pageSizes(20),
       totalCount: (_root, args, ctx) => ctx.db.user.count({ where: userWhere(args.filter) }),
       resolve: (query, _root, args, ctx) => ctx.db.user.findMany({ ...query, where: userWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
     },
