@@ -128,6 +128,33 @@ export async function gql<T = Record<string, any>, V = Record<string, unknown>>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
+export interface ExecuteOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** The variables argument of `execute`: optional when the operation has no required variable. */
+type VariablesArgument<V> = {} extends V ? [variables?: V, options?: ExecuteOptions] : [variables: V, options?: ExecuteOptions];
+
+/**
+ * Runs one contract operation (a typed document of clients/generated) through the same
+ * pipeline as `gql`: the variables are checked against the operation's variable types
+ * and `data` has its result type.
+ */
+export function execute<R, V extends Record<string, unknown>>(
+  t: TestApp,
+  document: TypedDocumentNode<R, V>,
+  ...[variables, options]: VariablesArgument<NoInfer<V>>
+): Promise<GraphQLResponse<R>> {
+  return gql<R, V>(t, document, variables ?? {}, options);
+}
+
+/** The value of a nullable result field, failing the test with `what` when it is null or missing. */
+export function present<T>(value: T | null | undefined, what = "a value"): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${value}`);
+  return value;
+}
+
 let userCounter = 0;
 // Every fixture user has the same password: its hash (the real scrypt, at the real
 // cost) is computed once per test file rather than once per user, 75 ms each.
