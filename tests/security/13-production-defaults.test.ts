@@ -8,9 +8,10 @@ import { ConfigError, readConfig, testConfig } from "../../src/env";
 import { createLogger } from "../../src/lib/logger";
 import { passwordProblem } from "../../src/services/password-policy";
 import { hashPassword } from "../../src/services/passwords";
-import { codes, createTestApp, gql, signIn, type TestApp } from "../support/app";
+import { codes, createTestApp, gql, signIn, type TestApp, execute } from "../support/app";
 import { contractOperation } from "../support/contract";
 import { runScript, tempDataDir } from "../support/processes";
+import { ChangePasswordDocument } from "../../clients/generated/graphql";
 
 jest.setTimeout(120_000);
 
@@ -124,7 +125,7 @@ describe("the password policy", () => {
         data: { name: "Biên tập", email: "bt@example.vn", role: "EDITOR", passwordHash: await hashPassword("mật khẩu cũ rất dài") },
       });
       const { token } = await t.app.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, t.clock.now());
-      const r = await gql(t, contractOperation("ChangePassword"), { currentPassword: "mật khẩu cũ rất dài", newPassword: "Password123!" }, { token });
+      const r = await execute(t, ChangePasswordDocument, { currentPassword: "mật khẩu cũ rất dài", newPassword: "Password123!" }, { token });
       expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
       expect(r.errors![0]!.extensions!.fields).toEqual(["newPassword"]);
     });

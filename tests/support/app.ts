@@ -134,7 +134,7 @@ export interface ExecuteOptions {
 }
 
 /** The variables argument of `execute`: optional when the operation has no required variable. */
-type VariablesArgument<V> = {} extends V ? [variables?: V, options?: ExecuteOptions] : [variables: V, options?: ExecuteOptions];
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V, options?: ExecuteOptions] : [variables: V, options?: ExecuteOptions];
 
 /**
  * Runs one contract operation (a typed document of clients/generated) through the same
