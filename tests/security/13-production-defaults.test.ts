@@ -9,9 +9,8 @@ import { createLogger } from "../../src/lib/logger";
 import { passwordProblem } from "../../src/services/password-policy";
 import { hashPassword } from "../../src/services/passwords";
 import { codes, createTestApp, gql, signIn, type TestApp, execute } from "../support/app";
-import { contractOperation } from "../support/contract";
 import { runScript, tempDataDir } from "../support/processes";
-import { ChangePasswordDocument } from "../../clients/generated/graphql";
+import { ChangePasswordDocument, CreateUserDocument } from "../../clients/generated/graphql";
 
 jest.setTimeout(120_000);
 
@@ -101,9 +100,9 @@ describe("the password policy", () => {
     it("createUser", async () => {
       const admin = await signIn(t, "ADMIN");
       for (const [password] of refused) {
-        const r = await gql(
+        const r = await execute(
           t,
-          contractOperation("CreateUser"),
+          CreateUserDocument,
           { input: { name: "Người mới", email: `moi-${password.length}@example.vn`, password, role: "EDITOR" } },
           { token: admin.token },
         );
@@ -111,9 +110,9 @@ describe("the password policy", () => {
         expect(r.errors![0]!.extensions!.fields).toEqual(["input.password"]);
         expect(r.errors![0]!.message).toMatch(/^password: the password /);
       }
-      const ok = await gql(
+      const ok = await execute(
         t,
-        contractOperation("CreateUser"),
+        CreateUserDocument,
         { input: { name: "Người mới", email: "moi@example.vn", password: "ba con mèo nhảy qua sông", role: "EDITOR" } },
         { token: admin.token },
       );
