@@ -7,12 +7,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createTestApp, gql, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { createTestApp, type TestApp, execute, present } from "./support/app";
 import { importPageText, type ImportOutcome } from "../src/services/importer/import-page";
 import { collectPageFiles, formatOutcome, formatSummary, importPaths } from "../src/services/importer/import-files";
 import { FIXTURE_PAGE } from "../src/services/seed";
 import { readFileSync } from "node:fs";
+import { ArticlePageDocument } from "../clients/generated/graphql";
 
 const FIXTURE = readFileSync(FIXTURE_PAGE, "utf8");
 
@@ -81,9 +81,9 @@ async function counts(t: TestApp) {
 const EMPTY = { sites: 0, categories: 0, articles: 0, versions: 0, approvals: 0 };
 
 async function articlePage(t: TestApp, slug: string) {
-  const r = await gql(t, contractOperation("ArticlePage"), { slug });
+  const r = await execute(t, ArticlePageDocument, { slug });
   expect(r.errors).toBeUndefined();
-  return r.data!.article;
+  return present(r.data!.article, `the article ${slug}`);
 }
 
 describe("importing the fixture into a fresh database", () => {

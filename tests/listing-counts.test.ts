@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { checkListing } from "../src/services/listing";
 import { createScheduler } from "../src/services/scheduler";
-import { createTestApp, gql, signIn, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
 import { runScript } from "./support/processes";
 import { approved, ok } from "./support/workflow";
+import { CategoryPageDocument, HomePageDocument } from "../clients/generated/graphql";
 
 jest.setTimeout(120_000);
 
@@ -28,12 +28,15 @@ afterAll(() => t.close());
 const SLUG = "tin-tuc-su-kien";
 /** What readers are shown: the menu's count, the category page's total, the home page's featured list length. */
 async function shown() {
-  const home = await gql(t, contractOperation("HomePage"));
-  const page = await gql(t, contractOperation("CategoryPage"), { slug: SLUG, first: 1 });
+  const home = await execute(t, HomePageDocument);
+  const page = await execute(t, CategoryPageDocument, { slug: SLUG, first: 1 });
   const all = await gql(t, `{ articles(first: 1) { totalCount } featured: articles(first: 1, filter: { featured: true }) { totalCount } }`);
   return {
-    menu: home.data!.categories.find((c: any) => c.slug === SLUG).articleCount as number,
-    category: page.data!.category.articles.totalCount as number,
+    menu: present(
+      home.data!.categories.find((c) => c.slug === SLUG),
+      "the category in the menu",
+    ).articleCount,
+    category: present(page.data!.category, "the category").articles.totalCount,
     all: all.data!.articles.totalCount as number,
     featured: all.data!.featured.totalCount as number,
   };
@@ -66,7 +69,7 @@ async function expectExact() {
 describe("maintained list counts", () => {
   it("follow every workflow step that changes what readers may list", async () => {
     await expectExact();
-    const categoryId = (await gql(t, contractOperation("CategoryPage"), { slug: SLUG, first: 1 })).data!.category.id;
+    const categoryId = present((await execute(t, CategoryPageDocument, { slug: SLUG, first: 1 })).data!.category, "the category").id;
     const before = await shown();
     const article = await approved(t, editor, approver, { categoryId, featured: true });
     expect(await shown()).toEqual({ menu: before.menu + 1, category: before.category + 1, all: before.all + 1, featured: before.featured + 1 });
@@ -101,7 +104,7 @@ describe("maintained list counts", () => {
   });
 
   it("follow publish dates and ends of publication at their instant, and the scheduler's passes", async () => {
-    const categoryId = (await gql(t, contractOperation("CategoryPage"), { slug: SLUG, first: 1 })).data!.category.id;
+    const categoryId = present((await execute(t, CategoryPageDocument, { slug: SLUG, first: 1 })).data!.category, "the category").id;
     const before = await shown();
     const now = t.clock.now().getTime();
     await approved(t, editor, approver, { categoryId, publishAt: new Date(now + 3_600_000).toISOString(), expireAt: new Date(now + 7_200_000).toISOString() });

@@ -1,7 +1,19 @@
 // The portal's and the mobile app's read operations, run as the contract sends them.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { codes, createTestApp, gql, signIn, type TestApp } from "./support/app";
-import { contractOperation, typedOperation } from "./support/contract";
+import { codes, createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
+import {
+  ArticlePageDocument,
+  CategoryPageDocument,
+  CreateUserDocument,
+  FilteredArticlesDocument,
+  HomePageDocument,
+  LoginDocument,
+  MeDocument,
+  MobileArticleDetailDocument,
+  MobileFeedDocument,
+  UpdateSiteDocument,
+  type CreateUserInput,
+} from "../clients/generated/graphql";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,7 +26,7 @@ const FIXTURE_TITLE = "Kiến Tường: Thực hiện đạt và vượt 22/24 c
 describe("HomePage", () => {
   it("returns the agency, the counter, featured and latest news and the menu", async () => {
     // The typed document: `data` has the HomePage result type generated from the schema.
-    const { data, errors } = await gql(t, typedOperation("HomePage"));
+    const { data, errors } = await execute(t, HomePageDocument);
     expect(errors).toBeUndefined();
     expect(data!.site.statistics.totalVisits).toBe(258179);
     expect(data!.site).toMatchObject({
@@ -42,24 +54,24 @@ describe("HomePage", () => {
 
 describe("CategoryPage", () => {
   it("pages through a category by cursor", async () => {
-    const first = await gql(t, contractOperation("CategoryPage"), { slug: "tin-tuc-su-kien", first: 1 });
+    const first = await execute(t, CategoryPageDocument, { slug: "tin-tuc-su-kien", first: 1 });
     expect(first.errors).toBeUndefined();
-    const page1 = first.data!.category.articles;
+    const page1 = present(first.data!.category, "the category").articles;
     expect(page1.totalCount).toBe(2);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const second = await gql(t, contractOperation("CategoryPage"), {
+    const second = await execute(t, CategoryPageDocument, {
       slug: "tin-tuc-su-kien",
       first: 1,
       after: page1.pageInfo.endCursor,
     });
-    const page2 = second.data!.category.articles;
+    const page2 = present(second.data!.category, "the category").articles;
     expect(page2.pageInfo.hasNextPage).toBe(false);
-    expect(page2.edges[0].node.id).not.toBe(page1.edges[0].node.id);
-    expect(page2.edges[0].node.title).toBe(FIXTURE_TITLE);
+    expect(page2.edges[0]!.node.id).not.toBe(page1.edges[0]!.node.id);
+    expect(page2.edges[0]!.node.title).toBe(FIXTURE_TITLE);
   });
 
   it("answers null for an unknown category", async () => {
-    const r = await gql(t, contractOperation("CategoryPage"), { slug: "khong-co" });
+    const r = await execute(t, CategoryPageDocument, { slug: "khong-co" });
     expect(r.errors).toBeUndefined();
     expect(r.data!.category).toBeNull();
   });
@@ -68,17 +80,18 @@ describe("CategoryPage", () => {
 describe("ArticlePage", () => {
   it("shows the published article with its body and version", async () => {
     const slug = (await t.app.db.article.findFirstOrThrow({ where: { sourceKey: { not: null } } })).slug;
-    const { data, errors } = await gql(t, contractOperation("ArticlePage"), { slug });
+    const { data, errors } = await execute(t, ArticlePageDocument, { slug });
     expect(errors).toBeUndefined();
     expect(data!.article).toMatchObject({ title: FIXTURE_TITLE, byline: "Hoài Phương", viewCount: 157, version: "1.0" });
-    expect(data!.article.summary).toMatch(/^Cơ cấu kinh tế dịch chuyển đúng hướng/);
-    expect(data!.article.body).toContain("<p>Ngày 12/12/2019, Ban thường vụ Thị ủy Kiến Tường");
-    expect(data!.article.body).toContain("<figcaption>");
-    expect(data!.article.attachments).toEqual([]);
+    const article = present(data!.article, "the article");
+    expect(article.summary).toMatch(/^Cơ cấu kinh tế dịch chuyển đúng hướng/);
+    expect(article.body).toContain("<p>Ngày 12/12/2019, Ban thường vụ Thị ủy Kiến Tường");
+    expect(article.body).toContain("<figcaption>");
+    expect(article.attachments).toEqual([]);
   });
 
   it("answers null for an unknown slug", async () => {
-    const r = await gql(t, contractOperation("ArticlePage"), { slug: "khong-ton-tai" });
+    const r = await execute(t, ArticlePageDocument, { slug: "khong-ton-tai" });
     expect(r.errors).toBeUndefined();
     expect(r.data!.article).toBeNull();
   });
@@ -86,17 +99,17 @@ describe("ArticlePage", () => {
 
 describe("FilteredArticles and MobileFeed", () => {
   it("filters by featured flag, category and date range, and orders by title", async () => {
-    const featured = await gql(t, contractOperation("FilteredArticles"), { filter: { featured: true } });
+    const featured = await execute(t, FilteredArticlesDocument, { filter: { featured: true } });
     expect(featured.data!.articles.totalCount).toBe(3);
-    const range = await gql(t, contractOperation("FilteredArticles"), {
+    const range = await execute(t, FilteredArticlesDocument, {
       filter: { publishedAfter: "2020-01-01T00:00:00+07:00", publishedBefore: "2020-04-01T00:00:00+07:00" },
     });
     expect(range.data!.articles.totalCount).toBe(2);
-    const byTitle = await gql(t, contractOperation("FilteredArticles"), { orderBy: { field: "TITLE", direction: "ASC" } });
-    const titles = byTitle.data!.articles.edges.map((e: any) => e.node.title);
-    expect(titles).toEqual([...titles].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
-    const feed = await gql(t, contractOperation("MobileFeed"), { categorySlug: "kinh-te" });
-    expect(feed.data!.articles.edges.map((e: any) => e.node.category.slug)).toEqual(["kinh-te"]);
+    const byTitle = await execute(t, FilteredArticlesDocument, { orderBy: { field: "TITLE", direction: "ASC" } });
+    const titles = byTitle.data!.articles.edges.map((e) => e.node.title);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const feed = await execute(t, MobileFeedDocument, { categorySlug: "kinh-te" });
+    expect(feed.data!.articles.edges.map((e) => e.node.category?.slug)).toEqual(["kinh-te"]);
   });
 
   it("pages backwards with last/before", async () => {
@@ -115,7 +128,7 @@ describe("MobileArticleDetail and node", () => {
   it("loads an article by its global id", async () => {
     const list = await gql(t, `{ articles(first: 1) { edges { node { id title } } } }`);
     const { id, title } = list.data!.articles.edges[0].node;
-    const r = await gql(t, contractOperation("MobileArticleDetail"), { id });
+    const r = await execute(t, MobileArticleDetailDocument, { id });
     expect(r.errors).toBeUndefined();
     expect(r.data!.node).toMatchObject({ id, title });
     const many = await gql(t, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [id, id] });
@@ -148,17 +161,17 @@ describe("bad input", () => {
 describe("authentication", () => {
   it("logs in, then knows the viewer", async () => {
     const { user } = await signIn(t, "EDITOR", "Biên tập viên");
-    const login = await gql(t, contractOperation("Login"), { email: user.email, password: "mật khẩu bí mật" });
+    const login = await execute(t, LoginDocument, { email: user.email, password: "mật khẩu bí mật" });
     expect(login.errors).toBeUndefined();
     expect(login.data!.login.user).toMatchObject({ name: "Biên tập viên", role: "EDITOR" });
-    const me = await gql(t, contractOperation("Me"), {}, { token: login.data!.login.token });
+    const me = await execute(t, MeDocument, {}, { token: login.data!.login.token });
     expect(me.data!.me).toMatchObject({ email: user.email, role: "EDITOR" });
   });
 
   it("gives the same answer for an unknown e-mail and a wrong password", async () => {
     const { user } = await signIn(t, "READER");
-    const wrong = await gql(t, contractOperation("Login"), { email: user.email, password: "sai" });
-    const unknown = await gql(t, contractOperation("Login"), { email: "ai@example.vn", password: "sai" });
+    const wrong = await execute(t, LoginDocument, { email: user.email, password: "sai" });
+    const unknown = await execute(t, LoginDocument, { email: "ai@example.vn", password: "sai" });
     expect(codes(wrong)).toEqual(["UNAUTHENTICATED"]);
     expect(wrong.errors![0]!.message).toBe(unknown.errors![0]!.message);
   });
@@ -166,28 +179,28 @@ describe("authentication", () => {
   it("refuses a tampered, an expired and a revoked token", async () => {
     const { user, token } = await signIn(t, "EDITOR");
     const tampered = token.slice(0, -3) + (token.endsWith("a") ? "bbb" : "aaa");
-    expect(codes(await gql(t, contractOperation("Me"), {}, { token: tampered }))).toEqual(["UNAUTHENTICATED"]);
-    expect(codes(await gql(t, contractOperation("Me"), {}, { token: "not.a.jwt" }))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await execute(t, MeDocument, {}, { token: tampered }))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await execute(t, MeDocument, {}, { token: "not.a.jwt" }))).toEqual(["UNAUTHENTICATED"]);
     const { token: old } = await t.app.tokens.issue({ userId: user.id, tokenVersion: 0 }, new Date("2020-01-01T00:00:00Z"));
-    expect(codes(await gql(t, contractOperation("Me"), {}, { token: old }))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await execute(t, MeDocument, {}, { token: old }))).toEqual(["UNAUTHENTICATED"]);
     await t.app.db.user.update({ where: { id: user.id }, data: { tokenVersion: { increment: 1 } } });
-    expect(codes(await gql(t, contractOperation("Me"), {}, { token }))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await execute(t, MeDocument, {}, { token }))).toEqual(["UNAUTHENTICATED"]);
   });
 
   it("lets only ADMIN create users, and names a duplicate e-mail", async () => {
-    const input = { name: "Phóng viên", email: "pv@example.vn", password: "mat-khau-dai", role: "CONTRIBUTOR" };
-    expect(codes(await gql(t, contractOperation("CreateUser"), { input }))).toEqual(["UNAUTHENTICATED"]);
+    const input: CreateUserInput = { name: "Phóng viên", email: "pv@example.vn", password: "mat-khau-dai", role: "CONTRIBUTOR" };
+    expect(codes(await execute(t, CreateUserDocument, { input }))).toEqual(["UNAUTHENTICATED"]);
     const editor = await signIn(t, "EDITOR");
-    expect(codes(await gql(t, contractOperation("CreateUser"), { input }, { token: editor.token }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await execute(t, CreateUserDocument, { input }, { token: editor.token }))).toEqual(["FORBIDDEN"]);
     const admin = await signIn(t, "ADMIN");
-    const created = await gql(t, contractOperation("CreateUser"), { input }, { token: admin.token });
+    const created = await execute(t, CreateUserDocument, { input }, { token: admin.token });
     expect(created.data!.createUser).toMatchObject({ name: "Phóng viên", role: "CONTRIBUTOR", email: "pv@example.vn" });
-    const again = await gql(t, contractOperation("CreateUser"), { input }, { token: admin.token });
+    const again = await execute(t, CreateUserDocument, { input }, { token: admin.token });
     expect(codes(again)).toEqual(["CONFLICT"]);
-    const badEmail = await gql(t, contractOperation("CreateUser"), { input: { ...input, email: "not-an-email" } }, { token: admin.token });
+    const badEmail = await execute(t, CreateUserDocument, { input: { ...input, email: "not-an-email" } }, { token: admin.token });
     expect(codes(badEmail)).toEqual(["BAD_USER_INPUT"]);
     expect(badEmail.errors![0]!.extensions!.fields).toEqual(["input.email"]);
-    const badPassword = await gql(t, contractOperation("CreateUser"), { input: { ...input, email: "x@example.vn", password: "ngan" } }, { token: admin.token });
+    const badPassword = await execute(t, CreateUserDocument, { input: { ...input, email: "x@example.vn", password: "ngan" } }, { token: admin.token });
     expect(badPassword.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: ["input.password"] });
   });
 });
@@ -195,10 +208,10 @@ describe("authentication", () => {
 describe("site settings", () => {
   it("lets ADMIN update the footer", async () => {
     const admin = await signIn(t, "ADMIN");
-    const r = await gql(t, contractOperation("UpdateSite"), { input: { phone: "(0272) 3841981", fax: "" } }, { token: admin.token });
+    const r = await execute(t, UpdateSiteDocument, { input: { phone: "(0272) 3841981", fax: "" } }, { token: admin.token });
     expect(r.errors).toBeUndefined();
     expect(r.data!.updateSite).toMatchObject({ phone: "(0272) 3841981", fax: null, name: "ỦY BAN NHÂN DÂN THỊ XÃ KIẾN TƯỜNG" });
     const editor = await signIn(t, "EDITOR");
-    expect(codes(await gql(t, contractOperation("UpdateSite"), { input: { name: "X" } }, { token: editor.token }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await execute(t, UpdateSiteDocument, { input: { name: "X" } }, { token: editor.token }))).toEqual(["FORBIDDEN"]);
   });
 });

@@ -3,8 +3,8 @@
 // data_version. PostgreSQL has no such counter; docs/performance.md says what to do there.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import Database from "better-sqlite3";
-import { createTestApp, gql, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { createTestApp, type TestApp, execute } from "./support/app";
+import { HomePageDocument } from "../clients/generated/graphql";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const home = () => gql(t, contractOperation("HomePage"));
+const home = () => execute(t, HomePageDocument);
 
 describe("response cache and other processes", () => {
   it("drops everything when another connection (the import command) commits", async () => {

@@ -5,12 +5,21 @@
 // writers do), and reads again. The random walks of response-cache-model.test.ts
 // check the same exactness for every write and read at once.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createTestApp, gql, signIn, type TestApp } from "./support/app";
+import { createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { articleRow } from "./support/factories";
 import { approved, ok } from "./support/workflow";
 import { dayOf } from "../src/services/site-time";
 import { syncListing } from "../src/services/listing";
+import {
+  ArticlePageDocument,
+  CategoryPageDocument,
+  HomePageDocument,
+  RecordArticleViewDocument,
+  RecordSiteVisitDocument,
+  FilteredArticlesDocument,
+  type FilteredArticlesQueryVariables,
+} from "../clients/generated/graphql";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,10 +27,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const home = () => gql(t, contractOperation("HomePage"));
-const category = (slug = "tin-tuc-su-kien", first = 20) => gql(t, contractOperation("CategoryPage"), { slug, first });
-const page = (slug: string) => gql(t, contractOperation("ArticlePage"), { slug });
-const latestTitles = (r: Awaited<ReturnType<typeof home>>) => r.data!.latest.edges.map((e: any) => e.node.title as string);
+const home = () => execute(t, HomePageDocument);
+const category = (slug = "tin-tuc-su-kien", first = 20) => execute(t, CategoryPageDocument, { slug, first });
+const page = (slug: string) => execute(t, ArticlePageDocument, { slug });
+const latestTitles = (r: Awaited<ReturnType<typeof home>>) => r.data!.latest.edges.map((e) => e.node.title);
 
 /** A read answered from the cache: counted as a hit, and no SQL (but the cache's own check for other processes' commits). */
 async function cachedRead<T>(read: () => Promise<T>): Promise<T> {
@@ -43,8 +52,8 @@ describe("response cache", () => {
   it("never caches signed-in reads, mutations or errors", async () => {
     const { token } = await signIn(t, "EDITOR");
     const before = t.app.cache.snapshot();
-    await gql(t, contractOperation("HomePage"), {}, { token });
-    await gql(t, contractOperation("HomePage"), {}, { token });
+    await execute(t, HomePageDocument, {}, { token });
+    await execute(t, HomePageDocument, {}, { token });
     await gql(t, `query { article(slug: "x", id: "y") { id } }`);
     await gql(t, `query { article(slug: "x", id: "y") { id } }`);
     const after = t.app.cache.snapshot();
@@ -59,22 +68,26 @@ describe("response cache", () => {
     await articleRow(t, { categorySlug: "tin-tuc-su-kien", title: "Bài mới được duyệt" });
     await t.app.cache.changed();
     const after = await category();
-    expect(after.data!.category.articles.totalCount).toBe(before.data!.category.articles.totalCount + 1);
-    expect(after.data!.category.articles.edges[0].node.title).toBe("Bài mới được duyệt");
+    expect(present(after.data!.category, "the category").articles.totalCount).toBe(present(before.data!.category, "the category").articles.totalCount + 1);
+    expect(present(after.data!.category, "the category").articles.edges[0]!.node.title).toBe("Bài mới được duyệt");
     const afterHome = await home();
     expect(latestTitles(afterHome)[0]).toBe("Bài mới được duyệt");
-    const count = (r: any) => r.data.categories.find((c: any) => c.slug === "tin-tuc-su-kien").articleCount;
+    const count = (r: Awaited<ReturnType<typeof home>>) =>
+      present(
+        r.data!.categories.find((c) => c.slug === "tin-tuc-su-kien"),
+        "the category in the menu",
+      ).articleCount;
     expect(count(afterHome)).toBe(count(beforeHome) + 1);
   });
 
   it("shows an update of a published article on its page and in lists", async () => {
     const article = await articleRow(t, { title: "Tiêu đề cũ" });
     await t.app.cache.changed();
-    expect((await page(article.slug)).data!.article.title).toBe("Tiêu đề cũ");
+    expect(present((await page(article.slug)).data!.article, "the article").title).toBe("Tiêu đề cũ");
     await cachedRead(() => page(article.slug));
     await t.app.db.articleVersion.update({ where: { id: article.publishedVersionId! }, data: { title: "Tiêu đề mới" } });
     await t.app.cache.changed();
-    expect((await page(article.slug)).data!.article.title).toBe("Tiêu đề mới");
+    expect(present((await page(article.slug)).data!.article, "the article").title).toBe("Tiêu đề mới");
     expect(latestTitles(await home())).toContain("Tiêu đề mới");
   });
 
@@ -82,7 +95,7 @@ describe("response cache", () => {
     const a = await articleRow(t);
     await page(a.slug);
     await cachedRead(() => page(a.slug));
-    await gql(t, contractOperation("RecordSiteVisit"), { visitorId: "khach-1" });
+    await execute(t, RecordSiteVisitDocument, { visitorId: "khach-1" });
     await cachedRead(() => page(a.slug));
   });
 
@@ -117,26 +130,26 @@ describe("response cache", () => {
     const { token: approver } = await signIn(t, "APPROVER");
     const before = await category();
     await cachedRead(category);
-    const categoryId = before.data!.category.id;
+    const categoryId = present(before.data!.category, "the category").id;
     await approved(t, editor, approver, { title: "Duyệt qua API", categoryId });
     const after = await category();
-    expect(after.data!.category.articles.totalCount).toBe(before.data!.category.articles.totalCount + 1);
-    expect(after.data!.category.articles.edges[0].node.title).toBe("Duyệt qua API");
+    expect(present(after.data!.category, "the category").articles.totalCount).toBe(present(before.data!.category, "the category").articles.totalCount + 1);
+    expect(present(after.data!.category, "the category").articles.edges[0]!.node.title).toBe("Duyệt qua API");
   });
 
   it("counts a recorded view on the next read of the page and of lists by views", async () => {
     const article = await articleRow(t, { viewCount: 5 });
     await t.app.cache.changed();
-    expect((await page(article.slug)).data!.article.viewCount).toBe(5);
+    expect(present((await page(article.slug)).data!.article, "the article").viewCount).toBe(5);
     await cachedRead(() => page(article.slug));
-    await gql(t, contractOperation("RecordArticleView"), { articleId: Buffer.from(`Article:${article.id}`).toString("base64"), visitorId: "doc-gia-1" });
-    expect((await page(article.slug)).data!.article.viewCount).toBe(6);
+    await execute(t, RecordArticleViewDocument, { articleId: Buffer.from(`Article:${article.id}`).toString("base64"), visitorId: "doc-gia-1" });
+    expect(present((await page(article.slug)).data!.article, "the article").viewCount).toBe(6);
   });
 
   it("lets the online count fall when a visitor leaves its window, with no write", async () => {
-    const online = async () => (await home()).data!.site.statistics.online as number;
+    const online = async () => (await home()).data!.site.statistics.online;
     const before = await online();
-    await gql(t, contractOperation("RecordSiteVisit"), { visitorId: "khach-truc-tuyen" });
+    await execute(t, RecordSiteVisitDocument, { visitorId: "khach-truc-tuyen" });
     expect(await online()).toBe(before + 1);
     await cachedRead(home);
     t.clock.advance(5 * 60_000 + 1);
@@ -165,7 +178,7 @@ describe("response cache", () => {
     });
     await syncListing(t.app.db, [article.id]);
     await t.app.cache.changed();
-    expect((await page(article.slug)).data!.article.title).toBe("Chưa duyệt");
+    expect(present((await page(article.slug)).data!.article, "the article").title).toBe("Chưa duyệt");
   });
 
   it("applies a permission change on the next request", async () => {
@@ -182,31 +195,30 @@ describe("response cache", () => {
   it("shows a new view count on the article's page and on cards that show it", async () => {
     const article = await articleRow(t, { viewCount: 10 });
     await t.app.cache.changed();
-    expect((await page(article.slug)).data!.article.viewCount).toBe(10);
-    const card = (r: any) => r.data.latest.edges.find((e: any) => e.node.slug === article.slug)?.node.viewCount;
+    expect(present((await page(article.slug)).data!.article, "the article").viewCount).toBe(10);
+    const card = (r: Awaited<ReturnType<typeof home>>) => r.data!.latest.edges.find((e) => e.node.slug === article.slug)?.node.viewCount;
     expect(card(await home())).toBe(10);
     await t.app.db.article.update({ where: { id: article.id }, data: { viewCount: { increment: 1 } } });
     await t.app.cache.changed();
-    expect((await page(article.slug)).data!.article.viewCount).toBe(11);
+    expect(present((await page(article.slug)).data!.article, "the article").viewCount).toBe(11);
     expect(card(await home())).toBe(11);
   });
 
   it("reorders a list by views after a new view, even when the article was not on it", async () => {
-    const query = contractOperation("FilteredArticles");
-    const vars = { first: 1, orderBy: { field: "VIEW_COUNT", direction: "DESC" } };
-    const top = await gql(t, query, vars);
-    const topViews = top.data!.articles.edges[0].node.viewCount as number;
+    const vars: FilteredArticlesQueryVariables = { first: 1, orderBy: { field: "VIEW_COUNT", direction: "DESC" } };
+    const top = await execute(t, FilteredArticlesDocument, vars);
+    const topViews = top.data!.articles.edges[0]!.node.viewCount;
     const article = await articleRow(t, { viewCount: 0 });
     await t.app.cache.changed();
-    await gql(t, query, vars);
-    await cachedRead(() => gql(t, query, vars));
+    await execute(t, FilteredArticlesDocument, vars);
+    await cachedRead(() => execute(t, FilteredArticlesDocument, vars));
     await t.app.db.article.update({ where: { id: article.id }, data: { viewCount: topViews + 1000 } });
     await t.app.cache.changed();
-    expect((await gql(t, query, vars)).data!.articles.edges[0].node.slug).toBe(article.slug);
+    expect((await execute(t, FilteredArticlesDocument, vars)).data!.articles.edges[0]!.node.slug).toBe(article.slug);
   });
 
   it("shows a new site visit in the counter box", async () => {
-    const before = (await home()).data!.site.statistics.totalVisits as number;
+    const before = (await home()).data!.site.statistics.totalVisits;
     await t.app.db.site.update({ where: { id: 1 }, data: { totalVisits: { increment: 1 } } });
     await t.app.cache.changed("visits");
     expect((await home()).data!.site.statistics.totalVisits).toBe(before + 1);
@@ -225,7 +237,7 @@ describe("response cache", () => {
     const { token } = await signIn(t, "EDITOR");
     const r = await gql(t, `mutation { createCategory(input: { name: "Chuyên mục mới" }) { slug } }`, {}, { token });
     expect(r.errors).toBeUndefined();
-    expect((await home()).data!.categories.map((c: any) => c.slug)).toContain("chuyen-muc-moi");
+    expect((await home()).data!.categories.map((c) => c.slug)).toContain("chuyen-muc-moi");
   });
 
   it("shows a new caption after updateMedia", async () => {
@@ -246,11 +258,11 @@ describe("response cache", () => {
     const article = await articleRow(t);
     await t.app.db.articleVersion.update({ where: { id: article.publishedVersionId! }, data: { coverImageId: media.id } });
     await t.app.cache.changed();
-    expect((await page(article.slug)).data!.article.coverImage.description).toBe("Chú thích cũ");
+    expect(present((await page(article.slug)).data!.article, "the article").coverImage?.description).toBe("Chú thích cũ");
     const id = Buffer.from(`Media:${media.id}`).toString("base64");
     const r = await gql(t, `mutation($id: ID!) { updateMedia(id: $id, description: "Chú thích mới") { id } }`, { id }, { token });
     expect(r.errors).toBeUndefined();
-    expect((await page(article.slug)).data!.article.coverImage.description).toBe("Chú thích mới");
+    expect(present((await page(article.slug)).data!.article, "the article").coverImage?.description).toBe("Chú thích mới");
   });
 
   it("shows a scheduled article at its time, with no write in between", async () => {
@@ -264,7 +276,7 @@ describe("response cache", () => {
     await cachedRead(home);
     t.clock.set(at);
     expect(latestTitles(await home())).toContain("Hẹn giờ đăng");
-    expect((await page(article.slug)).data!.article.title).toBe("Hẹn giờ đăng");
+    expect(present((await page(article.slug)).data!.article, "the article").title).toBe("Hẹn giờ đăng");
   });
 
   it("hides an expiring article at its expiry time", async () => {
@@ -328,7 +340,7 @@ describe("HTTP caching of anonymous GET reads", () => {
     await first.text();
     const { token: editor } = await signIn(t, "EDITOR");
     const { token: approver } = await signIn(t, "APPROVER");
-    const categoryId = (await category()).data!.category.id;
+    const categoryId = present((await category()).data!.category, "the category").id;
     await approved(t, editor, approver, { title: "Tin mới cho ứng dụng", categoryId });
     const after = await get({ "if-none-match": etag });
     expect(after.status).toBe(200);
@@ -367,7 +379,7 @@ describe("response cache bounds", () => {
   it("keeps at most RESPONSE_CACHE_MAX_ENTRIES answers, dropping the least recently used", async () => {
     const small = await createTestApp({ config: { RESPONSE_CACHE_MAX_ENTRIES: 2 } });
     try {
-      const read = (slug: string) => gql(small, contractOperation("CategoryPage"), { slug, first: 1 });
+      const read = (slug: string) => execute(small, CategoryPageDocument, { slug, first: 1 });
       await read("a");
       await read("b");
       await read("a");

@@ -6,11 +6,11 @@
 // in a shared database cannot change the outcome.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { randomBytes } from "node:crypto";
-import { codes, createTestApp, gql, signIn, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { codes, createTestApp, gql, signIn, type TestApp, execute } from "./support/app";
 import { backfillSearchText } from "../src/services/search/engine";
 import { emptyContent, writeVersion, type ArticleContent } from "../src/services/versioning";
 import { syncListing } from "../src/services/listing";
+import { EditorArticlesDocument, FilteredArticlesDocument, SearchArticlesDocument } from "../clients/generated/graphql";
 
 let t: TestApp;
 // A word no other article anywhere contains: counts over it are exact.
@@ -95,22 +95,22 @@ async function addArticle(a: NewArticle): Promise<string> {
 type Result = { totalCount: number; slugs: string[]; titles: string[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
 async function search(query: string, options: { token?: string; first?: number; after?: string } = {}): Promise<Result> {
-  const r = await gql(t, contractOperation("SearchArticles"), { query, first: options.first ?? 100, after: options.after }, { token: options.token });
+  const r = await execute(t, SearchArticlesDocument, { query, first: options.first ?? 100, after: options.after }, { token: options.token });
   expect(r.errors).toBeUndefined();
   const c = r.data!.articles;
   return {
     totalCount: c.totalCount,
-    slugs: c.edges.map((e: any) => e.node.slug),
-    titles: c.edges.map((e: any) => e.node.title),
+    slugs: c.edges.map((e) => e.node.slug),
+    titles: c.edges.map((e) => e.node.title),
     pageInfo: c.pageInfo,
   };
 }
 
 async function editorSearch(query: string, token: string): Promise<Result> {
-  const r = await gql(t, contractOperation("EditorArticles"), { filter: { search: query }, first: 100 }, { token });
+  const r = await execute(t, EditorArticlesDocument, { filter: { search: query }, first: 100 }, { token });
   expect(r.errors).toBeUndefined();
   const c = r.data!.articles;
-  return { totalCount: c.totalCount, slugs: c.edges.map((e: any) => e.node.slug), titles: c.edges.map((e: any) => e.node.title), pageInfo: c.pageInfo };
+  return { totalCount: c.totalCount, slugs: c.edges.map((e) => e.node.slug), titles: c.edges.map((e) => e.node.title), pageInfo: c.pageInfo };
 }
 
 const mine = (slugs: string[]) => slugs.filter((s) => s.endsWith(RUN));
@@ -333,10 +333,10 @@ describe("ranking", () => {
   });
 
   it("rejects a cursor from another list as bad input", async () => {
-    const list = await gql(t, contractOperation("FilteredArticles"), { first: 1 });
+    const list = await execute(t, FilteredArticlesDocument, { first: 1 });
     const cursor = (await gql(t, "{ articles(first: 1) { pageInfo { endCursor } } }")).data!.articles.pageInfo.endCursor;
     expect(list.errors).toBeUndefined();
-    const r = await gql(t, contractOperation("SearchArticles"), { query: "kien tuong", after: cursor });
+    const r = await execute(t, SearchArticlesDocument, { query: "kien tuong", after: cursor });
     expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
   });
 });
@@ -372,13 +372,13 @@ describe("visibility", () => {
 describe("the recycle bin", () => {
   it("lets administrators search deleted articles, and only those, with filter.deleted", async () => {
     const admin = (await signIn(t, "ADMIN")).token;
-    const r = await gql(t, contractOperation("EditorArticles"), { filter: { search: `chim yen ${RUN}`, deleted: true } }, { token: admin });
+    const r = await execute(t, EditorArticlesDocument, { filter: { search: `chim yen ${RUN}`, deleted: true } }, { token: admin });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.articles.edges.map((e: any) => e.node.slug)).toEqual([s.deleted]);
+    expect(r.data!.articles.edges.map((e) => e.node.slug)).toEqual([s.deleted]);
     expect(r.data!.articles.totalCount).toBe(1);
     const live = await editorSearch(`chim yen ${RUN}`, admin);
     expect(live.slugs.sort()).toEqual([s.expired, s.scheduled, s.private, s.public].sort());
-    const notAdmin = await gql(t, contractOperation("EditorArticles"), { filter: { search: "chim yen", deleted: true } }, { token: editor });
+    const notAdmin = await execute(t, EditorArticlesDocument, { filter: { search: "chim yen", deleted: true } }, { token: editor });
     expect(codes(notAdmin)).toEqual(["BAD_USER_INPUT"]);
   });
 });
@@ -422,7 +422,7 @@ describe("hostile and odd queries", () => {
 
   it("treats operators and SQL as text and never fails", async () => {
     for (const q of hostile) {
-      const r = await gql(t, contractOperation("SearchArticles"), { query: q });
+      const r = await execute(t, SearchArticlesDocument, { query: q });
       expect({ q, errors: r.errors }).toEqual({ q, errors: undefined });
       expect(typeof r.data!.articles.totalCount).toBe("number");
     }
@@ -433,12 +433,12 @@ describe("hostile and odd queries", () => {
   });
 
   it("refuses the NUL character as bad input, as every text argument does on both databases", async () => {
-    const r = await gql(t, contractOperation("SearchArticles"), { query: "kien\u0000tuong" });
+    const r = await execute(t, SearchArticlesDocument, { query: "kien\u0000tuong" });
     expect(r.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("answers an empty or blank search with the whole list, and a 10,000-character one quickly", async () => {
-    const everything = await gql(t, contractOperation("FilteredArticles"), { first: 1 });
+    const everything = await execute(t, FilteredArticlesDocument, { first: 1 });
     for (const q of ["", "   ", "\n\t"]) {
       const r = await search(q, { first: 1 });
       expect(r.totalCount).toBe(everything.data!.articles.totalCount);
@@ -446,7 +446,7 @@ describe("hostile and odd queries", () => {
     const long = await search("kiến tường ".repeat(1000).slice(0, 10000));
     expect(long.titles).toContain(FIXTURE_TITLE);
     expect((await search("x".repeat(10000))).totalCount).toBe(0);
-    const tooLong = await gql(t, contractOperation("SearchArticles"), { query: "a".repeat(10001) });
+    const tooLong = await execute(t, SearchArticlesDocument, { query: "a".repeat(10001) });
     expect(codes(tooLong)).toEqual(["BAD_USER_INPUT"]);
   });
 });
@@ -514,7 +514,7 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
       const r = await search(word);
       expect(r.totalCount).toBe(14);
       // Other filters narrow the count too (these articles have no category).
-      const inCategory = await gql(t, contractOperation("FilteredArticles"), { filter: { search: word, categorySlug: "tin-tuc-su-kien" } });
+      const inCategory = await execute(t, FilteredArticlesDocument, { filter: { search: word, categorySlug: "tin-tuc-su-kien" } });
       expect(inCategory.errors).toBeUndefined();
       expect(inCategory.data!.articles.totalCount).toBe(0);
       const editor = (await signIn(t, "EDITOR")).token;

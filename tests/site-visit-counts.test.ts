@@ -3,9 +3,9 @@
 // burst of visits becomes at most one event a second ending on the last figure.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { untilAborted } from "../src/services/events";
-import { gql, signIn, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { execute, gql, signIn, type TestApp } from "./support/app";
 import { LiveServer, sseSubscribe, type Inbox, type LiveEvent } from "./support/live";
+import { RecordArticleViewDocument, RecordSiteVisitDocument } from "../clients/generated/graphql";
 
 const SUBSCRIPTION = /* GraphQL */ `
   subscription SiteVisitCounts {
@@ -16,8 +16,6 @@ const SUBSCRIPTION = /* GraphQL */ `
     }
   }
 `;
-const RECORD_VISIT = contractOperation("RecordSiteVisit");
-const RECORD_VIEW = contractOperation("RecordArticleView");
 const BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
 const MINUTE = 60_000;
 
@@ -52,7 +50,7 @@ async function until(inbox: Inbox, expected: Figures, ms = 5000): Promise<number
 }
 
 async function visit(visitorId: string) {
-  const r = await gql(t, RECORD_VISIT, { visitorId }, { headers: { "user-agent": BROWSER } });
+  const r = await execute(t, RecordSiteVisitDocument, { visitorId }, { headers: { "user-agent": BROWSER } });
   expect(r.errors).toBeUndefined();
   return r.data!.recordSiteVisit as Figures;
 }
@@ -79,7 +77,7 @@ describe("siteVisitCounts", () => {
     // An article view brings a new visitor among those online, without a visit.
     const article = await gql(t, "{ articles(first: 1) { edges { node { id } } } }");
     const articleId = article.data!.articles.edges[0].node.id as string;
-    const view = await gql(t, RECORD_VIEW, { articleId, visitorId: "nguoi-doc-bai" }, { headers: { "user-agent": BROWSER } });
+    const view = await execute(t, RecordArticleViewDocument, { articleId, visitorId: "nguoi-doc-bai" }, { headers: { "user-agent": BROWSER } });
     expect(view.errors).toBeUndefined();
     const next = figuresOf(await s.inbox.next());
     expect(next).toEqual({ online: first.online + 3, today: first.today + 2, totalVisits: first.totalVisits + 2 });

@@ -5,8 +5,9 @@
 // (docs/performance.md). On the embedded SQLite, Prisma issues one statement per
 // relation level (in-process calls, not round trips): the ceilings are what it takes.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createTestApp, gql, signIn, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { ArticlePageDocument, CategoryPageDocument, EditorArticlesDocument, HomePageDocument, SearchArticlesDocument } from "../clients/generated/graphql";
+import { createTestApp, execute, present, signIn, type TestApp } from "./support/app";
 import { articleRow } from "./support/factories";
 import { media } from "./support/workflow";
 
@@ -23,24 +24,24 @@ const CEILINGS = {
 };
 const ceiling = (operation: keyof (typeof CEILINGS)["postgres"]) => CEILINGS[t.app.target.provider][operation];
 
-async function statementsFor(query: string, variables: Record<string, unknown> = {}, token?: string) {
+async function statementsFor<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: NoInfer<V>, token?: string) {
   t.statements.length = 0;
-  const r = await gql(t, query, variables, { token });
+  const r = await execute(t, document, variables, { token });
   expect(r.errors).toBeUndefined();
   return { count: t.statements.length, data: r.data! };
 }
 
 describe("SQL statements per request", () => {
   it("HomePage and CategoryPage cost the same for 5 and for 50 articles", async () => {
-    const home5 = await statementsFor(contractOperation("HomePage"));
-    const category5 = await statementsFor(contractOperation("CategoryPage"), { slug: "tin-tuc-su-kien", first: 5 });
-    expect(category5.data.category.articles.edges).toHaveLength(2);
+    const home5 = await statementsFor(HomePageDocument, {});
+    const category5 = await statementsFor(CategoryPageDocument, { slug: "tin-tuc-su-kien", first: 5 });
+    expect(present(category5.data.category, "the category").articles.edges).toHaveLength(2);
 
     // Every new card has a lead image: covers must not cost a statement per article.
     for (let i = 0; i < 48; i++) await articleRow(t, { categorySlug: "tin-tuc-su-kien", featured: i % 3 === 0, coverImageId: (await media(t)).id });
-    const home50 = await statementsFor(contractOperation("HomePage"));
-    const category50 = await statementsFor(contractOperation("CategoryPage"), { slug: "tin-tuc-su-kien", first: 50 });
-    expect(category50.data.category.articles.edges).toHaveLength(50);
+    const home50 = await statementsFor(HomePageDocument, {});
+    const category50 = await statementsFor(CategoryPageDocument, { slug: "tin-tuc-su-kien", first: 50 });
+    expect(present(category50.data.category, "the category").articles.edges).toHaveLength(50);
     expect(home50.data.latest.edges).toHaveLength(10);
 
     expect(home50.count).toBe(home5.count);
@@ -59,24 +60,24 @@ describe("SQL statements per request", () => {
     const sizes = [5, 20, 100];
     const counts: Record<string, number[]> = { CategoryPage: [], "CategoryPage (deep)": [], EditorArticles: [], "EditorArticles (page 2)": [] };
     for (const first of sizes) {
-      const firstPage = await statementsFor(contractOperation("CategoryPage"), { slug: "tin-tuc-su-kien", first });
-      expect(firstPage.data.category.articles.edges).toHaveLength(first);
+      const firstPage = await statementsFor(CategoryPageDocument, { slug: "tin-tuc-su-kien", first });
+      expect(present(firstPage.data.category, "the category").articles.edges).toHaveLength(first);
       counts.CategoryPage!.push(firstPage.count);
-      const after = firstPage.data.category.articles.pageInfo.endCursor;
-      const deep = await statementsFor(contractOperation("CategoryPage"), { slug: "tin-tuc-su-kien", first, after });
-      expect(deep.data.category.articles.edges).toHaveLength(first);
+      const after = present(firstPage.data.category, "the category").articles.pageInfo.endCursor;
+      const deep = await statementsFor(CategoryPageDocument, { slug: "tin-tuc-su-kien", first, after });
+      expect(present(deep.data.category, "the category").articles.edges).toHaveLength(first);
       counts["CategoryPage (deep)"]!.push(deep.count);
-      const editor = await statementsFor(contractOperation("EditorArticles"), { first }, token);
+      const editor = await statementsFor(EditorArticlesDocument, { first }, token);
       expect(editor.data.articles.edges).toHaveLength(first);
       counts.EditorArticles!.push(editor.count);
-      const editor2 = await statementsFor(contractOperation("EditorArticles"), { first, after: editor.data.articles.pageInfo.endCursor }, token);
+      const editor2 = await statementsFor(EditorArticlesDocument, { first, after: editor.data.articles.pageInfo.endCursor }, token);
       expect(editor2.data.articles.edges).toHaveLength(first);
       counts["EditorArticles (page 2)"]!.push(editor2.count);
     }
     for (const [name, perSize] of Object.entries(counts)) {
       expect({ name, perSize }).toEqual({ name, perSize: sizes.map(() => perSize[0]) });
     }
-    const home = await statementsFor(contractOperation("HomePage"));
+    const home = await statementsFor(HomePageDocument, {});
     expect(home.count).toBeLessThanOrEqual(ceiling("HomePage"));
     // An article page with everything it can show: author, cover, a gallery and attachments.
     const author = await t.app.db.user.findFirstOrThrow({ where: { role: "EDITOR" } });
@@ -87,12 +88,12 @@ describe("SQL statements per request", () => {
       galleryIds: [(await media(t)).id, (await media(t)).id],
       attachmentIds: [(await media(t, "DOCUMENT")).id],
     });
-    const article = await statementsFor(contractOperation("ArticlePage"), { slug: full.slug });
+    const article = await statementsFor(ArticlePageDocument, { slug: full.slug });
     expect(article.data.article).toMatchObject({ author: { name: author.name }, coverImage: { width: null } });
-    expect(article.data.article.gallery).toHaveLength(2);
-    expect(article.data.article.attachments).toHaveLength(1);
+    expect(present(article.data.article, "the article").gallery).toHaveLength(2);
+    expect(present(article.data.article, "the article").attachments).toHaveLength(1);
     expect(article.count).toBeLessThanOrEqual(ceiling("ArticlePage"));
-    const search = await statementsFor(contractOperation("SearchArticles"), { query: "bai viet", first: 20 });
+    const search = await statementsFor(SearchArticlesDocument, { query: "bai viet", first: 20 });
     expect(search.data.articles.edges.length).toBeGreaterThan(0);
     expect(search.count).toBeLessThanOrEqual(ceiling("SearchArticles"));
     expect(counts.CategoryPage![0]).toBeLessThanOrEqual(ceiling("CategoryPage"));

@@ -1,14 +1,17 @@
 // Visit statistics through the real pipeline (yoga.fetch), with the
 // contract's own operations and a ManualClock for every time window.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { codes, createTestApp, gql, signIn, type TestApp } from "./support/app";
+import { codes, createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
 import { contractOperation } from "./support/contract";
+import {
+  ArticlePageDocument,
+  ArticleViewCountDocument,
+  HomePageDocument,
+  RecordArticleViewDocument,
+  RecordSiteVisitDocument,
+  SiteStatisticsDocument,
+} from "../clients/generated/graphql";
 
-const RECORD_VIEW = contractOperation("RecordArticleView");
-const RECORD_VISIT = contractOperation("RecordSiteVisit");
-const HOME = contractOperation("HomePage");
-const SITE_STATS = contractOperation("SiteStatistics");
-const ARTICLE_PAGE = contractOperation("ArticlePage");
 const BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
 const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 const MINUTE = 60_000;
@@ -17,14 +20,15 @@ const asBrowser = { headers: { "user-agent": BROWSER } };
 
 async function fixtureArticle(t: TestApp) {
   const row = await t.app.db.article.findFirstOrThrow({ where: { sourceKey: { not: null } }, select: { id: true, slug: true } });
-  const page = await gql(t, ARTICLE_PAGE, { slug: row.slug });
-  return { dbId: row.id, id: page.data!.article.id as string, slug: row.slug, viewCount: page.data!.article.viewCount as number };
+  const page = await execute(t, ArticlePageDocument, { slug: row.slug });
+  const article = present(page.data!.article, "the fixture article");
+  return { dbId: row.id, id: article.id, slug: row.slug, viewCount: article.viewCount };
 }
 
 async function view(t: TestApp, articleId: string, visitorId?: string, headers: Record<string, string> = { "user-agent": BROWSER }) {
-  const r = await gql(t, RECORD_VIEW, { articleId, visitorId }, { headers });
+  const r = await execute(t, RecordArticleViewDocument, { articleId, visitorId }, { headers });
   expect(r.errors).toBeUndefined();
-  return r.data!.recordArticleView.viewCount as number;
+  return r.data!.recordArticleView.viewCount;
 }
 
 describe("recordArticleView", () => {
@@ -46,10 +50,10 @@ describe("recordArticleView", () => {
     // 30 minutes after the counted view: a new visit.
     expect(await view(t, a.id, "visitor-1")).toBe(160);
     // Every read shows it, flushed or not.
-    expect((await gql(t, ARTICLE_PAGE, { slug: a.slug })).data!.article.viewCount).toBe(160);
+    expect(present((await execute(t, ArticlePageDocument, { slug: a.slug })).data!.article, "the article").viewCount).toBe(160);
     await t.app.counters.flush();
     expect((await t.app.db.article.findUniqueOrThrow({ where: { id: a.dbId } })).viewCount).toBe(160);
-    expect((await gql(t, ARTICLE_PAGE, { slug: a.slug })).data!.article.viewCount).toBe(160);
+    expect(present((await execute(t, ArticlePageDocument, { slug: a.slug })).data!.article, "the article").viewCount).toBe(160);
   });
 
   it("counts every view without a visitorId, and none from a known crawler", async () => {
@@ -75,7 +79,7 @@ describe("recordArticleView", () => {
     expect(answers).toHaveLength(2000);
     expect(Math.max(...answers)).toBe(a.viewCount + 2000);
     expect(Math.min(...answers)).toBeGreaterThan(a.viewCount);
-    expect((await gql(t, ARTICLE_PAGE, { slug: a.slug })).data!.article.viewCount).toBe(a.viewCount + 2000);
+    expect(present((await execute(t, ArticlePageDocument, { slug: a.slug })).data!.article, "the article").viewCount).toBe(a.viewCount + 2000);
     // The same 2,000 again within the window: not one more.
     await Promise.all(Array.from({ length: 2000 }, (_, i) => view(t, a.id, `concurrent-${i}`)));
     await t.app.counters.flush();
@@ -89,14 +93,14 @@ describe("recordArticleView", () => {
   it("refuses what the viewer may not read, and bad input, without counting", async () => {
     const draft = await t.app.db.article.create({ data: { slug: "ban-nhap-thong-ke" } });
     const draftId = Buffer.from(`Article:${draft.id}`).toString("base64");
-    const r = await gql(t, RECORD_VIEW, { articleId: draftId }, asBrowser);
+    const r = await execute(t, RecordArticleViewDocument, { articleId: draftId }, asBrowser);
     expect(codes(r)).toEqual(["NOT_FOUND"]);
     const a = await fixtureArticle(t);
-    expect(codes(await gql(t, RECORD_VIEW, { articleId: a.id, visitorId: "" }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await gql(t, RECORD_VIEW, { articleId: a.id, visitorId: "x".repeat(201) }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await gql(t, RECORD_VIEW, { articleId: a.id, visitorId: "có dấu cách" }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await gql(t, RECORD_VIEW, { articleId: Buffer.from("User:1").toString("base64") }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await gql(t, RECORD_VIEW, { articleId: "%%%" }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await execute(t, RecordArticleViewDocument, { articleId: a.id, visitorId: "" }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await execute(t, RecordArticleViewDocument, { articleId: a.id, visitorId: "x".repeat(201) }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await execute(t, RecordArticleViewDocument, { articleId: a.id, visitorId: "có dấu cách" }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await execute(t, RecordArticleViewDocument, { articleId: Buffer.from("User:1").toString("base64") }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await execute(t, RecordArticleViewDocument, { articleId: "%%%" }))).toEqual(["BAD_USER_INPUT"]);
     await t.app.counters.flush();
     expect((await t.app.db.article.findUniqueOrThrow({ where: { id: draft.id } })).viewCount).toBe(0);
     expect((await fixtureArticle(t)).viewCount).toBe(a.viewCount);
@@ -120,35 +124,35 @@ describe("recordSiteVisit and the statistics block", () => {
   afterAll(() => t.close());
 
   it("counts visits once per visitor per 30 minutes, shows them everywhere at once, and counts who is online", async () => {
-    const visit = (visitorId?: string, ua = BROWSER) => gql(t, RECORD_VISIT, { visitorId }, { headers: { "user-agent": ua } });
+    const visit = (visitorId?: string, ua = BROWSER) => execute(t, RecordSiteVisitDocument, { visitorId }, { headers: { "user-agent": ua } });
     const first = await visit("reader-a");
     expect(first.errors).toBeUndefined();
     expect(first.data!.recordSiteVisit).toEqual({ totalVisits: 258180, online: 1, today: 1 });
     expect((await visit("reader-a")).data!.recordSiteVisit).toEqual({ totalVisits: 258180, online: 1, today: 1 });
     expect((await visit("reader-b")).data!.recordSiteVisit).toEqual({ totalVisits: 258181, online: 2, today: 2 });
     expect((await visit(undefined, GOOGLEBOT)).data!.recordSiteVisit).toEqual({ totalVisits: 258181, online: 2, today: 2 });
-    const home = await gql(t, HOME);
+    const home = await execute(t, HomePageDocument);
     expect(home.data!.site.statistics).toEqual({ totalVisits: 258181, online: 2, today: 2, yesterday: 0, thisWeek: 2, thisMonth: 2 });
     // Online means the last 5 minutes.
     t.clock.advance(4 * MINUTE);
     await visit("reader-c");
     t.clock.advance(2 * MINUTE);
-    expect((await gql(t, HOME)).data!.site.statistics.online).toBe(1);
+    expect((await execute(t, HomePageDocument)).data!.site.statistics.online).toBe(1);
     await t.app.counters.flush();
-    expect((await gql(t, HOME)).data!.site.statistics).toMatchObject({ totalVisits: 258182, today: 3, online: 1 });
+    expect((await execute(t, HomePageDocument)).data!.site.statistics).toMatchObject({ totalVisits: 258182, today: 3, online: 1 });
     expect((await t.app.db.site.findUniqueOrThrow({ where: { id: 1 } })).totalVisits).toBe(258182);
   });
 
   it("counts unique visitors once a day, flushed or not", async () => {
     const editor = await signIn(t, "EDITOR");
-    const visit = (visitorId: string) => gql(t, RECORD_VISIT, { visitorId }, asBrowser);
+    const visit = (visitorId: string) => execute(t, RecordSiteVisitDocument, { visitorId }, asBrowser);
     t.clock.advance(31 * MINUTE);
     await visit("reader-a"); // a second visit today, same visitor
-    const stats = await gql(t, SITE_STATS, { from: "2026-11-29", to: "2026-11-29" }, { token: editor.token });
+    const stats = await execute(t, SiteStatisticsDocument, { from: "2026-11-29", to: "2026-11-29" }, { token: editor.token });
     expect(stats.errors).toBeUndefined();
     expect(stats.data!.site.statistics.daily).toEqual([{ date: "2026-11-29", visits: 4, uniqueVisitors: 3, articleViews: 0 }]);
     await t.app.counters.flush();
-    const after = await gql(t, SITE_STATS, { from: "2026-11-29", to: "2026-11-29" }, { token: editor.token });
+    const after = await execute(t, SiteStatisticsDocument, { from: "2026-11-29", to: "2026-11-29" }, { token: editor.token });
     expect(after.data!.site.statistics.daily).toEqual(stats.data!.site.statistics.daily);
   });
 });
@@ -161,8 +165,8 @@ describe("day boundaries in the site's time zone (+07:00)", () => {
   });
   afterAll(() => t.close());
 
-  const stats = async () => (await gql(t, HOME)).data!.site.statistics;
-  const visit = (visitorId: string) => gql(t, RECORD_VISIT, { visitorId }, asBrowser);
+  const stats = async () => (await execute(t, HomePageDocument)).data!.site.statistics;
+  const visit = (visitorId: string) => execute(t, RecordSiteVisitDocument, { visitorId }, asBrowser);
 
   it("starts a new day, week and month at local midnight", async () => {
     await visit("night-owl");
@@ -183,7 +187,7 @@ describe("day boundaries in the site's time zone (+07:00)", () => {
     expect(await stats()).toMatchObject({ today: 1, yesterday: 2, thisWeek: 3, thisMonth: 1 });
 
     const admin = await signIn(t, "ADMIN");
-    const r = await gql(t, SITE_STATS, { from: "2026-11-29", to: "2026-12-01" }, { token: admin.token });
+    const r = await execute(t, SiteStatisticsDocument, { from: "2026-11-29", to: "2026-12-01" }, { token: admin.token });
     expect(r.data!.site.statistics.daily).toEqual([
       { date: "2026-11-29", visits: 1, uniqueVisitors: 1, articleViews: 0 },
       { date: "2026-11-30", visits: 2, uniqueVisitors: 2, articleViews: 0 },
@@ -200,8 +204,8 @@ describe("day boundaries in the site's time zone (+07:00)", () => {
 
   it("rejects a reversed or too long range", async () => {
     const admin = await signIn(t, "ADMIN");
-    expect(codes(await gql(t, SITE_STATS, { from: "2026-12-01", to: "2026-11-29" }, { token: admin.token }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await gql(t, SITE_STATS, { from: "2024-01-01", to: "2026-11-29" }, { token: admin.token }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await execute(t, SiteStatisticsDocument, { from: "2026-12-01", to: "2026-11-29" }, { token: admin.token }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await execute(t, SiteStatisticsDocument, { from: "2024-01-01", to: "2026-11-29" }, { token: admin.token }))).toEqual(["BAD_USER_INPUT"]);
   });
 });
 
@@ -216,10 +220,10 @@ describe("privacy", () => {
     const a = await fixtureArticle(t);
     const visitorId = "b7c1e0f2-secret-visitor-id";
     await view(t, a.id, visitorId);
-    await gql(t, RECORD_VISIT, { visitorId }, asBrowser);
+    await execute(t, RecordSiteVisitDocument, { visitorId }, asBrowser);
     await t.app.counters.flush();
     t.clock.advance(24 * 60 * MINUTE);
-    await gql(t, RECORD_VISIT, { visitorId }, asBrowser);
+    await execute(t, RecordSiteVisitDocument, { visitorId }, asBrowser);
     await t.app.counters.flush();
     const rows = await t.app.db.dailyVisitor.findMany({ where: { scope: "site" }, orderBy: { day: "asc" } });
     expect(rows).toHaveLength(2);
@@ -232,7 +236,7 @@ describe("privacy", () => {
 
   it("forgets visitor hashes of days before yesterday", async () => {
     t.clock.advance(2 * 24 * 60 * MINUTE);
-    await gql(t, RECORD_VISIT, { visitorId: "later" }, asBrowser);
+    await execute(t, RecordSiteVisitDocument, { visitorId: "later" }, asBrowser);
     await t.app.counters.flush();
     const days = new Set((await t.app.db.dailyVisitor.findMany()).map((r) => r.day));
     expect(days.size).toBe(1);
@@ -256,9 +260,9 @@ describe("topArticles", () => {
     await t.app.db.article.update({ where: { id: hidden.id }, data: { inheritsPermissions: false, isPublic: false } });
     const admin = await signIn(t, "ADMIN");
     const top = async (token?: string, range = { from: "2026-11-29", to: "2026-11-29" }) => {
-      const r = await gql(t, SITE_STATS, range, { token });
+      const r = await execute(t, SiteStatisticsDocument, range, { token });
       expect(r.errors).toBeUndefined();
-      return (r.data!.site.statistics.topArticles as Array<{ views: number; article: { id: string } }>).map((x) => [x.article.id, x.views]);
+      return r.data!.site.statistics.topArticles.map((x) => [x.article.id, x.views]);
     };
     const editor = await signIn(t, "EDITOR");
     for (const flushed of [false, true]) {
@@ -350,7 +354,7 @@ describe("articleViewCount subscription", () => {
 
   it("refuses an article the subscriber may not read", async () => {
     const draft = await t.app.db.article.create({ data: { slug: "ban-nhap-truc-tiep" } });
-    const r = await gql(t, contractOperation("ArticleViewCount"), { id: Buffer.from(`Article:${draft.id}`).toString("base64") });
+    const r = await execute(t, ArticleViewCountDocument, { id: Buffer.from(`Article:${draft.id}`).toString("base64") });
     expect(codes(r)).toEqual(["NOT_FOUND"]);
   });
 });
@@ -360,7 +364,7 @@ describe("a stop while the database is away", () => {
     const t = await createTestApp();
     const a = await fixtureArticle(t);
     for (let i = 0; i < 5; i++) await view(t, a.id, `away-${i}`);
-    await gql(t, RECORD_VISIT, { visitorId: "away-0" }, asBrowser);
+    await execute(t, RecordSiteVisitDocument, { visitorId: "away-0" }, asBrowser);
     const { createApp, closeApp } = await import("../src/app");
     if (t.app.target.provider === "sqlite") {
       // Another connection holds the write lock: every flush fails (SQLITE_BUSY after the busy timeout).

@@ -2,8 +2,8 @@
 // throttled per client address and per account from one address, never per account
 // alone. The defaults (10 per account and address, 50 per address, 15 minutes).
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
-import { createTestApp, type GraphQLResponse, type TestApp } from "../support/app";
-import { contractOperation } from "../support/contract";
+import { LoginDocument } from "../../clients/generated/graphql";
+import { createTestApp, execute, gql, type GraphQLResponse, type TestApp } from "../support/app";
 import { hashPassword } from "../../src/services/passwords";
 
 // Every attempt hashes a password: slow on a busy machine.
@@ -11,17 +11,8 @@ jest.setTimeout(120_000);
 
 const PASSWORD = "mật khẩu đúng của quản trị";
 
-async function login(t: TestApp, email: string, password: string, address: string, query = contractOperation("Login")) {
-  const response = await t.yoga.fetch(
-    "http://portal.test/graphql",
-    {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
-      body: JSON.stringify({ query, variables: { email, password } }),
-    },
-    { clientAddress: address },
-  );
-  return (await response.json()) as GraphQLResponse;
+function login(t: TestApp, email: string, password: string, address: string) {
+  return execute(t, LoginDocument, { email, password }, { address });
 }
 const codesOf = (r: GraphQLResponse) => (r.errors ?? []).map((e) => e.extensions?.code);
 
@@ -66,7 +57,7 @@ describe("an attacker cannot lock an administrator out", () => {
     const aliased = `mutation Guess($email: String!, $password: String!) {
       ${Array.from({ length: 11 }, (_, i) => `a${i}: login(email: $email, password: $password) { token }`).join("\n")}
     }`;
-    expect(codesOf(await login(t, admin, "sai", attacker, aliased))).toEqual(["RATE_LIMITED"]);
+    expect(codesOf(await gql(t, aliased, { email: admin, password: "sai" }, { address: attacker }))).toEqual(["RATE_LIMITED"]);
     expect(codesOf(await login(t, admin, PASSWORD, "198.51.100.20"))).toEqual([]);
   });
 

@@ -3,11 +3,11 @@
 // for the editors, never a republication.
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
-import { createTestApp, gql, signIn, type TestApp } from "../support/app";
-import { contractOperation } from "../support/contract";
+import { createTestApp, signIn, type TestApp, execute } from "../support/app";
 import { ok, globalId, recordPublications, settle } from "../support/workflow";
 import { importPageText } from "../../src/services/importer/import-page";
 import { FIXTURE_PAGE } from "../../src/services/seed";
+import { ArticlePageDocument } from "../../clients/generated/graphql";
 
 const FIXTURE = readFileSync(FIXTURE_PAGE, "utf8");
 const SLUG = "kien-tuong-thuc-hien-dat-va-vuot-22-24-chi-tieu-nghi-quyet-thi-uy-nam-2019";
@@ -18,7 +18,7 @@ const NOW = new Date("2026-11-29T03:00:00.000Z");
 const LATER = new Date("2026-12-01T02:00:00.000Z");
 
 const readerSees = async (t: TestApp) => {
-  const r = await gql(t, contractOperation("ArticlePage"), { slug: SLUG });
+  const r = await execute(t, ArticlePageDocument, { slug: SLUG });
   expect(r.errors).toBeUndefined();
   return r.data!.article as Record<string, any> | null;
 };

@@ -2,12 +2,9 @@
 // not a crawler. Self-declared crawlers, previews and headless browsers do not.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { list } from "isbot";
-import { createTestApp, gql, type TestApp } from "../support/app";
-import { contractOperation } from "../support/contract";
+import { createTestApp, type TestApp, execute, present } from "../support/app";
 import { CLIENT_LIBRARY_PATTERNS, isCrawler } from "../../src/services/counters/crawlers";
-
-const RECORD_VIEW = contractOperation("RecordArticleView");
-const RECORD_VISIT = contractOperation("RecordSiteVisit");
+import { ArticlePageDocument, RecordArticleViewDocument, RecordSiteVisitDocument } from "../../clients/generated/graphql";
 
 // What native apps and API clients send.
 const APPS = [
@@ -58,14 +55,15 @@ describe("recordArticleView and recordSiteVisit from the apps", () => {
   beforeAll(async () => {
     t = await createTestApp();
     const row = await t.app.db.article.findFirstOrThrow({ where: { sourceKey: { not: null } }, select: { slug: true } });
-    const page = await gql(t, contractOperation("ArticlePage"), { slug: row.slug });
-    articleId = page.data!.article.id;
-    start = page.data!.article.viewCount;
+    const page = await execute(t, ArticlePageDocument, { slug: row.slug });
+    const article = present(page.data!.article, "the fixture article");
+    articleId = article.id;
+    start = article.viewCount;
   });
   afterAll(() => t.close());
 
   const view = async (ua: string, visitorId: string) => {
-    const r = await gql(t, RECORD_VIEW, { articleId, visitorId }, { headers: { "user-agent": ua } });
+    const r = await execute(t, RecordArticleViewDocument, { articleId, visitorId }, { headers: { "user-agent": ua } });
     expect(r.errors).toBeUndefined();
     return r.data!.recordArticleView.viewCount as number;
   };
@@ -81,7 +79,7 @@ describe("recordArticleView and recordSiteVisit from the apps", () => {
 
   it("counts site visits from the apps", async () => {
     const visit = async (ua: string, visitorId: string) => {
-      const r = await gql(t, RECORD_VISIT, { visitorId }, { headers: { "user-agent": ua } });
+      const r = await execute(t, RecordSiteVisitDocument, { visitorId }, { headers: { "user-agent": ua } });
       expect(r.errors).toBeUndefined();
       return r.data!.recordSiteVisit.totalVisits as number;
     };

@@ -8,9 +8,9 @@ import { ConfigError, readConfig, testConfig } from "../../src/env";
 import { createLogger } from "../../src/lib/logger";
 import { passwordProblem } from "../../src/services/password-policy";
 import { hashPassword } from "../../src/services/passwords";
-import { codes, createTestApp, gql, signIn, type TestApp } from "../support/app";
-import { contractOperation } from "../support/contract";
+import { codes, createTestApp, gql, signIn, type TestApp, execute } from "../support/app";
 import { runScript, tempDataDir } from "../support/processes";
+import { ChangePasswordDocument, CreateUserDocument } from "../../clients/generated/graphql";
 
 jest.setTimeout(120_000);
 
@@ -100,9 +100,9 @@ describe("the password policy", () => {
     it("createUser", async () => {
       const admin = await signIn(t, "ADMIN");
       for (const [password] of refused) {
-        const r = await gql(
+        const r = await execute(
           t,
-          contractOperation("CreateUser"),
+          CreateUserDocument,
           { input: { name: "Người mới", email: `moi-${password.length}@example.vn`, password, role: "EDITOR" } },
           { token: admin.token },
         );
@@ -110,9 +110,9 @@ describe("the password policy", () => {
         expect(r.errors![0]!.extensions!.fields).toEqual(["input.password"]);
         expect(r.errors![0]!.message).toMatch(/^password: the password /);
       }
-      const ok = await gql(
+      const ok = await execute(
         t,
-        contractOperation("CreateUser"),
+        CreateUserDocument,
         { input: { name: "Người mới", email: "moi@example.vn", password: "ba con mèo nhảy qua sông", role: "EDITOR" } },
         { token: admin.token },
       );
@@ -124,7 +124,7 @@ describe("the password policy", () => {
         data: { name: "Biên tập", email: "bt@example.vn", role: "EDITOR", passwordHash: await hashPassword("mật khẩu cũ rất dài") },
       });
       const { token } = await t.app.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, t.clock.now());
-      const r = await gql(t, contractOperation("ChangePassword"), { currentPassword: "mật khẩu cũ rất dài", newPassword: "Password123!" }, { token });
+      const r = await execute(t, ChangePasswordDocument, { currentPassword: "mật khẩu cũ rất dài", newPassword: "Password123!" }, { token });
       expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
       expect(r.errors![0]!.extensions!.fields).toEqual(["newPassword"]);
     });

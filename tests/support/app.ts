@@ -113,9 +113,9 @@ export async function gql<T = Record<string, any>, V = Record<string, unknown>>(
   t: TestApp,
   query: string | TypedDocumentNode<T, V>,
   variables: V | Record<string, unknown> = {},
-  options: { token?: string; operationName?: string; headers?: Record<string, string> } = {},
+  options: { token?: string; operationName?: string; headers?: Record<string, string>; address?: string } = {},
 ): Promise<GraphQLResponse<T>> {
-  const response = await t.yoga.fetch("http://portal.test/graphql", {
+  const init: RequestInit = {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -124,8 +124,41 @@ export async function gql<T = Record<string, any>, V = Record<string, unknown>>(
       ...options.headers,
     },
     body: JSON.stringify({ query: typeof query === "string" ? query : print(query), variables, operationName: options.operationName }),
-  });
+  };
+  // The client's address, as the server takes it from the socket (rate limits count by it).
+  const response = await (options.address
+    ? t.yoga.fetch("http://portal.test/graphql", init, { clientAddress: options.address })
+    : t.yoga.fetch("http://portal.test/graphql", init));
   return (await response.json()) as GraphQLResponse<T>;
+}
+
+export interface ExecuteOptions {
+  token?: string;
+  headers?: Record<string, string>;
+  /** The client's address (default: none, as for an in-process request). */
+  address?: string;
+}
+
+/** The variables argument of `execute`: optional when the operation has no required variable. */
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V, options?: ExecuteOptions] : [variables: V, options?: ExecuteOptions];
+
+/**
+ * Runs one contract operation (a typed document of clients/generated) through the same
+ * pipeline as `gql`: the variables are checked against the operation's variable types
+ * and `data` has its result type.
+ */
+export function execute<R, V extends Record<string, unknown>>(
+  t: TestApp,
+  document: TypedDocumentNode<R, V>,
+  ...[variables, options]: VariablesArgument<NoInfer<V>>
+): Promise<GraphQLResponse<R>> {
+  return gql<R, V>(t, document, variables ?? {}, options);
+}
+
+/** The value of a nullable result field, failing the test with `what` when it is null or missing. */
+export function present<T>(value: T | null | undefined, what = "a value"): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${value}`);
+  return value;
 }
 
 let userCounter = 0;
