@@ -3,7 +3,7 @@
 // (schema/operations/editor.graphql: "Editors see the latest version's content
 // on Article; readers see the published one").
 import type { Context } from "../../context";
-import type { ApprovalStatus, User } from "../../db/client";
+import type { ApprovalStatus, Category, User } from "../../db/client";
 import { allows, readableArticleWhere, type Viewer } from "../../services/access";
 import { builder, nodeCondition } from "../builder";
 import { CategoryRef } from "../categories/types";
@@ -173,11 +173,13 @@ export const ArticleRef = builder.prismaNode("Article", {
         type: CategoryRef,
         nullable: true,
         description: "Phân loại: the section the article is filed in; null when uncategorised.",
-        ...content("categoryId"),
-        // From the request's one read of the categories (the menu), not a statement per list.
+        // Joined into the article's statement on PostgreSQL; on SQLite from the request's
+        // one read of the categories (the menu), not a statement per list.
+        select: (_args, ctx, nested) => versionSelect(ctx, joinsRelations(ctx) ? { category: nested(true) } : { categoryId: true }),
         resolve: async (article, _args, ctx) => {
-          const { categoryId } = await viewOf<{ categoryId: string | null }>(article as ViewableArticle, ctx);
-          return categoryId ? ctx.loaders.category.load(categoryId) : null;
+          const version = await viewOf<{ category?: Category | null; categoryId?: string | null }>(article as ViewableArticle, ctx);
+          if (joinsRelations(ctx)) return version.category ?? null;
+          return version.categoryId ? ctx.loaders.category.load(version.categoryId) : null;
         },
       }),
       coverImage: t.field({
@@ -244,22 +246,23 @@ export const ArticleRef = builder.prismaNode("Article", {
 });
 
 /**
- * The accounts an article or version names (author, createdBy, updatedBy). On
- * PostgreSQL they are joined into the statement that reads the rows (Prisma's
- * relationJoins); on SQLite, where each relation is a statement of its own, they
- * come from the request's user loader: one statement for every row of a request.
+ * The rows an article or version names (its category; the accounts of author,
+ * createdBy, updatedBy). On PostgreSQL they are joined into the statement that
+ * reads the articles (Prisma's relationJoins); on SQLite, where each relation is a
+ * statement of its own, they come from the request's loaders: one statement for
+ * every row of a request.
  */
-const joinsAccounts = (ctx: Context) => ctx.app.target.provider === "postgres";
+const joinsRelations = (ctx: Context) => ctx.app.target.provider === "postgres";
 
 type AccountRelation = "createdBy" | "updatedBy";
 
 function accountSelect(ctx: Context, relation: AccountRelation, nested: (selection: true) => unknown): Record<string, unknown> {
-  return joinsAccounts(ctx) ? { [relation]: nested(true) } : { [`${relation}Id`]: true };
+  return joinsRelations(ctx) ? { [relation]: nested(true) } : { [`${relation}Id`]: true };
 }
 
 function accountOf(row: object, relation: AccountRelation, ctx: Context): User | null | Promise<User | null> {
   const fields = row as Record<string, unknown>;
-  if (joinsAccounts(ctx)) return (fields[relation] as User | null | undefined) ?? null;
+  if (joinsRelations(ctx)) return (fields[relation] as User | null | undefined) ?? null;
   const id = fields[`${relation}Id`] as string | null;
   return id ? ctx.loaders.user.load(id) : null;
 }
