@@ -19,8 +19,8 @@ export interface LoaderDeps {
 }
 
 export function createLoaders({ db, viewer, now, counters, provider }: LoaderDeps) {
-  // Categories are the menu: a small table that most pages need several times over
-  // (the menu, the page's own category, every card's category), read whole once.
+  // Categories are the menu: a small table that a page may need several times over
+  // (the menu, the page's own category and, on SQLite, every card's category), read whole once.
   let menu: Promise<Category[]> | null = null;
   const allCategories = () => (menu ??= db.category.findMany({ orderBy: MENU_ORDER }));
   const categoriesBy = (key: "id" | "slug") =>
