@@ -222,7 +222,7 @@ describe("the console's administration screens", () => {
     expect(await nav(page).getByRole("link", { name: "Người dùng" }).count()).toBe(0);
     expect(await nav(page).getByRole("link", { name: "Chuyên mục" }).count()).toBe(0);
     await open(page, "Nhuận bút");
-    await page.getByLabel("Tháng", { exact: true }).fill(siteMonth());
+    await page.getByRole("textbox", { name: "Tháng", exact: true }).fill(siteMonth());
     await page.getByRole("button", { name: "Xem báo cáo" }).click();
     const rows = page.getByRole("region", { name: "Chi tiết bài viết" });
     const priced = rows.getByRole("row", { name: new RegExp(PRICED) });
