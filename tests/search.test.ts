@@ -477,6 +477,8 @@ describe("more matches than SEARCH_MAX_RESULTS", () => {
               at: new Date(Date.UTC(2010, 0, 1, 0, i)),
             });
             await tx.article.update({ where: { id: a.id }, data: { currentVersionId: v.id, publishedVersionId: v.id } });
+            // As every publication does: the maintained list counts follow (src/services/listing.ts).
+            await syncListing(tx, [a.id]);
           }
         },
         { timeout: 60_000 },

@@ -14,7 +14,7 @@
 //
 // `npm run admin -- counts:check [--repair]` compares the stored counts with a
 // recount and repairs any drift (a write made by hand in the database, say).
-import type { Db, Prisma } from "../db/client";
+import { Prisma, type Db } from "../db/client";
 
 /** A Prisma client or an interactive transaction. */
 type Client = Db | Prisma.TransactionClient;
@@ -110,6 +110,17 @@ export async function listingCounts(db: Db, keys: readonly string[], at: Listing
   );
   for (const row of rows) result.set(row.key, Number(row.n));
   return result;
+}
+
+/**
+ * An SQL condition on the article aliased `a`: listed in `key` and visible to
+ * anonymous readers at `at.now`, so exactly the articles of that list's
+ * maintained count. For statements that count within a list (search matches).
+ */
+export function listedNowSql(key: string, at: ListingRead): Prisma.Sql {
+  const now = at.provider === "sqlite" ? Prisma.sql`${at.now.toISOString().replace("Z", "+00:00")}` : Prisma.sql`${at.now}::timestamp`;
+  return Prisma.sql`a."listedIn" IS NOT NULL AND (' ' || a."listedIn" || ' ') LIKE ${`% ${key} %`}
+    AND a."publishedAt" <= ${now} AND (a."expireAt" IS NULL OR a."expireAt" > ${now})`;
 }
 
 export interface ListingDrift {

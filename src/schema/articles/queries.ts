@@ -130,15 +130,17 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
   const base: Prisma.ArticleWhereInput = { AND: [scope, filterWhere(ctx.viewer, ctx.now, filter)] };
   let where = base;
   const search = filter.search?.trim() ? filter.search : null;
+  // The maintained count this list (without its search) is the total of, if any.
+  const listKey = () => (Object.keys(scope).length ? null : maintainedListKey(ctx.viewer, { ...filter, search: null }));
   let plan: SearchPlan | null = null;
   if (search) {
-    const scope = { db: ctx.db, provider: ctx.app.target.provider, viewer: ctx.viewer, maxResults: ctx.app.config.SEARCH_MAX_RESULTS };
+    const scope = { db: ctx.db, provider: ctx.app.target.provider, viewer: ctx.viewer, maxResults: ctx.app.config.SEARCH_MAX_RESULTS, now: ctx.now };
     plan = await planSearch(scope, search, { deleted: Boolean(filter.deleted) });
     if (!plan) return emptyConnection();
     where = { AND: [base, plan.where] };
     // The contract's SearchArticles: best match first, then newest, unless the
     // client orders the matches itself (EditorArticles orders by last edit).
-    if (!args.orderBy) return rankedPage(ctx, info, page, where, base, plan);
+    if (!args.orderBy) return rankedPage(ctx, info, page, where, base, listKey(), plan);
   }
   const countAll = plan?.countAll;
   // Each part of the list is sorted on the version this viewer sees of its rows (seenParts).
@@ -200,9 +202,9 @@ export async function resolveArticleList(ctx: Context, info: GraphQLResolveInfo,
     edges,
     pageInfo: pageInfoOf(edges, page.backwards, hasMore, Boolean(page.backwards ? args.before : args.after)),
     totalCount: () => {
-      if (countAll) return countAll(base);
+      if (countAll) return countAll(base, listKey());
       // Anonymous readers' usual lists have maintained totals (src/services/listing.ts).
-      const key = plan || Object.keys(scope).length ? null : maintainedListKey(ctx.viewer, filter);
+      const key = plan ? null : listKey();
       return key ? ctx.loaders.listingCount.load(key) : ctx.db.article.count({ where });
     },
   };
@@ -284,6 +286,7 @@ async function rankedPage(
   page: ReturnType<typeof planPage>,
   where: Prisma.ArticleWhereInput,
   base: Prisma.ArticleWhereInput,
+  listKey: string | null,
   plan: SearchPlan,
 ) {
   const visible = new Set((await ctx.db.article.findMany({ where, select: { id: true } })).map((row) => row.id));
@@ -304,7 +307,7 @@ async function rankedPage(
   return {
     edges,
     pageInfo: pageInfoOf(edges, page.backwards, hasMore, Boolean(page.cursor)),
-    totalCount: async () => (plan.countAll ? plan.countAll(base) : visible.size),
+    totalCount: async () => (plan.countAll ? plan.countAll(base, listKey) : visible.size),
   };
 }
 

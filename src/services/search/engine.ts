@@ -144,14 +144,15 @@ function findPostgres(db: Db, query: SearchQuery, options: FindOptions): Promise
 /**
  * How many articles have a matching version (of the kind `versions` names), not
  * deleted (or, with `deleted`, deleted), optionally only among `articleIds` or
- * leaving out `exceptArticleIds`. Like findMatches, this knows nothing of
+ * leaving out `exceptArticleIds`, or only those meeting `articleWhere` (an SQL
+ * condition on the article aliased `a`). Like findMatches, this knows nothing of
  * visibility: the caller makes it exact.
  */
 export async function countMatches(
   db: Db,
   provider: Provider,
   query: SearchQuery,
-  options: { versions: SearchVersions; deleted?: boolean; articleIds?: string[]; exceptArticleIds?: string[] },
+  options: { versions: SearchVersions; deleted?: boolean; articleIds?: string[]; exceptArticleIds?: string[]; articleWhere?: Prisma.Sql },
 ): Promise<number> {
   const deleted = options.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`;
   // The id list is one bound value (a JSON array / a text[]), whatever its length.
@@ -169,16 +170,17 @@ export async function countMatches(
         ? Prisma.sql`AND NOT (a."id" = ANY(${options.exceptArticleIds}::text[]))`
         : Prisma.sql`AND a."id" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(options.exceptArticleIds)}))`;
   }
+  const also = options.articleWhere ? Prisma.sql`AND (${options.articleWhere})` : Prisma.empty;
   const rows =
     provider === "postgres"
       ? await db.$queryRaw<[{ n: unknown }]>`
           SELECT count(DISTINCT a."id") AS n FROM "ArticleVersion" v JOIN "Article" a ON ${articleJoin(options.versions, PG_VERSION, PG_ARTICLE)}
-          WHERE v."searchVector" @@ to_tsquery('simple', ${toPgTsQuery(query)}) AND ${deleted} ${among} ${except}`
+          WHERE v."searchVector" @@ to_tsquery('simple', ${toPgTsQuery(query)}) AND ${deleted} ${among} ${except} ${also}`
       : await db.$queryRaw<[{ n: unknown }]>`
           SELECT count(DISTINCT a."id") AS n FROM "ArticleVersionFts" f
           JOIN "ArticleVersionSearchKey" k ON k."key" = f."rowid"
           JOIN "Article" a ON ${articleJoin(options.versions, SQLITE_VERSION, SQLITE_ARTICLE)}
-          WHERE "ArticleVersionFts" MATCH ${toFts5Match(query)} AND ${deleted} ${among} ${except}`;
+          WHERE "ArticleVersionFts" MATCH ${toFts5Match(query)} AND ${deleted} ${among} ${except} ${also}`;
   return Number(rows[0].n);
 }
 

@@ -4,6 +4,7 @@
 // ANDed to readableArticleWhere, so search can never show more than the list.
 import type { Db, Prisma } from "../../db/client";
 import { seenVersionWhere, type Viewer } from "../access";
+import { listedNowSql } from "../listing";
 import { countMatches, findMatches, type Provider, type SearchMatch } from "./engine";
 import { parseSearchQuery } from "./query";
 
@@ -13,8 +14,12 @@ export interface SearchPlan {
   where: Prisma.ArticleWhereInput;
   /** Ids of those matching articles, best match first. */
   ranked: string[];
-  /** Counts every match the viewer may see among `base`; null when `ranked` holds every match. */
-  countAll: ((base: Prisma.ArticleWhereInput) => Promise<number>) | null;
+  /**
+   * Counts every match the viewer may see among `base`, which for an anonymous
+   * reader may be the list of a maintained count (`listKey`, src/services/listing.ts);
+   * null when `ranked` holds every match.
+   */
+  countAll: ((base: Prisma.ArticleWhereInput, listKey: string | null) => Promise<number>) | null;
 }
 
 export interface SearchScope {
@@ -23,6 +28,8 @@ export interface SearchScope {
   viewer: Viewer | null;
   /** SEARCH_MAX_RESULTS: the best matches ranked and paged through. */
   maxResults: number;
+  /** The request's instant, for what is visible now. */
+  now: Date;
 }
 
 // Prisma binds one parameter per id of an `in` list, and SQLite takes at most 999
@@ -69,7 +76,12 @@ export async function planSearch(scope: SearchScope, search: string, options: { 
     where: matchWhere(viewer, kept),
     ranked,
     countAll: truncated
-      ? async (base) => {
+      ? async (base, listKey) => {
+          if (!viewer && listKey) {
+            // The articles of a list with a maintained count are those listed in it
+            // and visible now: a condition the count's own statement takes.
+            return countMatches(db, provider, query, { versions, articleWhere: listedNowSql(listKey, { provider, now: scope.now }) });
+          }
           if (!viewer) {
             // Anonymous readers search published versions only. Every match the
             // index counts is visible unless the list's where (visibility and
