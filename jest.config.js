@@ -32,7 +32,9 @@ export default {
   rootDir,
   globalSetup: "<rootDir>/tests/global-setup.ts",
   globalTeardown: "<rootDir>/tests/global-teardown.ts",
-  testTimeout: 30000,
+  // A guard against a hung test, not a measure of speed: on a loaded machine (CI,
+  // another suite running beside) the heaviest cases take several times longer.
+  testTimeout: 120_000,
   maxWorkers: 2,
   projects: suite(process.env.TEST_SUITE ?? "sqlite", [
     // Everything that needs no Redis, on SQLite (or on TEST_DATABASE_URL).

@@ -107,7 +107,7 @@ describe("the console's administration screens", () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "nguoi-dung");
-  }, 120_000);
+  });
 
   it("an administrator builds the category tree with the keyboard", async () => {
     const page = adminPage;
@@ -171,7 +171,7 @@ describe("the console's administration screens", () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "chuyen-muc", true);
-  }, 120_000);
+  });
 
   it("an administrator creates a topic and sets a royalty scale", async () => {
     const page = adminPage;
@@ -199,7 +199,7 @@ describe("the console's administration screens", () => {
     await page.getByText("Quyết định số 12/QĐ-UBND").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "bang-diem-nhuan-but");
-  }, 90_000);
+  });
 
   it("an approver opens the month's royalty report and downloads it as CSV", async () => {
     // Two articles first published this month: one of a genre in the scale, one without a genre.
@@ -258,7 +258,7 @@ describe("the console's administration screens", () => {
     await open(page, "Bảng điểm nhuận bút");
     await page.getByText("Quyết định số 12/QĐ-UBND").waitFor();
     expect(await page.getByRole("button", { name: /Đặt bảng điểm mới|Xóa bảng điểm/ }).count()).toBe(0);
-  }, 120_000);
+  });
 
   it("an administrator lists one author's articles and attaches one to a topic", async () => {
     const page = adminPage;
@@ -288,7 +288,7 @@ describe("the console's administration screens", () => {
     await topics.getByText("Đã thêm bài vào dòng sự kiện “Chuyển đổi số”.").waitFor();
     const topic = await server.api(contractOperation("TopicPage"), { slug: "chuyen-doi-so" });
     expect(JSON.stringify(topic)).toContain(PRICED);
-  }, 60_000);
+  });
 
   it("a contributor changes their own password and signs in with the new one", async () => {
     const page = await newPage();
@@ -332,7 +332,7 @@ describe("the console's administration screens", () => {
       .getByText(/thông tin đăng nhập không đúng/)
       .waitFor();
     await server.signIn(page, users.contributor.email, next);
-  }, 90_000);
+  });
 
   it("a READER and a CONTRIBUTOR see none of the administration screens", async () => {
     for (const [who, password, links] of [
@@ -350,7 +350,7 @@ describe("the console's administration screens", () => {
       await page.goto(`${server.url}/admin/account`);
       await page.getByRole("heading", { level: 2, name: "Đổi mật khẩu" }).waitFor();
     }
-  }, 90_000);
+  });
 
   it("loaded nothing from outside and broke no Content-Security-Policy rule", () => {
     expect(server.offsite).toEqual([]);

@@ -69,7 +69,7 @@ describe("the editors' console", () => {
     expect(await page.getByRole("link", { name: new RegExp(`Tài khoản: ${users.contributor.name}`) }).count()).toBe(1);
     // Focus moves to the new page's heading, so a screen reader announces where the user is.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Bài viết");
-  }, 60_000);
+  });
 
   it("a contributor writes an article with an image and submits it with a comment", async () => {
     const page = contributorPage;
@@ -111,7 +111,7 @@ describe("the editors' console", () => {
     await dialog.getByRole("button", { name: "Gửi", exact: true }).click();
     await page.getByText("Đã gửi phiên bản 0.1 đi phê duyệt.").waitFor();
     await expect(page.locator(".meta .status").textContent()).resolves.toBe("Chờ phê duyệt");
-  }, 120_000);
+  });
 
   it("an approver rejects it with a comment", async () => {
     approverPage = await server.newPage();
@@ -136,7 +136,7 @@ describe("the editors' console", () => {
     await page.getByRole("button", { name: "Từ chối" }).click();
     await page.getByText(`Đã từ chối “${TITLE}” (phiên bản 0.1).`).waitFor();
     await page.getByText("Không có bài viết nào chờ phê duyệt.").waitFor();
-  }, 90_000);
+  });
 
   it("the contributor sees the comment, fixes the article and resubmits it", async () => {
     const page = contributorPage;
@@ -158,7 +158,7 @@ describe("the editors' console", () => {
     await dialog.getByLabel("Lời nhắn cho người phê duyệt").fill("Đã bổ sung vốn đầu tư.");
     await dialog.getByRole("button", { name: "Gửi", exact: true }).click();
     await page.getByText("Đã gửi phiên bản 0.2 đi phê duyệt.").waitFor();
-  }, 60_000);
+  });
 
   it("the approver approves it and the portal's HomePage shows it", async () => {
     const page = approverPage;
@@ -172,7 +172,7 @@ describe("the editors' console", () => {
     const home = await server.api(contractOperation("HomePage"));
     const titles = JSON.stringify(home);
     expect(titles).toContain(TITLE);
-  }, 60_000);
+  });
 
   it("a second editor's concurrent save meets the CONFLICT screen and loses nothing", async () => {
     const editorPage = await server.newPage();
@@ -230,7 +230,7 @@ describe("the editors' console", () => {
     expect(await compare.locator("ins").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("không còn phải đi đò")]));
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "lich-su-phien-ban", true);
-  }, 120_000);
+  });
 
   it("a READER sees no editing controls", async () => {
     const page = await server.newPage();
@@ -249,7 +249,7 @@ describe("the editors' console", () => {
       await page.getByRole("heading", { level: 1, name: "Bài viết" }).waitFor();
       expect(await page.getByRole("button", { name: /Lưu|Phê duyệt/ }).count()).toBe(0);
     }
-  }, 60_000);
+  });
 
   it("statistics: visits per day, most read, online now", async () => {
     const page = contributorPage;
@@ -258,7 +258,7 @@ describe("the editors' console", () => {
     await page.getByRole("img", { name: /Biểu đồ lượt truy cập 30 ngày/ }).waitFor();
     await page.getByRole("heading", { name: "Bài đọc nhiều nhất" }).waitFor();
     await screenshot(page, "thong-ke", true);
-  }, 60_000);
+  });
 
   it("statistics: the online, today and total figures change without a reload when someone visits the site", async () => {
     const page = await server.newPage();
@@ -304,7 +304,7 @@ describe("the editors' console", () => {
     expect(await page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
     expect(await online.textContent()).toContain("Đang truy cập");
     expect(await seriousViolations(page)).toEqual([]);
-  }, 60_000);
+  });
 
   it("statistics: the live figures come back by themselves after the connection drops", async () => {
     const page = await server.newPage();
@@ -333,7 +333,7 @@ describe("the editors' console", () => {
       .filter({ has: page.getByText("Tổng số lượt truy cập", { exact: true }) })
       .locator("dd", { hasText: expected })
       .waitFor();
-  }, 60_000);
+  });
 
   it("loaded nothing from outside and broke no Content-Security-Policy rule", () => {
     expect(server.offsite).toEqual([]);

@@ -54,7 +54,7 @@ beforeAll(async () => {
   app = await createApp(config);
   await seedDemo(app);
   yoga = createPortalYoga(app);
-}, 120_000);
+});
 
 afterAll(async () => {
   await closeApp(app);
@@ -130,7 +130,7 @@ describe("PostgreSQL goes away and comes back", () => {
       (r) => !r.body.errors,
     );
     expect(back.body).toMatchObject({ data: { article: { slug } } });
-  }, 60_000);
+  });
 });
 
 describe("Redis goes away and comes back", () => {
@@ -165,7 +165,7 @@ describe("Redis goes away and comes back", () => {
     }
     expect((await eventually(ready, (r) => r.status === 200)).body).toEqual({ ready: true, database: "ok", redis: "ok" });
     expect((await eventually(home, (r) => !r.body.errors)).body.errors).toBeUndefined();
-  }, 60_000);
+  });
 });
 
 describe("stopping while PostgreSQL is away", () => {
@@ -191,5 +191,5 @@ describe("stopping while PostgreSQL is away", () => {
       await pg.close();
       await redis.close();
     }
-  }, 60_000);
+  });
 });

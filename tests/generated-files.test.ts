@@ -25,11 +25,11 @@ describe("generated files", () => {
   });
   it("the typed documents of the contract operations match the schema (codegen)", async () => {
     expect(await check(["node_modules/.bin/graphql-codegen", "--config", "codegen.ts", "--check"])).toBe("fresh");
-  }, 60_000);
+  });
   it("docs/clients.md quotes the client recipes as they are", async () => {
     expect(await check([...tsx("scripts/docs-snippets.ts"), "--check"])).toBe("fresh");
   });
   it("every schema change has its migration, for both providers", async () => {
     expect(await check([...tsx("scripts/db-migration.ts"), "--check"])).toBe("fresh");
-  }, 60_000);
+  });
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -57,5 +57,5 @@ describe("GraphiQL", () => {
     expect(text).toMatch(/Kiến Tường: Thực hiện đạt và vượt/);
     expect(offsite).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 });

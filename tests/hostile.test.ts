@@ -211,7 +211,7 @@ describe("injection and script payloads", () => {
     expect(failures).toEqual([]);
     expect(await t.app.db.article.count()).toBe(before);
     expect(await t.app.db.user.count()).toBeGreaterThan(0);
-  }, 120_000);
+  });
 
   it("stores script payloads in plain-text fields as text, returned as JSON strings", async () => {
     const admin = await signIn(t, "ADMIN");

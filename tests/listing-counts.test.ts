@@ -3,15 +3,13 @@
 // through the API's mutations and the scheduler, agree with a recount after each,
 // follow time (publish dates, end of publication) before the scheduler runs, and
 // `npm run admin -- counts:check` finds and repairs drift.
-import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { checkListing } from "../src/services/listing";
 import { createScheduler } from "../src/services/scheduler";
 import { createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
 import { runScript } from "./support/processes";
 import { approved, ok } from "./support/workflow";
 import { CategoryPageDocument, HomePageDocument } from "../clients/generated/graphql";
-
-jest.setTimeout(120_000);
 
 let t: TestApp;
 let editor: string;

@@ -1,5 +1,5 @@
 // The admin command line, run as an operator runs it, against its own database.
-import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createApp, closeApp, type App } from "../src/app";
 import { testConfig } from "../src/env";
 import { createLogger } from "../src/lib/logger";
@@ -13,8 +13,6 @@ import { parseSearchQuery } from "../src/services/search/query";
 import { verifyPassword } from "../src/services/passwords";
 import { articleRow } from "./support/factories";
 import { runScript, tempDataDir } from "./support/processes";
-
-jest.setTimeout(120_000);
 
 const { dir, databaseUrl } = tempDataDir({ migrated: true });
 const env = { DATABASE_URL: databaseUrl, DATA_DIR: dir, JWT_SECRET: "admin-test-secret-admin-test-secret-0123" };

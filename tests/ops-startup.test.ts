@@ -4,9 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runScript, startServer, tempDataDir } from "./support/processes";
 
-import { expect, jest, test } from "@jest/globals";
-
-jest.setTimeout(120_000);
+import { expect, test } from "@jest/globals";
 
 async function startFailure(env: Record<string, string>) {
   const result = await runScript("src/server.ts", [], { PORT: "0", HOST: "127.0.0.1", ...env });

@@ -142,7 +142,7 @@ describe("siteVisitCounts", () => {
     expect(s.inbox.pending).toBe(0);
     listening.abort();
     await counting;
-  }, 60_000);
+  });
 });
 
 describe("siteVisitCounts under the live connection limits", () => {

@@ -207,7 +207,7 @@ describe("nginx in front of two instances (deploy/nginx/portal.conf)", () => {
     const draft = await createDraft(writer, { title: "Qua nginx đến mọi người đọc", at: now });
     await approve(writer, draft.id, now, now);
     for (const s of subscribers) expect((await s.inbox.next())!.data.articlePublished.title).toBe("Qua nginx đến mọi người đọc");
-  }, 120_000);
+  });
 
   it("takes an editor's upload larger than nginx's default body limit, and serves the file with long caching", async () => {
     const login = json(await graphql(contractOperation("Login"), ADMIN, { from: "127.0.0.6" }));
@@ -274,7 +274,7 @@ describe("nginx in front of two instances (deploy/nginx/portal.conf)", () => {
     expect(again.status).toBe(200);
     expect(again.headers["x-cache-status"]).toBe("HIT");
     expect(again.body.equals(first.body)).toBe(true);
-  }, 120_000);
+  });
 
   it("limits each reader by the address nginx saw, across both instances, whatever X-Forwarded-For the reader sends", async () => {
     // 127.0.0.7 writes a different address of its own each time: nginx appends the real one, which is what counts.
@@ -292,7 +292,7 @@ describe("nginx in front of two instances (deploy/nginx/portal.conf)", () => {
     expect(json(refused).errors![0]!.extensions!.code).toBe("RATE_LIMITED");
     // Another reader is not held back by the first one.
     expect((await getSiteName("127.0.0.8")).status).toBe(200);
-  }, 120_000);
+  });
 
   it("loses no request that nginx can retry while one instance stops", async () => {
     const statuses: number[] = [];
@@ -315,5 +315,5 @@ describe("nginx in front of two instances (deploy/nginx/portal.conf)", () => {
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
     // And nginx keeps answering from the instance that is left.
     expect((await getSiteName("127.0.0.9")).status).toBe(200);
-  }, 120_000);
+  });
 });

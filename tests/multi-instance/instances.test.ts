@@ -87,7 +87,7 @@ beforeAll(async () => {
   // Both start at once on the empty database: migrations and demo content must not collide.
   [a, b] = await Promise.all([startInstance("a"), startInstance("b")]);
   [x, y] = await Promise.all([appInstance(), appInstance()]);
-}, 120_000);
+});
 
 afterAll(async () => {
   for (const s of open) await s.close();

@@ -66,7 +66,7 @@ beforeAll(async () => {
   a = await instance();
   await seedDemo(a.app);
   b = await instance();
-}, 120_000);
+});
 
 afterAll(async () => {
   for (const s of open) await s.close();
@@ -132,5 +132,5 @@ describe("siteVisitCounts with two instances sharing PostgreSQL and Redis", () =
     const after = { online: start.online + 4, today: start.today + 4, totalVisits: start.totalVisits + 4 };
     await until(onB.inbox, after);
     await until(onA.inbox, after);
-  }, 60_000);
+  });
 });

@@ -1,13 +1,12 @@
 // Nobody can lock an account's owner out by guessing wrong: sign-in attempts are
 // throttled per client address and per account from one address, never per account
 // alone. The defaults (10 per account and address, 50 per address, 15 minutes).
-import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { LoginDocument } from "../../clients/generated/graphql";
 import { createTestApp, execute, gql, type GraphQLResponse, type TestApp } from "../support/app";
 import { hashPassword } from "../../src/services/passwords";
 
 // Every attempt hashes a password: slow on a busy machine.
-jest.setTimeout(120_000);
 
 const PASSWORD = "mật khẩu đúng của quản trị";
 

@@ -2,7 +2,7 @@
 // `..` would let an archive write outside the data folder or make /media serve any
 // file of the machine. The whole archive is refused, with a clear error, and
 // nothing is extracted. And /media never follows a symbolic link.
-import { afterAll, describe, expect, it, jest } from "@jest/globals";
+import { afterAll, describe, expect, it } from "@jest/globals";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,8 +11,6 @@ import { Header } from "tar";
 import { unsafeArchiveEntries } from "../../scripts/lib/backup-format";
 import { createTestApp } from "../support/app";
 import { runScript, tempDataDir } from "../support/processes";
-
-jest.setTimeout(120_000);
 
 type Entry = { path: string; type: "File" | "Directory" | "SymbolicLink" | "Link" | "CharacterDevice" | "FIFO"; body?: string; linkpath?: string };
 

@@ -2,7 +2,7 @@
 // /metrics only with its token or from loopback, the password policy (zxcvbn-ts's
 // common-password list and strength estimate) wherever a password is set, and the
 // admin command line never demoting the last active ADMIN.
-import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { closeApp, createApp, type App } from "../../src/app";
 import { ConfigError, readConfig, testConfig } from "../../src/env";
 import { createLogger } from "../../src/lib/logger";
@@ -11,8 +11,6 @@ import { hashPassword } from "../../src/services/passwords";
 import { codes, createTestApp, gql, signIn, type TestApp, execute } from "../support/app";
 import { runScript, tempDataDir } from "../support/processes";
 import { ChangePasswordDocument, CreateUserDocument } from "../../clients/generated/graphql";
-
-jest.setTimeout(120_000);
 
 const PRODUCTION = { NODE_ENV: "production", JWT_SECRET: "x".repeat(40) } as const;
 const METRICS_TOKEN = "metrics-token-0123456789abcdef";
