@@ -3,6 +3,7 @@
 // seeded generator), so two runs measure the same data. One category holds
 // 6,000 articles so that a page 5,000 articles deep exists.
 import { existsSync, rmSync } from "node:fs";
+import pg from "pg";
 import { closeApp, createApp } from "../src/app";
 import { createDb, migrate } from "../src/db/client";
 import { testConfig } from "../src/env";
@@ -307,6 +308,21 @@ export async function seedBench(databaseUrl: string, now = new Date()): Promise<
     return { articles: articles.length, categories: categories.length, users: users.length, versions: versions.length };
   } finally {
     await closeApp(app);
+  }
+}
+
+/** Creates the PostgreSQL benchmark database named by `url` on its server, unless it exists. */
+export async function ensurePostgresDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
   }
 }
 
