@@ -5,19 +5,22 @@
 // writers do), and reads again. The random walks of response-cache-model.test.ts
 // check the same exactness for every write and read at once.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { articleRow } from "./support/factories";
-import { approved, ok } from "./support/workflow";
+import { approved, ok, operationName } from "./support/workflow";
 import { dayOf } from "../src/services/site-time";
 import { syncListing } from "../src/services/listing";
 import {
   ArticlePageDocument,
   CategoryPageDocument,
+  DeleteArticleDocument,
   HomePageDocument,
   RecordArticleViewDocument,
   RecordSiteVisitDocument,
   FilteredArticlesDocument,
+  UnpublishArticleDocument,
   type FilteredArticlesQueryVariables,
 } from "../clients/generated/graphql";
 
@@ -108,16 +111,17 @@ describe("response cache", () => {
       `query ($s: String!) { a: article(slug: $s) { ident: id t: title } }`,
       `query ($s: String!) { article(slug: $s) { ...F } } fragment F on Article { summary body }`,
     ];
-    for (const [withdraw, token] of [
-      ["UnpublishArticle", approver],
-      ["DeleteArticle", admin],
-    ] as const) {
-      const article = await approved(t, editor, approver, { title: `Sắp rút: ${withdraw}` });
+    const withdrawals: Array<[TypedDocumentNode<unknown, { id: string }>, string]> = [
+      [UnpublishArticleDocument, approver],
+      [DeleteArticleDocument, admin],
+    ];
+    for (const [withdraw, token] of withdrawals) {
+      const article = await approved(t, editor, approver, { title: `Sắp rút: ${operationName(withdraw)}` });
       for (const shape of shapes) {
         expect((await gql(t, shape, { s: article.slug })).data).not.toEqual({ article: null });
         await cachedRead(() => gql(t, shape, { s: article.slug }));
       }
-      await ok(t, withdraw, { id: article.id }, token);
+      await ok(t, withdraw, { id: article.id }, { token });
       for (const shape of shapes) {
         const after = await gql(t, shape, { s: article.slug });
         expect(Object.values(after.data!)).toEqual([null]);
