@@ -10,6 +10,7 @@ import {
   ApproveReviewedArticleDocument,
   ArticleHistoryDocument,
   AuditLogDocument,
+  CreateArticleDocument,
   DeleteArticleDocument,
   RejectArticleDocument,
   RestoreArticleVersionDocument,
@@ -72,16 +73,16 @@ describe("approveArticle(expectedVersion)", () => {
 describe("the audit trail of the workflow", () => {
   it("records each step with actor, address, user agent and before/after, and nothing for a refused step", async () => {
     const headers = { "x-forwarded-for": "203.0.113.7", "user-agent": "Bàn biên tập/1.0" };
-    const created = await gql(
+    const created = await ok(
       t,
-      "mutation($input: CreateArticleInput!) { createArticle(input: $input) { id slug version } }",
+      CreateArticleDocument,
       { input: { title: "Kế hoạch phòng chống thiên tai", body: "<p>Nội dung</p>", byline: "Lan" } },
       { token: editor.token, headers },
     );
-    const id = created.data!.createArticle.id as string;
-    await gql(
+    const id = created.createArticle.id;
+    await ok(
       t,
-      "mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { version } }",
+      UpdateArticleDocument,
       { input: { id, expectedVersion: "0.1", title: "Kế hoạch phòng, chống thiên tai năm 2026", body: "<p>Nội dung dài hơn</p>" } },
       { token: editor.token, headers },
     );
@@ -98,6 +99,7 @@ describe("the audit trail of the workflow", () => {
       { token: admin.token },
     );
     await ok(t, DeleteArticleDocument, { id }, { token: admin.token });
+    // The contract has no restoreArticle: the schema's mutation.
     await gql(t, "mutation($id: ID!) { restoreArticle(id: $id) { id } }", { id }, { token: admin.token });
     // Refused steps write no event.
     expect(codes(await execute(t, ApproveArticleDocument, { id }, { token: approver.token }))).not.toEqual([]);
@@ -148,6 +150,7 @@ describe("the audit trail of the workflow", () => {
   it("records site settings and media changes; filters by action and by user", async () => {
     await ok(t, UpdateSiteDocument, { input: { name: "UBND thị xã Kiến Tường", phone: "0272 3841 123" } }, { token: admin.token });
     const file = await media(t, "IMAGE");
+    // The contract has no media edits: the schema's mutations.
     await gql(t, 'mutation($id: ID!) { updateMedia(id: $id, description: "Ảnh hội nghị") { id } }', { id: file.gid }, { token: editor.token });
     await gql(t, "mutation($id: ID!) { deleteMedia(id: $id) }", { id: file.gid }, { token: editor.token });
     const site = await ok(t, AuditLogDocument, { filter: { actions: ["SITE_UPDATE"] } }, { token: admin.token });

@@ -191,6 +191,7 @@ describe("role × operation", () => {
 
   it("restoreArticle (recycle bin) is ADMIN's", async () => {
     const seen: Record<string, string> = {};
+    // The contract has no restoreArticle: the schema's mutation.
     const query = `mutation($id: ID!) { restoreArticle(id: $id) { id } }`;
     for (const who of WHO) {
       const a = await draft(t, author());
@@ -273,7 +274,8 @@ describe("item permissions", () => {
     await ok(t, SetArticlePermissionsDocument, { input: { articleId: article.id, inherit: false, public: true } }, { token: admin() });
     expect(selected(await read(), "the article").title).toBe("Tờ trình (sửa)");
     expect(await refusal(t, UpdateArticleDocument, { input: { id: article.id, expectedVersion: "2.0", title: "x" } }, { token: site.editor.token })).toBe(F);
-    // The grants were kept (omitted grants keep them); permissions are ADMIN's to read.
+    // The grants were kept (omitted grants keep them); permissions are ADMIN's to read
+    // (through node(id:): no query of the contract reads them).
     const perms = await gql(
       t,
       `query($id: ID!) { node(id: $id) { ... on Article { permissions { public grants { role } } } } }`,

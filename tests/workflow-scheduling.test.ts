@@ -118,6 +118,7 @@ describe("scheduled publishing", () => {
     await ok(t, DeleteArticleDocument, { id: article.id }, { token: admin });
     t.clock.advance(2 * HOUR);
     expect((await scheduler().tick()).promoted).toEqual([]);
+    // The contract has no restoreArticle: the schema's mutation.
     const restored = await gql(t, `mutation($id: ID!) { restoreArticle(id: $id) { id } }`, { id: article.id }, { token: admin });
     expect(restored.errors).toBeUndefined();
     expect((await scheduler().tick()).promoted).toEqual([rawId(article.id)]);

@@ -45,6 +45,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// Read paths of the schema that no contract operation takes, written as text: the
+// all-time and monthly top lists (SiteStatistics asks for one date range), article(id:)
+// and nodes(ids:). A leak through any of them is a leak.
 const TOP = `query Top { site { statistics {
   allTime: topArticles(first: 50) { views article { id title } }
   november: topArticles(first: 50, from: "2026-11-01", to: "2026-11-30") { views article { id } }

@@ -1,15 +1,11 @@
 // Helpers for the editorial workflow tests: contract operations (the typed documents
 // of clients/generated) with a token, articles brought to a given state through the
 // real API, and the database state a refused call must leave untouched.
-import { Kind, type DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { ApproveArticleDocument, CreateArticleDocument, SubmitArticleDocument, type CreateArticleInput } from "../../clients/generated/graphql";
 import type { MediaKind } from "../../src/db/client";
 import { codes, execute, present, type TestApp, type VariablesArgument } from "./app";
-
-/** The name of a document's operation, for error messages. */
-export const operationName = (document: DocumentNode) =>
-  document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)?.name?.value ?? "anonymous operation";
+import { operationName } from "./contract";
 
 /** Runs a contract operation and returns its typed data, failing on any error. */
 export async function ok<R, V extends Record<string, unknown>>(
