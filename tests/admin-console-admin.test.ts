@@ -8,7 +8,15 @@
 // axe-core finds no serious or critical violation; screenshots go to docs/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { contractOperation } from "./support/contract";
+import {
+  ApproveArticleDocument,
+  CreateArticleDocument,
+  HomePageDocument,
+  LoginDocument,
+  SubmitArticleDocument,
+  TopicPageDocument,
+} from "../clients/generated/graphql";
+import { present } from "./support/app";
 import { CONSOLE_ADMIN as ADMIN, CONSOLE_PASSWORD as PASSWORD, screenshot, seriousViolations, startConsole, type ConsoleServer } from "./support/console";
 
 const APPROVER = { email: "nhuanbut@kientuong.gov.vn", name: "Đỗ Thị Nhuận", password: "Duyet-nhuan-but-2026" };
@@ -100,7 +108,7 @@ describe("the console's administration screens", () => {
     const shown = page.getByRole("region", { name: `Mật khẩu mới của ${users.reader.name}` });
     const generated = (await shown.locator("code").textContent())!;
     expect(generated.length).toBeGreaterThanOrEqual(12);
-    expect((await server.api(contractOperation("Login"), { email: users.reader.email, password: generated })).login.token).toBeTruthy();
+    expect((await server.api(LoginDocument, { email: users.reader.email, password: generated })).login.token).toBeTruthy();
     await shown.getByRole("button", { name: "Đã ghi lại, ẩn mật khẩu" }).click();
     expect(await page.getByText(generated).count()).toBe(0);
     readerPassword = generated;
@@ -159,7 +167,10 @@ describe("the console's administration screens", () => {
     await page.getByText("Đã chuyển “Dịch vụ công trực tuyến” lên cấp cao nhất.").waitFor();
 
     // A category with articles cannot be deleted: the server's count is shown.
-    const seeded = (await server.api(`{ categories { name articleCount } }`)).categories.find((c: { articleCount: number }) => c.articleCount > 0);
+    const seeded = present(
+      (await server.api(HomePageDocument)).categories.find((c) => c.articleCount > 0),
+      "a category with articles",
+    );
     await page.getByRole("button", { name: `Xóa “${seeded.name}”`, exact: true }).click();
     await page
       .getByRole("alert")
@@ -203,18 +214,18 @@ describe("the console's administration screens", () => {
 
   it("an approver opens the month's royalty report and downloads it as CSV", async () => {
     // Two articles first published this month: one of a genre in the scale, one without a genre.
-    const contributor = (await server.api(contractOperation("Login"), { email: users.contributor.email, password: PASSWORD })).login.token;
+    const contributor = (await server.api(LoginDocument, { email: users.contributor.email, password: PASSWORD })).login.token;
     for (const [title, articleType] of [
       [PRICED, "Tin"],
       [UNPRICED, null],
     ] as const) {
       const { createArticle } = await server.api(
-        contractOperation("CreateArticle"),
+        CreateArticleDocument,
         { input: { title, body: "<p>Nội dung.</p>", articleType, byline: "Hoài Phương", pageCount: 2 } },
         contributor,
       );
-      await server.api(contractOperation("SubmitArticle"), { id: createArticle.id }, contributor);
-      await server.api(contractOperation("ApproveArticle"), { id: createArticle.id }, server.adminToken);
+      await server.api(SubmitArticleDocument, { id: createArticle.id }, contributor);
+      await server.api(ApproveArticleDocument, { id: createArticle.id }, server.adminToken);
     }
 
     const page = await newPage();
@@ -286,7 +297,7 @@ describe("the console's administration screens", () => {
     await topics.getByLabel("Thêm vào dòng sự kiện").selectOption({ label: "Chuyển đổi số" });
     await topics.getByRole("button", { name: "Thêm" }).click();
     await topics.getByText("Đã thêm bài vào dòng sự kiện “Chuyển đổi số”.").waitFor();
-    const topic = await server.api(contractOperation("TopicPage"), { slug: "chuyen-doi-so" });
+    const topic = await server.api(TopicPageDocument, { slug: "chuyen-doi-so" });
     expect(JSON.stringify(topic)).toContain(PRICED);
   });
 

@@ -10,7 +10,8 @@
 // Screenshots of the main screens are written to docs/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Page, WebSocketRoute } from "playwright-core";
-import { contractOperation } from "./support/contract";
+import { ArticleHistoryDocument, HomePageDocument, LoginDocument, RecordSiteVisitDocument } from "../clients/generated/graphql";
+import { selected } from "./support/app";
 import { CONSOLE_PASSWORD as PASSWORD, screenshot, seriousViolations, startConsole, type ConsoleServer } from "./support/console";
 import { png } from "./support/media-files";
 
@@ -169,7 +170,7 @@ describe("the editors' console", () => {
     await page.getByRole("button", { name: "Phê duyệt", exact: true }).click();
     await page.getByText(`Đã phê duyệt và xuất bản “${TITLE}” (phiên bản 1.0).`).waitFor();
 
-    const home = await server.api(contractOperation("HomePage"));
+    const home = await server.api(HomePageDocument);
     const titles = JSON.stringify(home);
     expect(titles).toContain(TITLE);
   });
@@ -213,13 +214,13 @@ describe("the editors' console", () => {
     await page.getByRole("button", { name: "Lưu", exact: true }).click();
     await page.getByText("Đã lưu phiên bản 1.2.").waitFor();
 
-    const { login } = await server.api(contractOperation("Login"), { email: users.editor.email, password: PASSWORD });
+    const { login } = await server.api(LoginDocument, { email: users.editor.email, password: PASSWORD });
     const id = new URL(page.url()).pathname.split("/").pop()!;
-    const history = await server.api(contractOperation("ArticleHistory"), { id: decodeURIComponent(id) }, login.token);
-    const versions = history.node.versions.edges.map((e: { node: { label: string; body: string; title: string } }) => e.node);
-    expect(versions.map((v: { label: string }) => v.label).slice(0, 3)).toEqual(["1.2", "1.1", "1.0"]);
-    expect(versions[0].body).toContain(mine);
-    expect(versions[1].title).toBe(newTitle);
+    const history = await server.api(ArticleHistoryDocument, { id: decodeURIComponent(id) }, login.token);
+    const versions = selected(history.node, "the article").versions.edges.map((e) => e.node);
+    expect(versions.map((v) => v.label).slice(0, 3)).toEqual(["1.2", "1.1", "1.0"]);
+    expect(versions[0]?.body).toContain(mine);
+    expect(versions[1]?.title).toBe(newTitle);
 
     // The history shows both saves side by side.
     await page.getByRole("link", { name: "Lịch sử phiên bản" }).click();
@@ -281,7 +282,7 @@ describe("the editors' console", () => {
       today: (await figure("Hôm nay").textContent())!.replace(/\D/g, ""),
       total: (await figure("Tổng số lượt truy cập").textContent())!.replace(/\D/g, ""),
     });
-    const before = await server.api("{ site { statistics { online today totalVisits } } }");
+    const before = await server.api(HomePageDocument);
     const shown = await read();
     expect(shown).toEqual({
       online: String(before.site.statistics.online),
@@ -290,7 +291,7 @@ describe("the editors' console", () => {
     });
     // Marks this document: a reload would lose the mark.
     await page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
-    await server.api(contractOperation("RecordSiteVisit"), { visitorId: `khach-truc-tiep-${Date.now()}` });
+    await server.api(RecordSiteVisitDocument, { visitorId: `khach-truc-tiep-${Date.now()}` });
     const expected = {
       online: String(before.site.statistics.online + 1),
       today: String(before.site.statistics.today + 1),
@@ -325,8 +326,8 @@ describe("the editors' console", () => {
     await live.waitFor();
     // A new socket, opened by the console itself: the page was not reloaded.
     expect(sockets.length).toBeGreaterThan(cut);
-    const before = await server.api("{ site { statistics { totalVisits } } }");
-    await server.api(contractOperation("RecordSiteVisit"), { visitorId: `sau-khi-mat-ket-noi-${Date.now()}` });
+    const before = await server.api(HomePageDocument);
+    await server.api(RecordSiteVisitDocument, { visitorId: `sau-khi-mat-ket-noi-${Date.now()}` });
     const expected = new Intl.NumberFormat("vi-VN").format(before.site.statistics.totalVisits + 1);
     await page
       .locator(".stat-cards div")

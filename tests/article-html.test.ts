@@ -3,8 +3,9 @@
 // through updateArticle, the way a hostile editor's console would send it.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { countBodyImages, isHttpUrl, sanitizeArticleBody } from "../src/services/article-html";
-import { codes, createTestApp, signIn, type TestApp } from "./support/app";
-import { draft, ok, run } from "./support/workflow";
+import { codes, createTestApp, execute, signIn, type TestApp } from "./support/app";
+import { draft, ok } from "./support/workflow";
+import { UpdateArticleDocument } from "../clients/generated/graphql";
 
 describe("sanitizeArticleBody", () => {
   it.each([
@@ -84,9 +85,9 @@ describe("through the API", () => {
     expect(article.body).toBe("<p>An toàn</p>");
     const updated = await ok(
       t,
-      "UpdateArticle",
+      UpdateArticleDocument,
       { input: { id: article.id, expectedVersion: "0.1", body: '<img src="x" onerror="steal()"><a href="javascript:steal()">x</a>' } },
-      token,
+      { token },
     );
     expect(updated.updateArticle.body).toBe('<img src="x" /><a>x</a>');
     expect(updated.updateArticle.photoCount).toBe(1);
@@ -97,10 +98,15 @@ describe("through the API", () => {
   it("refuses an alternate URL that is not http(s)", async () => {
     const article = await draft(t, token);
     for (const alternateUrl of ["javascript:alert(1)", "data:text/html,<script>", "//evil.example"]) {
-      const r = await run(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "0.1", alternateUrl } }, token);
+      const r = await execute(t, UpdateArticleDocument, { input: { id: article.id, expectedVersion: "0.1", alternateUrl } }, { token });
       expect([alternateUrl, codes(r), r.errors?.[0]?.extensions?.fields]).toEqual([alternateUrl, ["BAD_USER_INPUT"], ["input.alternateUrl"]]);
     }
-    const fine = await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "0.1", alternateUrl: "https://baolongan.vn/bai-viet" } }, token);
+    const fine = await ok(
+      t,
+      UpdateArticleDocument,
+      { input: { id: article.id, expectedVersion: "0.1", alternateUrl: "https://baolongan.vn/bai-viet" } },
+      { token },
+    );
     expect(fine.updateArticle.alternateUrl).toBe("https://baolongan.vn/bai-viet");
   });
 });

@@ -4,8 +4,29 @@
 // and filter by topic, and every change shows at once (response cache) and is
 // in the audit trail.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { codes, createTestApp, signIn, type TestApp } from "./support/app";
-import { approved, draft, globalId, ok, rawId, refusal, run } from "./support/workflow";
+import { codes, createTestApp, execute, present, signIn, type TestApp } from "./support/app";
+import { approved, draft, globalId, ok, parsed, rawId, refusal } from "./support/workflow";
+import {
+  ArticlePageDocument,
+  AuditLogDocument,
+  CategoryPageDocument,
+  CategoryTreeDocument,
+  CreateCategoryDocument,
+  CreateTopicDocument,
+  DeleteArticleDocument,
+  DeleteCategoryDocument,
+  DeleteTopicDocument,
+  EditorArticlesDocument,
+  FilteredArticlesDocument,
+  MoveCategoryDocument,
+  ReorderCategoriesDocument,
+  SetArticleTopicsDocument,
+  TopicListDocument,
+  TopicPageDocument,
+  TopicsDocument,
+  UpdateCategoryDocument,
+  UpdateTopicDocument,
+} from "../clients/generated/graphql";
 
 let t: TestApp;
 let admin: { token: string };
@@ -22,14 +43,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function category(name: string, parentId?: string) {
-  return (await ok(t, "CreateCategory", { input: { name, ...(parentId && { parentId }) } }, editor.token)).createCategory as {
-    id: string;
-    slug: string;
-    name: string;
-  };
+  return (await ok(t, CreateCategoryDocument, { input: { name, ...(parentId && { parentId }) } }, { token: editor.token })).createCategory;
 }
 
-const tree = async () => (await ok(t, "CategoryTree")).categories as Array<any>;
+const tree = async () => (await ok(t, CategoryTreeDocument)).categories;
 const childrenOf = async (parentId: string | null) =>
   (await tree())
     .filter((c) => (c.parent?.id ?? null) === parentId)
@@ -40,18 +57,23 @@ describe("the category tree", () => {
   it("renames and describes a category, keeping its slug unless one is given", async () => {
     const news = await category("Tin tức");
     // A reader's cached answer is dropped by the rename.
-    expect((await ok(t, "CategoryPage", { slug: news.slug })).category.name).toBe("Tin tức");
-    const renamed = await ok(t, "UpdateCategory", { input: { id: news.id, name: "Tin tức - Sự kiện", description: "Tin trong thị xã" } }, admin.token);
+    expect(present((await ok(t, CategoryPageDocument, { slug: news.slug })).category, "the category").name).toBe("Tin tức");
+    const renamed = await ok(
+      t,
+      UpdateCategoryDocument,
+      { input: { id: news.id, name: "Tin tức - Sự kiện", description: "Tin trong thị xã" } },
+      { token: admin.token },
+    );
     expect(renamed.updateCategory).toEqual({ id: news.id, slug: "tin-tuc", name: "Tin tức - Sự kiện", description: "Tin trong thị xã" });
-    expect((await ok(t, "CategoryPage", { slug: "tin-tuc" })).category.name).toBe("Tin tức - Sự kiện");
-    const reslugged = await ok(t, "UpdateCategory", { input: { id: news.id, slug: "tin-tuc-su-kien", description: "" } }, admin.token);
+    expect(present((await ok(t, CategoryPageDocument, { slug: "tin-tuc" })).category, "the category").name).toBe("Tin tức - Sự kiện");
+    const reslugged = await ok(t, UpdateCategoryDocument, { input: { id: news.id, slug: "tin-tuc-su-kien", description: "" } }, { token: admin.token });
     expect(reslugged.updateCategory).toMatchObject({ slug: "tin-tuc-su-kien", description: null });
     const taken = await category("Thông báo");
-    const clash = await run(t, "UpdateCategory", { input: { id: taken.id, slug: "tin-tuc-su-kien" } }, admin.token);
+    const clash = await execute(t, UpdateCategoryDocument, { input: { id: taken.id, slug: "tin-tuc-su-kien" } }, { token: admin.token });
     expect(codes(clash)).toEqual(["CONFLICT"]);
-    expect(await refusal(t, "UpdateCategory", { input: { id: news.id, slug: "Không Hợp Lệ" } }, admin.token)).toBe("BAD_USER_INPUT");
-    expect(await refusal(t, "UpdateCategory", { input: { id: news.id, name: "x" } }, editor.token)).toBe("FORBIDDEN");
-    expect(await refusal(t, "UpdateCategory", { input: { id: globalId("Category", "khong-co"), name: "x" } }, admin.token)).toBe("NOT_FOUND");
+    expect(await refusal(t, UpdateCategoryDocument, { input: { id: news.id, slug: "Không Hợp Lệ" } }, { token: admin.token })).toBe("BAD_USER_INPUT");
+    expect(await refusal(t, UpdateCategoryDocument, { input: { id: news.id, name: "x" } }, { token: editor.token })).toBe("FORBIDDEN");
+    expect(await refusal(t, UpdateCategoryDocument, { input: { id: globalId("Category", "khong-co"), name: "x" } }, { token: admin.token })).toBe("NOT_FOUND");
   });
 
   it("moves a category under another parent, never under itself or a descendant, and renumbers siblings", async () => {
@@ -63,7 +85,7 @@ describe("the category tree", () => {
     expect(await childrenOf(a.id)).toEqual(["nong-nghiep", "cong-nghiep"]);
 
     // c goes under a, first.
-    const moved = await ok(t, "MoveCategory", { input: { id: c.id, parentId: a.id, position: 0 } }, admin.token);
+    const moved = await ok(t, MoveCategoryDocument, { input: { id: c.id, parentId: a.id, position: 0 } }, { token: admin.token });
     expect(moved.moveCategory).toMatchObject({ id: c.id, position: 0, parent: { id: a.id, slug: "kinh-te" } });
     expect(await childrenOf(a.id)).toEqual(["xa-hoi", "nong-nghiep", "cong-nghiep"]);
     const topLevel = await childrenOf(null);
@@ -77,27 +99,27 @@ describe("the category tree", () => {
 
     // No cycles: under itself, under its child, under its grandchild.
     for (const parent of [a.id, a1.id]) {
-      const refused = await run(t, "MoveCategory", { input: { id: a.id, parentId: parent } }, admin.token);
+      const refused = await execute(t, MoveCategoryDocument, { input: { id: a.id, parentId: parent } }, { token: admin.token });
       expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
       expect(refused.errors![0]!.extensions!.fields).toEqual(["input.parentId"]);
     }
     const grand = await category("Thủy sản", a1.id);
-    expect(await refusal(t, "MoveCategory", { input: { id: a.id, parentId: grand.id } }, admin.token)).toBe("BAD_USER_INPUT");
+    expect(await refusal(t, MoveCategoryDocument, { input: { id: a.id, parentId: grand.id } }, { token: admin.token })).toBe("BAD_USER_INPUT");
 
     // Back to the top level, last.
-    const back = await ok(t, "MoveCategory", { input: { id: a2.id, parentId: null } }, admin.token);
+    const back = await ok(t, MoveCategoryDocument, { input: { id: a2.id, parentId: null } }, { token: admin.token });
     expect(back.moveCategory.parent).toBeNull();
     expect((await childrenOf(null)).at(-1)).toBe("cong-nghiep");
     expect(await childrenOf(a.id)).toEqual(["xa-hoi", "nong-nghiep"]);
-    expect(await refusal(t, "MoveCategory", { input: { id: b.id, parentId: a.id } }, editor.token)).toBe("FORBIDDEN");
+    expect(await refusal(t, MoveCategoryDocument, { input: { id: b.id, parentId: a.id } }, { token: editor.token })).toBe("FORBIDDEN");
   });
 
   it("never makes a cycle when two moves race", async () => {
     const x = await category("Chuyên mục X");
     const y = await category("Chuyên mục Y");
     const results = await Promise.all([
-      run(t, "MoveCategory", { input: { id: x.id, parentId: y.id } }, admin.token),
-      run(t, "MoveCategory", { input: { id: y.id, parentId: x.id } }, admin.token),
+      execute(t, MoveCategoryDocument, { input: { id: x.id, parentId: y.id } }, { token: admin.token }),
+      execute(t, MoveCategoryDocument, { input: { id: y.id, parentId: x.id } }, { token: admin.token }),
     ]);
     expect(results.map((r) => codes(r).join(",") || "OK").sort()).toEqual(["BAD_USER_INPUT", "OK"]);
     const rows = await t.app.db.category.findMany({ where: { id: { in: [rawId(x.id), rawId(y.id)] } } });
@@ -108,121 +130,126 @@ describe("the category tree", () => {
     const parent = await category("Chính trị");
     const kids = [await category("Đảng", parent.id), await category("Chính quyền", parent.id), await category("Mặt trận", parent.id)];
     const order = [kids[2]!.id, kids[0]!.id, kids[1]!.id];
-    const done = await ok(t, "ReorderCategories", { parentId: parent.id, ids: order }, admin.token);
-    expect(done.reorderCategories.map((c: any) => [c.slug, c.position])).toEqual([
+    const done = await ok(t, ReorderCategoriesDocument, { parentId: parent.id, ids: order }, { token: admin.token });
+    expect(done.reorderCategories.map((c) => [c.slug, c.position])).toEqual([
       ["mat-tran", 0],
       ["dang", 1],
       ["chinh-quyen", 2],
     ]);
-    expect(await refusal(t, "ReorderCategories", { parentId: parent.id, ids: order.slice(1) }, admin.token)).toBe("BAD_USER_INPUT");
-    expect(await refusal(t, "ReorderCategories", { parentId: parent.id, ids: [order[0], order[0], order[1]] }, admin.token)).toBe("BAD_USER_INPUT");
-    expect(await refusal(t, "ReorderCategories", { parentId: parent.id, ids: order }, editor.token)).toBe("FORBIDDEN");
+    expect(await refusal(t, ReorderCategoriesDocument, { parentId: parent.id, ids: order.slice(1) }, { token: admin.token })).toBe("BAD_USER_INPUT");
+    expect(await refusal(t, ReorderCategoriesDocument, { parentId: parent.id, ids: [order[0]!, order[0]!, order[1]!] }, { token: admin.token })).toBe(
+      "BAD_USER_INPUT",
+    );
+    expect(await refusal(t, ReorderCategoriesDocument, { parentId: parent.id, ids: order }, { token: editor.token })).toBe("FORBIDDEN");
   });
 
   it("deletes only an empty category: CONFLICT with the counts otherwise", async () => {
     const full = await category("Có bài viết");
     const child = await category("Con", full.id);
     const article = await draft(t, editor.token, { categoryId: full.id });
-    const refused = await run(t, "DeleteCategory", { id: full.id }, admin.token);
+    const refused = await execute(t, DeleteCategoryDocument, { id: full.id }, { token: admin.token });
     expect(codes(refused)).toEqual(["CONFLICT"]);
     expect(refused.errors![0]!.extensions).toMatchObject({ articleCount: 1, childCount: 1 });
     // An article in the recycle bin still counts: it can come back.
-    await ok(t, "DeleteArticle", { id: article.id }, admin.token);
-    await ok(t, "DeleteCategory", { id: child.id }, admin.token);
-    const still = await run(t, "DeleteCategory", { id: full.id }, admin.token);
+    await ok(t, DeleteArticleDocument, { id: article.id }, { token: admin.token });
+    await ok(t, DeleteCategoryDocument, { id: child.id }, { token: admin.token });
+    const still = await execute(t, DeleteCategoryDocument, { id: full.id }, { token: admin.token });
     expect(still.errors![0]!.extensions).toMatchObject({ code: "CONFLICT", articleCount: 1, childCount: 0 });
 
     const empty = await category("Trống");
-    expect(await refusal(t, "DeleteCategory", { id: empty.id }, editor.token)).toBe("FORBIDDEN");
-    const deleted = await ok(t, "DeleteCategory", { id: empty.id }, admin.token);
+    expect(await refusal(t, DeleteCategoryDocument, { id: empty.id }, { token: editor.token })).toBe("FORBIDDEN");
+    const deleted = await ok(t, DeleteCategoryDocument, { id: empty.id }, { token: admin.token });
     expect(deleted.deleteCategory).toEqual({ id: empty.id, slug: "trong" });
-    expect((await ok(t, "CategoryPage", { slug: "trong" })).category).toBeNull();
-    expect(await refusal(t, "DeleteCategory", { id: empty.id }, admin.token)).toBe("NOT_FOUND");
+    expect((await ok(t, CategoryPageDocument, { slug: "trong" })).category).toBeNull();
+    expect(await refusal(t, DeleteCategoryDocument, { id: empty.id }, { token: admin.token })).toBe("NOT_FOUND");
   });
 
   it("records each tree change in the audit trail with before and after", async () => {
     const cat = await category("Để ghi nhật ký");
-    await ok(t, "UpdateCategory", { input: { id: cat.id, name: "Đã đổi tên" } }, admin.token);
-    await ok(t, "DeleteCategory", { id: cat.id }, admin.token);
-    const log = await ok(t, "AuditLog", { filter: { targetId: cat.id } }, admin.token);
-    const events = log.auditLog.edges.map((e: any) => e.node);
-    expect(events.map((e: any) => e.action)).toEqual(["CATEGORY_DELETE", "CATEGORY_UPDATE", "CATEGORY_CREATE"]);
-    expect(JSON.parse(events[1].before)).toEqual({ name: "Để ghi nhật ký" });
-    expect(JSON.parse(events[1].after)).toEqual({ name: "Đã đổi tên" });
-    expect(JSON.parse(events[0].before)).toMatchObject({ slug: "de-ghi-nhat-ky", name: "Đã đổi tên" });
+    await ok(t, UpdateCategoryDocument, { input: { id: cat.id, name: "Đã đổi tên" } }, { token: admin.token });
+    await ok(t, DeleteCategoryDocument, { id: cat.id }, { token: admin.token });
+    const log = await ok(t, AuditLogDocument, { filter: { targetId: cat.id } }, { token: admin.token });
+    const events = log.auditLog.edges.map((e) => e.node);
+    expect(events.map((e) => e.action)).toEqual(["CATEGORY_DELETE", "CATEGORY_UPDATE", "CATEGORY_CREATE"]);
+    expect(parsed(events[1]?.before)).toEqual({ name: "Để ghi nhật ký" });
+    expect(parsed(events[1]?.after)).toEqual({ name: "Đã đổi tên" });
+    expect(parsed(events[0]?.before)).toMatchObject({ slug: "de-ghi-nhat-ky", name: "Đã đổi tên" });
   });
 });
 
 describe("topics (dòng sự kiện)", () => {
   it("are managed by editors, attached to articles by whoever may edit them, and listed for readers", async () => {
-    const topic = (await ok(t, "CreateTopic", { input: { name: "Đại hội Đảng bộ thị xã", description: "Nhiệm kỳ 2025-2030" } }, editor.token)).createTopic;
+    const topic = (await ok(t, CreateTopicDocument, { input: { name: "Đại hội Đảng bộ thị xã", description: "Nhiệm kỳ 2025-2030" } }, { token: editor.token }))
+      .createTopic;
     expect(topic).toMatchObject({ slug: "dai-hoi-dang-bo-thi-xa", name: "Đại hội Đảng bộ thị xã" });
-    const other = (await ok(t, "CreateTopic", { input: { name: "Phòng chống dịch" } }, editor.token)).createTopic;
-    expect(await refusal(t, "CreateTopic", { input: { name: "Đại hội Đảng bộ thị xã" } }, editor.token)).toBe("CONFLICT");
-    expect(await refusal(t, "CreateTopic", { input: { name: "Không được" } }, contributor.token)).toBe("FORBIDDEN");
+    const other = (await ok(t, CreateTopicDocument, { input: { name: "Phòng chống dịch" } }, { token: editor.token })).createTopic;
+    expect(await refusal(t, CreateTopicDocument, { input: { name: "Đại hội Đảng bộ thị xã" } }, { token: editor.token })).toBe("CONFLICT");
+    expect(await refusal(t, CreateTopicDocument, { input: { name: "Không được" } }, { token: contributor.token })).toBe("FORBIDDEN");
     // Categories and topics share one space of slugs (/rss/<slug>.xml names either), both ways and on rename.
     const section = await category("Kinh tế số");
-    expect(await refusal(t, "CreateTopic", { input: { name: "Kinh tế số" } }, editor.token)).toBe("CONFLICT");
-    expect(await refusal(t, "UpdateTopic", { input: { id: other.id, slug: section.slug } }, editor.token)).toBe("CONFLICT");
-    expect(await refusal(t, "CreateCategory", { input: { name: "Phòng chống dịch" } }, admin.token)).toBe("CONFLICT");
-    expect(await refusal(t, "UpdateCategory", { input: { id: section.id, slug: topic.slug } }, admin.token)).toBe("CONFLICT");
+    expect(await refusal(t, CreateTopicDocument, { input: { name: "Kinh tế số" } }, { token: editor.token })).toBe("CONFLICT");
+    expect(await refusal(t, UpdateTopicDocument, { input: { id: other.id, slug: section.slug } }, { token: editor.token })).toBe("CONFLICT");
+    expect(await refusal(t, CreateCategoryDocument, { input: { name: "Phòng chống dịch" } }, { token: admin.token })).toBe("CONFLICT");
+    expect(await refusal(t, UpdateCategoryDocument, { input: { id: section.id, slug: topic.slug } }, { token: admin.token })).toBe("CONFLICT");
 
     const published = await approved(t, editor.token, approver.token, { title: "Khai mạc Đại hội" });
     const hidden = await draft(t, editor.token, { title: "Bản nháp về Đại hội" });
     // The reader's page is cached before the topic is attached.
-    expect((await ok(t, "TopicPage", { slug: topic.slug })).topic.articles.totalCount).toBe(0);
+    expect(present((await ok(t, TopicPageDocument, { slug: topic.slug })).topic, "the topic").articles.totalCount).toBe(0);
 
-    const set = await ok(t, "SetArticleTopics", { id: published.id, topicIds: [topic.id, other.id] }, editor.token);
-    expect(set.setArticleTopics.topics.map((x: any) => x.slug)).toEqual(["dai-hoi-dang-bo-thi-xa", "phong-chong-dich"]);
-    await ok(t, "SetArticleTopics", { id: hidden.id, topicIds: [topic.id] }, editor.token);
+    const set = await ok(t, SetArticleTopicsDocument, { id: published.id, topicIds: [topic.id, other.id] }, { token: editor.token });
+    expect(set.setArticleTopics.topics.map((x) => x.slug)).toEqual(["dai-hoi-dang-bo-thi-xa", "phong-chong-dich"]);
+    await ok(t, SetArticleTopicsDocument, { id: hidden.id, topicIds: [topic.id] }, { token: editor.token });
 
     // Readers see the published article at once, never the draft.
-    const page = await ok(t, "TopicPage", { slug: topic.slug });
-    expect(page.topic.articles.totalCount).toBe(1);
-    expect(page.topic.articles.edges.map((e: any) => e.node.id)).toEqual([published.id]);
-    expect(page.topic.articles.edges[0].node.topics.map((x: any) => x.slug)).toEqual(["dai-hoi-dang-bo-thi-xa", "phong-chong-dich"]);
-    const list = await ok(t, "TopicList");
-    expect(list.topics.edges.find((e: any) => e.node.slug === topic.slug).node.articleCount).toBe(1);
+    const page = present((await ok(t, TopicPageDocument, { slug: topic.slug })).topic, "the topic");
+    expect(page.articles.totalCount).toBe(1);
+    expect(page.articles.edges.map((e) => e.node.id)).toEqual([published.id]);
+    expect(page.articles.edges[0]?.node.topics.map((x) => x.slug)).toEqual(["dai-hoi-dang-bo-thi-xa", "phong-chong-dich"]);
+    const list = await ok(t, TopicListDocument);
+    expect(list.topics.edges.find((e) => e.node.slug === topic.slug)?.node.articleCount).toBe(1);
     // Editors count the draft too.
-    const staff = await ok(t, "Topics", { search: "dai hoi" }, editor.token);
-    expect(staff.topics.edges.map((e: any) => [e.node.slug, e.node.articleCount])).toEqual([["dai-hoi-dang-bo-thi-xa", 2]]);
+    const staff = await ok(t, TopicsDocument, { search: "dai hoi" }, { token: editor.token });
+    expect(staff.topics.edges.map((e) => [e.node.slug, e.node.articleCount])).toEqual([["dai-hoi-dang-bo-thi-xa", 2]]);
 
     // Filter by topic, alone or with another filter.
-    const filtered = await ok(t, "FilteredArticles", { filter: { topicSlug: "phong-chong-dich" } });
-    expect(filtered.articles.edges.map((e: any) => e.node.id)).toEqual([published.id]);
-    const byId = await ok(t, "FilteredArticles", { filter: { topicId: other.id, featured: true } });
+    const filtered = await ok(t, FilteredArticlesDocument, { filter: { topicSlug: "phong-chong-dich" } });
+    expect(filtered.articles.edges.map((e) => e.node.id)).toEqual([published.id]);
+    const byId = await ok(t, FilteredArticlesDocument, { filter: { topicId: other.id, featured: true } });
     expect(byId.articles.totalCount).toBe(0);
-    const editorsFilter = await ok(t, "EditorArticles", { filter: { topicId: topic.id } }, editor.token);
+    const editorsFilter = await ok(t, EditorArticlesDocument, { filter: { topicId: topic.id } }, { token: editor.token });
     expect(editorsFilter.articles.totalCount).toBe(2);
 
     // Who may attach: not a reader, not a contributor on someone else's article.
-    expect(await refusal(t, "SetArticleTopics", { id: published.id, topicIds: [] }, contributor.token)).toBe("FORBIDDEN");
-    expect(await refusal(t, "SetArticleTopics", { id: hidden.id, topicIds: [] })).toBe("UNAUTHENTICATED");
-    expect(await refusal(t, "SetArticleTopics", { id: published.id, topicIds: [topic.id, topic.id] }, editor.token)).toBe("BAD_USER_INPUT");
-    expect(await refusal(t, "SetArticleTopics", { id: published.id, topicIds: [globalId("Topic", "khong-co")] }, editor.token)).toBe("BAD_USER_INPUT");
+    expect(await refusal(t, SetArticleTopicsDocument, { id: published.id, topicIds: [] }, { token: contributor.token })).toBe("FORBIDDEN");
+    expect(await refusal(t, SetArticleTopicsDocument, { id: hidden.id, topicIds: [] })).toBe("UNAUTHENTICATED");
+    expect(await refusal(t, SetArticleTopicsDocument, { id: published.id, topicIds: [topic.id, topic.id] }, { token: editor.token })).toBe("BAD_USER_INPUT");
+    expect(await refusal(t, SetArticleTopicsDocument, { id: published.id, topicIds: [globalId("Topic", "khong-co")] }, { token: editor.token })).toBe(
+      "BAD_USER_INPUT",
+    );
 
     // Rename keeps the slug; deleting detaches it from the articles, which stay.
-    const renamed = await ok(t, "UpdateTopic", { input: { id: other.id, name: "Phòng, chống dịch bệnh" } }, editor.token);
+    const renamed = await ok(t, UpdateTopicDocument, { input: { id: other.id, name: "Phòng, chống dịch bệnh" } }, { token: editor.token });
     expect(renamed.updateTopic).toMatchObject({ slug: "phong-chong-dich", name: "Phòng, chống dịch bệnh" });
-    expect(await ok(t, "ArticlePage", { slug: published.slug })).toBeDefined();
-    await ok(t, "DeleteTopic", { id: other.id }, editor.token);
-    const after = await ok(t, "TopicPage", { slug: topic.slug });
-    expect(after.topic.articles.edges[0].node.topics.map((x: any) => x.slug)).toEqual(["dai-hoi-dang-bo-thi-xa"]);
-    expect((await ok(t, "TopicPage", { slug: "phong-chong-dich" })).topic).toBeNull();
+    expect(await ok(t, ArticlePageDocument, { slug: published.slug })).toBeDefined();
+    await ok(t, DeleteTopicDocument, { id: other.id }, { token: editor.token });
+    const after = present((await ok(t, TopicPageDocument, { slug: topic.slug })).topic, "the topic");
+    expect(after.articles.edges[0]?.node.topics.map((x) => x.slug)).toEqual(["dai-hoi-dang-bo-thi-xa"]);
+    expect((await ok(t, TopicPageDocument, { slug: "phong-chong-dich" })).topic).toBeNull();
 
     // Detached: the reader's page shows it at once.
-    await ok(t, "SetArticleTopics", { id: published.id, topicIds: [] }, editor.token);
-    expect((await ok(t, "TopicPage", { slug: topic.slug })).topic.articles.totalCount).toBe(0);
+    await ok(t, SetArticleTopicsDocument, { id: published.id, topicIds: [] }, { token: editor.token });
+    expect(present((await ok(t, TopicPageDocument, { slug: topic.slug })).topic, "the topic").articles.totalCount).toBe(0);
 
-    const log = await ok(t, "AuditLog", { filter: { articleId: published.id, actions: ["ARTICLE_TOPICS"] } }, admin.token);
-    expect(log.auditLog.edges.map((e: any) => JSON.parse(e.node.after).topicIds.length)).toEqual([0, 2]);
+    const log = await ok(t, AuditLogDocument, { filter: { articleId: published.id, actions: ["ARTICLE_TOPICS"] } }, { token: admin.token });
+    expect(log.auditLog.edges.map((e) => parsed(e.node.after).topicIds.length)).toEqual([0, 2]);
   });
 
   it("pages through topics by name", async () => {
-    for (const name of ["Bầu cử", "Cải cách hành chính", "Chuyển đổi số"]) await ok(t, "CreateTopic", { input: { name } }, editor.token);
-    const first = await ok(t, "TopicList", { first: 2 });
-    const rest = await ok(t, "TopicList", { first: 50, after: first.topics.pageInfo.endCursor });
-    const names = [...first.topics.edges, ...rest.topics.edges].map((e: any) => e.node.name);
+    for (const name of ["Bầu cử", "Cải cách hành chính", "Chuyển đổi số"]) await ok(t, CreateTopicDocument, { input: { name } }, { token: editor.token });
+    const first = await ok(t, TopicListDocument, { first: 2 });
+    const rest = await ok(t, TopicListDocument, { first: 50, after: first.topics.pageInfo.endCursor });
+    const names = [...first.topics.edges, ...rest.topics.edges].map((e) => e.node.name);
     expect(names.length).toBe(first.topics.totalCount);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -9,6 +9,8 @@ import WebSocket from "ws";
 import { createPortalClient, homePage, allInCategory, articlePage } from "../clients/recipes/web";
 import { createLiveClient, onArticlePublished, passwordSession, watchViewCount } from "../clients/recipes/live";
 import { uploadImage } from "../clients/recipes/upload";
+import { ApproveArticleDocument, ArticlePageDocument, CreateArticleDocument, HomePageDocument, SubmitArticleDocument } from "../clients/generated/graphql";
+import { present } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { png } from "./support/media-files";
 import { closeClients, post, startServer, tempDataDir, type RunningServer } from "./support/processes";
@@ -68,11 +70,11 @@ const signIn = async () => {
 
 async function publish(token: string, title: string): Promise<string> {
   const auth = { authorization: `Bearer ${token}` };
-  const created = await post(server.graphql, contractOperation("CreateArticle"), { input: { title, body: "<p>Nội dung.</p>", categoryId: null } }, auth);
+  const created = await post(server.graphql, CreateArticleDocument, { input: { title, body: "<p>Nội dung.</p>", categoryId: null } }, auth);
   expect(created.errors).toBeUndefined();
-  const id = created.data!.createArticle.id as string;
-  expect((await post(server.graphql, contractOperation("SubmitArticle"), { id }, auth)).errors).toBeUndefined();
-  expect((await post(server.graphql, contractOperation("ApproveArticle"), { id }, auth)).errors).toBeUndefined();
+  const id = created.data!.createArticle.id;
+  expect((await post(server.graphql, SubmitArticleDocument, { id }, auth)).errors).toBeUndefined();
+  expect((await post(server.graphql, ApproveArticleDocument, { id }, auth)).errors).toBeUndefined();
   return id;
 }
 
@@ -86,8 +88,8 @@ describe("web client (urql, persisted ids)", () => {
     expect(home.menu.length).toBeGreaterThan(0);
 
     // Page size 1 makes every article of the busiest category a page of its own.
-    const busiest = await post(server.graphql, contractOperation("HomePage"));
-    const category = (busiest.data!.categories as Array<{ slug: string; articleCount: number }>).sort((a, b) => b.articleCount - a.articleCount)[0]!;
+    const busiest = await post(server.graphql, HomePageDocument);
+    const category = present(busiest.data?.categories.sort((a, b) => b.articleCount - a.articleCount)[0], "the busiest category");
     const titles = await allInCategory(client, category.slug, 1);
     expect(titles).toHaveLength(category.articleCount);
     expect(new Set(titles).size).toBe(titles.length);
@@ -140,6 +142,7 @@ describe("live updates", () => {
     // The token is revoked and the connection drops: the client reconnects, the
     // server answers UNAUTHENTICATED, the recipe signs in again and resubscribes.
     const revoked = session.token!;
+    // signOutEverywhere is the console's own mutation, not in the contract.
     expect((await post(server.graphql, "mutation { signOutEverywhere }", {}, { authorization: `Bearer ${revoked}` })).errors).toBeUndefined();
     await proxy.cut();
     await proxy.restore();
@@ -158,7 +161,7 @@ describe("live updates", () => {
   it("SSE (graphql-sse): the live view counter", async () => {
     const client = createPortalClient(server.graphql);
     const home = await homePage(client);
-    const article = (await post(server.graphql, contractOperation("ArticlePage"), { slug: home.latest[0]!.slug })).data!.article as { id: string };
+    const article = present((await post(server.graphql, ArticlePageDocument, { slug: home.latest[0]!.slug })).data?.article, "the article");
     const counts: number[] = [];
     let firstEvent!: () => void;
     const arrived = new Promise<void>((resolve) => (firstEvent = resolve));

@@ -13,8 +13,10 @@ import { migrate } from "../src/db/client";
 import { testConfig, type Config } from "../src/env";
 import { seedDemo } from "../src/services/seed";
 import { createPortalYoga, type PortalYoga } from "../src/yoga";
-import { createPostgresDatabase } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { print } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { createPostgresDatabase, present, type GraphQLResponse, type VariablesArgument } from "./support/app";
+import { ArticlePageDocument, HomePageDocument } from "../clients/generated/graphql";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 import { deleteKeysWithPrefix } from "./support/redis";
 
@@ -69,17 +71,18 @@ afterAll(async () => {
 });
 
 const clientAddress = "198.51.100.77";
-async function graphql(operation: string, variables: Record<string, unknown> = {}) {
+/** One contract operation, with the status, text and time of its answer as well. */
+async function graphql<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, ...[variables]: VariablesArgument<NoInfer<V>>) {
   const started = Date.now();
   const response = await yoga.fetch(
     "http://portal.test/graphql",
-    { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: contractOperation(operation), variables }) },
+    { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: print(document), variables: variables ?? {} }) },
     { clientAddress },
   );
   const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text), ms: Date.now() - started };
+  return { status: response.status, text, body: JSON.parse(text) as GraphQLResponse<R>, ms: Date.now() - started };
 }
-const home = () => graphql("HomePage");
+const home = () => graphql(HomePageDocument);
 async function ready() {
   const response = await yoga.fetch("http://portal.test/ready");
   return { status: response.status, body: await response.json() };
@@ -92,7 +95,6 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean,
     await new Promise((r) => setTimeout(r, 250));
   }
 }
-type ErrorBody = { message: string; path?: unknown[]; extensions: { code: string } };
 
 describe("PostgreSQL goes away and comes back", () => {
   it("serves, fails cleanly, reports, and recovers by itself", async () => {
@@ -102,11 +104,11 @@ describe("PostgreSQL goes away and comes back", () => {
     // An article nobody has read yet: its answer is not in the response cache, so
     // it needs the database. (Answers already cached stay exact while the database
     // is away, since nothing can be written, and are still served.)
-    const slug: string = served.body.data.featured.edges[0].node.slug;
+    const slug = present(served.body.data?.featured.edges[0], "a featured article").node.slug;
 
     await pgProxy.cut();
     try {
-      const failed = await graphql("ArticlePage", { slug });
+      const failed = await graphql(ArticlePageDocument, { slug });
       expect(failed.status).toBeLessThan(500);
       expect(failed.body.data).toEqual({ article: null });
       expect(failed.body.errors).toEqual([
@@ -126,7 +128,7 @@ describe("PostgreSQL goes away and comes back", () => {
     }
     expect((await eventually(ready, (r) => r.status === 200)).status).toBe(200);
     const back = await eventually(
-      () => graphql("ArticlePage", { slug }),
+      () => graphql(ArticlePageDocument, { slug }),
       (r) => !r.body.errors,
     );
     expect(back.body).toMatchObject({ data: { article: { slug } } });
@@ -146,8 +148,8 @@ describe("Redis goes away and comes back", () => {
       const statistics = await home();
       expect(statistics.status).toBeLessThan(500);
       expect(statistics.ms).toBeLessThan(5_000);
-      expect(statistics.body.errors.length).toBeGreaterThan(0);
-      for (const error of statistics.body.errors as ErrorBody[]) {
+      expect(statistics.body.errors?.length).toBeGreaterThan(0);
+      for (const error of statistics.body.errors ?? []) {
         expect(error).toMatchObject({ message: "The service is temporarily unavailable: try again shortly.", extensions: { code: "INTERNAL_SERVER_ERROR" } });
         expect(error.path?.slice(0, 2)).toEqual(["site", "statistics"]);
       }

@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { createTestApp, signIn, type TestApp } from "./support/app";
 import { articleRow } from "./support/factories";
 import { ok } from "./support/workflow";
+import { CreateTopicDocument, HomePageDocument, SetArticleTopicsDocument } from "../clients/generated/graphql";
 
 let t: TestApp;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["item", "url"].includes(name) });
@@ -28,8 +29,8 @@ beforeAll(async () => {
   });
   visible.fresh = fresh;
   const editor = await signIn(t, "EDITOR", "Biên tập");
-  const topic = (await ok(t, "CreateTopic", { input: { name: "Chuyển đổi số" } }, editor.token)).createTopic;
-  await ok(t, "SetArticleTopics", { id: Buffer.from(`Article:${fresh.id}`).toString("base64"), topicIds: [topic.id] }, editor.token);
+  const topic = (await ok(t, CreateTopicDocument, { input: { name: "Chuyển đổi số" } }, { token: editor.token })).createTopic;
+  await ok(t, SetArticleTopicsDocument, { id: Buffer.from(`Article:${fresh.id}`).toString("base64"), topicIds: [topic.id] }, { token: editor.token });
 });
 afterAll(() => t.close());
 
@@ -68,8 +69,8 @@ describe("RSS 2.0", () => {
     expect(items[0].category).toBe("Tin tức sự kiện");
     for (const slug of invisible) expect(text).not.toContain(slug);
     // The API's own list agrees.
-    const api = await ok(t, "HomePage");
-    expect(items.map((i) => i.title)).toEqual(expect.arrayContaining(api.latest.edges.map((e: any) => e.node.title)));
+    const api = await ok(t, HomePageDocument);
+    expect(items.map((i) => i.title)).toEqual(expect.arrayContaining(api.latest.edges.map((e) => e.node.title)));
   });
 
   it("has a feed per category and per topic, and 404 for anything else", async () => {

@@ -9,7 +9,17 @@ import { createScheduler } from "../src/services/scheduler";
 import { createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
 import { runScript } from "./support/processes";
 import { approved, ok } from "./support/workflow";
-import { CategoryPageDocument, HomePageDocument } from "../clients/generated/graphql";
+import {
+  ApproveArticleDocument,
+  CategoryPageDocument,
+  DeleteArticleDocument,
+  FilteredArticlesDocument,
+  HomePageDocument,
+  SetArticlePermissionsDocument,
+  SubmitArticleDocument,
+  UnpublishArticleDocument,
+  UpdateArticleDocument,
+} from "../clients/generated/graphql";
 
 let t: TestApp;
 let editor: string;
@@ -28,15 +38,16 @@ const SLUG = "tin-tuc-su-kien";
 async function shown() {
   const home = await execute(t, HomePageDocument);
   const page = await execute(t, CategoryPageDocument, { slug: SLUG, first: 1 });
-  const all = await gql(t, `{ articles(first: 1) { totalCount } featured: articles(first: 1, filter: { featured: true }) { totalCount } }`);
+  const all = await ok(t, FilteredArticlesDocument, { first: 1 });
+  const featured = await ok(t, FilteredArticlesDocument, { first: 1, filter: { featured: true } });
   return {
     menu: present(
       home.data!.categories.find((c) => c.slug === SLUG),
       "the category in the menu",
     ).articleCount,
     category: present(page.data!.category, "the category").articles.totalCount,
-    all: all.data!.articles.totalCount as number,
-    featured: all.data!.featured.totalCount as number,
+    all: all.articles.totalCount,
+    featured: featured.articles.totalCount,
   };
 }
 
@@ -80,23 +91,24 @@ describe("maintained list counts", () => {
         select: { currentVersion: { select: { label: true } } },
       })
     ).currentVersion!.label;
-    await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: label, categoryId: null, featured: false } }, editor);
-    await ok(t, "SubmitArticle", { id: article.id }, editor);
-    await ok(t, "ApproveArticle", { id: article.id }, approver);
+    await ok(t, UpdateArticleDocument, { input: { id: article.id, expectedVersion: label, categoryId: null, featured: false } }, { token: editor });
+    await ok(t, SubmitArticleDocument, { id: article.id }, { token: editor });
+    await ok(t, ApproveArticleDocument, { id: article.id }, { token: approver });
     expect(await shown()).toEqual({ ...before, all: before.all + 1 });
     await expectExact();
 
-    await ok(t, "SetArticlePermissions", { input: { articleId: article.id, inherit: false, public: false } }, admin);
+    await ok(t, SetArticlePermissionsDocument, { input: { articleId: article.id, inherit: false, public: false } }, { token: admin });
     expect(await shown()).toEqual(before);
     await expectExact();
-    await ok(t, "SetArticlePermissions", { input: { articleId: article.id, inherit: true } }, admin);
-    await ok(t, "DeleteArticle", { id: article.id }, admin);
+    await ok(t, SetArticlePermissionsDocument, { input: { articleId: article.id, inherit: true } }, { token: admin });
+    await ok(t, DeleteArticleDocument, { id: article.id }, { token: admin });
     expect(await shown()).toEqual(before);
     await expectExact();
+    // The contract has no restoreArticle (ADMIN's recycle bin): the schema's mutation.
     const restored = await gql(t, `mutation ($id: ID!) { restoreArticle(id: $id) { id } }`, { id: article.id }, { token: admin });
     expect(restored.errors).toBeUndefined();
     expect((await shown()).all).toBe(before.all + 1);
-    await ok(t, "UnpublishArticle", { id: article.id }, approver);
+    await ok(t, UnpublishArticleDocument, { id: article.id }, { token: approver });
     expect(await shown()).toEqual(before);
     await expectExact();
   });

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createServer, type Server } from "node:http";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { codes, createTestApp, gql, signIn, type GraphQLResponse, type TestApp } from "./support/app";
+import { codes, createTestApp, execute, gql, present, signIn, type GraphQLResponse, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
 import { docx, jpegHeader, mp4, pdf, png } from "./support/media-files";
 import type { DomainError } from "../src/services/errors";
 import { checkArticleMedia } from "../src/services/media/library";
 import { emptyContent, writeVersion, type ArticleContent } from "../src/services/versioning";
 import { syncListing } from "../src/services/listing";
+import { ArticlePageDocument, UploadMediaDocument } from "../clients/generated/graphql";
 
 const KB = 1024;
 let t: TestApp;
@@ -224,7 +225,8 @@ describe("uploadMedia over HTTP (multipart)", () => {
   });
 
   it("refuses a File variable sent as JSON", async () => {
-    const r = await gql(t, contractOperation("UploadMedia"), { file: "data:image/png;base64,iVBORw0KGgo=" }, { token: editor.token });
+    // gql, not execute: the File variable is deliberately a JSON string, not an upload.
+    const r = await gql(t, UploadMediaDocument, { file: "data:image/png;base64,iVBORw0KGgo=" }, { token: editor.token });
     expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
     expect(r.errors![0]!.message).toMatch(/multipart/);
   });
@@ -351,16 +353,17 @@ describe("articles with media, read through the contract", () => {
       attachmentIds: [rawId(decree.id)],
       photoCount: 2,
     });
-    const { data, errors } = await gql(t, contractOperation("ArticlePage"), { slug: "bai-co-anh-bia" });
+    const { data, errors } = await execute(t, ArticlePageDocument, { slug: "bai-co-anh-bia" });
     expect(errors).toBeUndefined();
+    const published = present(data?.article, "the article");
     // Readers get the plain address of a published article's files (the uploader got a signed one).
     const plain = (url: string) => url.split("?")[0];
-    expect(data!.article.coverImage).toEqual({ url: plain(cover.url), width: 120, height: 80, description: "Lãnh đạo thị xã dự hội nghị" });
-    expect(data!.article.gallery).toEqual([{ id: photo.id, url: plain(photo.url), description: "Đại biểu", kind: "IMAGE" }]);
-    expect(data!.article.attachments).toEqual([
+    expect(published.coverImage).toEqual({ url: plain(cover.url), width: 120, height: 80, description: "Lãnh đạo thị xã dự hội nghị" });
+    expect(published.gallery).toEqual([{ id: photo.id, url: plain(photo.url), description: "Đại biểu", kind: "IMAGE" }]);
+    expect(published.attachments).toEqual([
       { id: decree.id, fileName: "Nghị quyết.pdf", url: plain(decree.url), contentType: "application/pdf", size: decree.size },
     ]);
-    const image = await fetch(`${base}${data!.article.coverImage.url}`);
+    const image = await fetch(`${base}${present(published.coverImage, "the cover image").url}`);
     expect(image.status).toBe(200);
     expect(image.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(image.headers.get("content-type")).toBe("image/png");
@@ -383,6 +386,8 @@ describe("articles with media, read through the contract", () => {
   });
 });
 
+// The media library, the public galleries, external videos, media edits and node(id:)
+// are in the schema, not in the contract (schema/operations): these requests are text.
 const LIBRARY = /* GraphQL */ `
   query Library($kind: MediaKind, $first: Int, $after: String, $search: String) {
     mediaLibrary(kind: $kind, first: $first, after: $after, search: $search) {

@@ -1,10 +1,13 @@
 // Request logs and metrics as an operator reads them: one JSON line per request,
-// no secrets, and the same requests counted at /metrics.
+// no secrets, and the same requests counted at /metrics. Besides the contract's
+// operations, requests are written as text where the test needs an operation of its
+// own name (to find its log line or metric), one that fails validation, or many names.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createLogger } from "../src/lib/logger";
 import type { CounterBuffer, CounterFlushReport } from "../src/services/counters/service";
-import { createTestApp, gql, signIn, type TestApp } from "./support/app";
+import { createTestApp, execute, gql, signIn, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
+import { LoginDocument, MeDocument } from "../clients/generated/graphql";
 
 const lines: Array<Record<string, any>> = [];
 const raw: string[] = [];
@@ -72,15 +75,12 @@ describe("request log", () => {
 
   it("names the error codes of a failed request and never logs a password or token", async () => {
     const password = "Mật-khẩu-rất-bí-mật-42";
-    const login = await gql(t, "mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { token } }", {
-      email: "nobody@example.vn",
-      password,
-    });
+    const login = await execute(t, LoginDocument, { email: "nobody@example.vn", password });
     expect(login.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect(requestLines().at(-1)).toMatchObject({ operation: "SignIn", operationType: "mutation", outcome: "UNAUTHENTICATED" });
+    expect(requestLines().at(-1)).toMatchObject({ operation: "Login", operationType: "mutation", outcome: "UNAUTHENTICATED" });
 
     const { token } = await signIn(t, "ADMIN");
-    await gql(t, "query Me { me { name } }", {}, { token });
+    await execute(t, MeDocument, {}, { token });
     expect(requestLines().at(-1)).toMatchObject({ operation: "Me", outcome: "ok" });
 
     await gql(t, "query Broken { nothingHere }");

@@ -112,31 +112,37 @@ describe("FilteredArticles and MobileFeed", () => {
     expect(feed.data!.articles.edges.map((e) => e.node.category?.slug)).toEqual(["kinh-te"]);
   });
 
+  // No contract operation pages backwards, nor reads the plain list's cursors: the schema's arguments.
   it("pages backwards with last/before", async () => {
-    const all = await gql(t, `{ articles(first: 5) { edges { cursor node { id } } } }`);
-    const ids = all.data!.articles.edges.map((e: any) => e.node.id);
-    const before = all.data!.articles.edges[4].cursor;
-    const back = await gql(t, `query($b: String) { articles(last: 2, before: $b) { pageInfo { hasPreviousPage hasNextPage } edges { node { id } } } }`, {
-      b: before,
-    });
-    expect(back.data!.articles.edges.map((e: any) => e.node.id)).toEqual(ids.slice(2, 4));
+    type Edges = { edges: Array<{ cursor: string; node: { id: string } }> };
+    const all = await gql<{ articles: Edges }>(t, `{ articles(first: 5) { edges { cursor node { id } } } }`);
+    const ids = all.data!.articles.edges.map((e) => e.node.id);
+    const before = all.data!.articles.edges[4]?.cursor;
+    const back = await gql<{ articles: Edges & { pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean } } }>(
+      t,
+      `query($b: String) { articles(last: 2, before: $b) { pageInfo { hasPreviousPage hasNextPage } edges { node { id } } } }`,
+      { b: before },
+    );
+    expect(back.data!.articles.edges.map((e) => e.node.id)).toEqual(ids.slice(2, 4));
     expect(back.data!.articles.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: true });
   });
 });
 
 describe("MobileArticleDetail and node", () => {
   it("loads an article by its global id", async () => {
-    const list = await gql(t, `{ articles(first: 1) { edges { node { id title } } } }`);
-    const { id, title } = list.data!.articles.edges[0].node;
+    const list = await execute(t, FilteredArticlesDocument, { first: 1 });
+    const { id, title } = present(list.data?.articles.edges[0], "an article").node;
     const r = await execute(t, MobileArticleDetailDocument, { id });
     expect(r.errors).toBeUndefined();
     expect(r.data!.node).toMatchObject({ id, title });
+    // nodes(ids:) is in the schema, not in the contract.
     const many = await gql(t, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [id, id] });
     expect(many.data!.nodes).toEqual([{ id }, { id }]);
   });
 });
 
 describe("bad input", () => {
+  // Written into the query's text: no contract operation carries it.
   it.each([
     ["a negative page size", `{ articles(first: -1) { totalCount } }`],
     ["a huge page size", `{ articles(first: 100000) { totalCount } }`],
@@ -152,7 +158,7 @@ describe("bad input", () => {
   });
 
   it("answers null for an unknown id of the right shape", async () => {
-    const r = await gql(t, `{ node(id: "QXJ0aWNsZTpub25l") { id } }`);
+    const r = await execute(t, MobileArticleDetailDocument, { id: "QXJ0aWNsZTpub25l" });
     expect(r.errors).toBeUndefined();
     expect(r.data!.node).toBeNull();
   });

@@ -5,8 +5,9 @@
 // writers do), and reads again. The random walks of response-cache-model.test.ts
 // check the same exactness for every write and read at once.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { contractOperation, operationName } from "./support/contract";
 import { articleRow } from "./support/factories";
 import { approved, ok } from "./support/workflow";
 import { dayOf } from "../src/services/site-time";
@@ -14,10 +15,14 @@ import { syncListing } from "../src/services/listing";
 import {
   ArticlePageDocument,
   CategoryPageDocument,
+  CreateCategoryDocument,
+  DeleteArticleDocument,
   HomePageDocument,
   RecordArticleViewDocument,
   RecordSiteVisitDocument,
   FilteredArticlesDocument,
+  UnpublishArticleDocument,
+  UpdateSiteDocument,
   type FilteredArticlesQueryVariables,
 } from "../clients/generated/graphql";
 
@@ -54,6 +59,7 @@ describe("response cache", () => {
     const before = t.app.cache.snapshot();
     await execute(t, HomePageDocument, {}, { token });
     await execute(t, HomePageDocument, {}, { token });
+    // A read that answers an error (both id and slug), which no contract operation sends.
     await gql(t, `query { article(slug: "x", id: "y") { id } }`);
     await gql(t, `query { article(slug: "x", id: "y") { id } }`);
     const after = t.app.cache.snapshot();
@@ -103,21 +109,23 @@ describe("response cache", () => {
     const { token: editor } = await signIn(t, "EDITOR");
     const { token: approver } = await signIn(t, "APPROVER");
     const { token: admin } = await signIn(t, "ADMIN");
+    // Shapes the contract does not have: no id, aliases, a fragment.
     const shapes = [
       `query ($s: String!) { article(slug: $s) { title } }`,
       `query ($s: String!) { a: article(slug: $s) { ident: id t: title } }`,
       `query ($s: String!) { article(slug: $s) { ...F } } fragment F on Article { summary body }`,
     ];
-    for (const [withdraw, token] of [
-      ["UnpublishArticle", approver],
-      ["DeleteArticle", admin],
-    ] as const) {
-      const article = await approved(t, editor, approver, { title: `Sắp rút: ${withdraw}` });
+    const withdrawals: Array<[TypedDocumentNode<unknown, { id: string }>, string]> = [
+      [UnpublishArticleDocument, approver],
+      [DeleteArticleDocument, admin],
+    ];
+    for (const [withdraw, token] of withdrawals) {
+      const article = await approved(t, editor, approver, { title: `Sắp rút: ${operationName(withdraw)}` });
       for (const shape of shapes) {
         expect((await gql(t, shape, { s: article.slug })).data).not.toEqual({ article: null });
         await cachedRead(() => gql(t, shape, { s: article.slug }));
       }
-      await ok(t, withdraw, { id: article.id }, token);
+      await ok(t, withdraw, { id: article.id }, { token });
       for (const shape of shapes) {
         const after = await gql(t, shape, { s: article.slug });
         expect(Object.values(after.data!)).toEqual([null]);
@@ -227,7 +235,7 @@ describe("response cache", () => {
   it("shows the site's new details after updateSite", async () => {
     await home();
     const { token } = await signIn(t, "ADMIN");
-    const r = await gql(t, `mutation { updateSite(input: { phone: "0272 999 999" }) { phone } }`, {}, { token });
+    const r = await execute(t, UpdateSiteDocument, { input: { phone: "0272 999 999" } }, { token });
     expect(r.errors).toBeUndefined();
     expect((await home()).data!.site.phone).toBe("0272 999 999");
   });
@@ -235,7 +243,7 @@ describe("response cache", () => {
   it("shows a new category in the menu after createCategory", async () => {
     await home();
     const { token } = await signIn(t, "EDITOR");
-    const r = await gql(t, `mutation { createCategory(input: { name: "Chuyên mục mới" }) { slug } }`, {}, { token });
+    const r = await execute(t, CreateCategoryDocument, { input: { name: "Chuyên mục mới" } }, { token });
     expect(r.errors).toBeUndefined();
     expect((await home()).data!.categories.map((c) => c.slug)).toContain("chuyen-muc-moi");
   });
@@ -260,6 +268,7 @@ describe("response cache", () => {
     await t.app.cache.changed();
     expect(present((await page(article.slug)).data!.article, "the article").coverImage?.description).toBe("Chú thích cũ");
     const id = Buffer.from(`Media:${media.id}`).toString("base64");
+    // The contract has no updateMedia: the schema's mutation.
     const r = await gql(t, `mutation($id: ID!) { updateMedia(id: $id, description: "Chú thích mới") { id } }`, { id }, { token });
     expect(r.errors).toBeUndefined();
     expect(present((await page(article.slug)).data!.article, "the article").coverImage?.description).toBe("Chú thích mới");

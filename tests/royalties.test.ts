@@ -6,10 +6,25 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { codes, createTestApp, gql, signIn, type TestApp } from "./support/app";
-import { ok, refusal, run } from "./support/workflow";
+import { codes, createTestApp, execute, gql, present, signIn, type TestApp } from "./support/app";
+import { ok, parsed, refusal } from "./support/workflow";
 import { importPageText } from "../src/services/importer/import-page";
 import { FIXTURE_PAGE } from "../src/services/seed";
+import {
+  ApproveArticleDocument,
+  AuditLogDocument,
+  CreateArticleDocument,
+  CreateCategoryDocument,
+  DeleteRoyaltyScaleDocument,
+  RoyaltyReportDocument,
+  RoyaltyScalesDocument,
+  SetRoyaltyScaleDocument,
+  SubmitArticleDocument,
+  type CreateArticleInput,
+  type RoyaltyReportQuery,
+  type RoyaltyReportQueryVariables,
+  type RoyaltyUnpricedReason,
+} from "../clients/generated/graphql";
 
 let t: TestApp;
 type Session = { user: { id: string; tokenVersion: number }; token: string };
@@ -29,16 +44,16 @@ let categoryId: string;
 const img = (n: number) => Array.from({ length: n }, (_, i) => `<p><img src="https://example.vn/${i}.jpg" alt="ảnh ${i}"></p>`).join("");
 
 /** Written, submitted and approved now (the clock): first published now. */
-async function publish(title: string, input: Record<string, unknown>) {
+async function publish(title: string, { photos = 0, ...input }: Partial<CreateArticleInput> & { photos?: number }) {
   const created = await ok(
     t,
-    "CreateArticle",
-    { input: { title, body: `<p>${title}</p>${img((input.photos as number) ?? 0)}`, categoryId, ...input, photos: undefined } },
-    editor.token,
+    CreateArticleDocument,
+    { input: { title, body: `<p>${title}</p>${img(photos)}`, categoryId, ...input } },
+    { token: editor.token },
   );
-  await ok(t, "SubmitArticle", { id: created.createArticle.id }, editor.token);
-  await ok(t, "ApproveArticle", { id: created.createArticle.id }, approver.token);
-  return created.createArticle as { id: string; slug: string };
+  await ok(t, SubmitArticleDocument, { id: created.createArticle.id }, { token: editor.token });
+  await ok(t, ApproveArticleDocument, { id: created.createArticle.id }, { token: approver.token });
+  return created.createArticle;
 }
 
 const SCALE = {
@@ -58,13 +73,13 @@ beforeAll(async () => {
   admin = await signIn(t, "ADMIN", "Quản trị");
   editor = await signIn(t, "EDITOR", "Biên tập");
   approver = await signIn(t, "APPROVER", "Duyệt bài");
-  categoryId = (await ok(t, "CreateCategory", { input: { name: "Tin tức sự kiện" } }, editor.token)).createCategory.id;
+  categoryId = (await ok(t, CreateCategoryDocument, { input: { name: "Tin tức sự kiện" } }, { token: editor.token })).createCategory.id;
 
   // 14/10: before any scale.
   await publish("H: trước bảng hệ số", { articleType: "Tin", byline: "Hoài Phương" });
   // 15/10 10:00 (site time): the scale starts today.
   await setClock("2026-10-15T03:00:00.000Z");
-  await ok(t, "SetRoyaltyScale", { input: { validFrom: "2026-10-15", ...SCALE } }, admin.token);
+  await ok(t, SetRoyaltyScaleDocument, { input: { validFrom: "2026-10-15", ...SCALE } }, { token: admin.token });
   await publish("A: tin một trang", { articleType: "Tin", pageCount: 1, byline: "Hoài Phương" });
   await publish("B: phóng sự ba trang hai ảnh", { articleType: "Phóng sự", pageCount: 3, photos: 2, byline: "Hoài Phương" });
   await publish("C: bài ba ảnh", { articleType: "Bài", photos: 3, byline: "Minh Khoa" });
@@ -72,11 +87,11 @@ beforeAll(async () => {
   await publish("E: không có loại", { byline: "Lan" });
   await publish("F: loại ngoài bảng", { articleType: "Ảnh", photos: 4, byline: "Lan" });
   // A draft is never counted.
-  await ok(t, "CreateArticle", { input: { title: "Bản nháp", body: "<p>x</p>", articleType: "Tin", byline: "Lan" } }, editor.token);
+  await ok(t, CreateArticleDocument, { input: { title: "Bản nháp", body: "<p>x</p>", articleType: "Tin", byline: "Lan" } }, { token: editor.token });
   // 18/10: a scale from 20/10, set, then replaced while not yet in force.
   await setClock("2026-10-18T03:00:00.000Z");
-  await ok(t, "SetRoyaltyScale", { input: { validFrom: "2026-10-20", ...SCALE, pointValue: 200_000 } }, admin.token);
-  await ok(t, "SetRoyaltyScale", { input: { validFrom: "2026-10-20", ...SCALE, pointValue: 150_000 } }, admin.token);
+  await ok(t, SetRoyaltyScaleDocument, { input: { validFrom: "2026-10-20", ...SCALE, pointValue: 200_000 } }, { token: admin.token });
+  await ok(t, SetRoyaltyScaleDocument, { input: { validFrom: "2026-10-20", ...SCALE, pointValue: 150_000 } }, { token: admin.token });
   await setClock("2026-10-21T03:00:00.000Z");
   await publish("I: tin theo bảng mới", { articleType: "Tin", byline: "Hoài Phương" });
   // 31/10 17:30 UTC is 1/11 00:30 in Hà Nội: November.
@@ -85,6 +100,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// The contract's RoyaltyReport asks for neither a priced row's unpricedReason nor an unpriced
+// row's amount; this report asks the schema for both, to show that they are null.
 const REPORT = `query($month: String!, $byline: String, $categoryId: ID) {
   royaltyReport(month: $month, byline: $byline, categoryId: $categoryId) {
     month from to articleCount unpricedCount points amount csvUrl xlsxUrl
@@ -94,8 +111,15 @@ const REPORT = `query($month: String!, $byline: String, $categoryId: ID) {
   }
 }`;
 
-const report = async (variables: Record<string, unknown>, token = approver.token) => {
-  const response = await gql(t, REPORT, variables, { token });
+type Contract = RoyaltyReportQuery["royaltyReport"];
+/** The answer to REPORT: the contract's fields it selects, and the two it adds. */
+interface Report extends Omit<Contract, "rows" | "unpriced"> {
+  rows: Array<Omit<Contract["rows"][number], "articleId" | "slug" | "firstPublishedAt"> & { unpricedReason: RoyaltyUnpricedReason | null }>;
+  unpriced: Array<Pick<Contract["unpriced"][number], "title" | "byline" | "genre" | "unpricedReason"> & { amount: number | null }>;
+}
+
+const report = async (variables: RoyaltyReportQueryVariables, token = approver.token) => {
+  const response = await gql<{ royaltyReport: Report }>(t, REPORT, variables, { token });
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.royaltyReport;
 };
@@ -105,7 +129,7 @@ describe("the royalty report", () => {
     const october = await report({ month: "2026-10" });
     expect(october.from).toBe("2026-09-30T17:00:00.000Z");
     expect(october.to).toBe("2026-10-31T17:00:00.000Z");
-    expect(october.rows.map((r: any) => [r.title.slice(0, 1), r.points, r.amount, r.scaleValidFrom])).toEqual([
+    expect(october.rows.map((r) => [r.title.slice(0, 1), r.points, r.amount, r.scaleValidFrom])).toEqual([
       // Tin, 1 page: 1 point × 100 000.
       ["A", 1, 100_000, "2026-10-15"],
       // Phóng sự 4 + 2 extra pages × 1.5 + 2 photos × 0.5 = 8 points.
@@ -128,7 +152,7 @@ describe("the royalty report", () => {
       unpricedReason: null,
     });
     // Listed apart: nobody is silently unpaid.
-    expect(october.unpriced.map((r: any) => [r.title.slice(0, 1), r.unpricedReason, r.amount])).toEqual([
+    expect(october.unpriced.map((r) => [r.title.slice(0, 1), r.unpricedReason, r.amount])).toEqual([
       ["H", "NO_SCALE", null],
       ["E", "NO_GENRE", null],
       ["F", "GENRE_NOT_IN_SCALE", null],
@@ -140,15 +164,15 @@ describe("the royalty report", () => {
     ]);
     expect(october).toMatchObject({ articleCount: 5, unpricedCount: 3, points: 15, amount: 1_550_000 });
     const november = await report({ month: "2026-11" });
-    expect(november.rows.map((r: any) => r.title)).toEqual(["G: đầu tháng mười một"]);
+    expect(november.rows.map((r) => r.title)).toEqual(["G: đầu tháng mười một"]);
   });
 
   it("filters by byline (ignoring case and accents) and by category", async () => {
     const hp = await report({ month: "2026-10", byline: "hoai phuong" });
-    expect(hp.rows.map((r: any) => r.title.slice(0, 1))).toEqual(["A", "B", "I"]);
-    expect(hp.unpriced.map((r: any) => r.title.slice(0, 1))).toEqual(["H"]);
+    expect(hp.rows.map((r) => r.title.slice(0, 1))).toEqual(["A", "B", "I"]);
+    expect(hp.unpriced.map((r) => r.title.slice(0, 1))).toEqual(["H"]);
     expect(hp.amount).toBe(1_050_000);
-    const other = (await ok(t, "CreateCategory", { input: { name: "Văn hóa" } }, editor.token)).createCategory.id;
+    const other = (await ok(t, CreateCategoryDocument, { input: { name: "Văn hóa" } }, { token: editor.token })).createCategory.id;
     expect((await report({ month: "2026-10", categoryId: other })).rows).toEqual([]);
     expect((await report({ month: "2026-10", categoryId })).articleCount).toBe(5);
   });
@@ -156,22 +180,22 @@ describe("the royalty report", () => {
   it("never changes a past month: scales apply from today on and never change once in force", async () => {
     await setClock("2026-11-02T03:00:00.000Z");
     const before = await report({ month: "2026-10" });
-    const past = await run(t, "SetRoyaltyScale", { input: { validFrom: "2026-10-01", ...SCALE, pointValue: 1 } }, admin.token);
+    const past = await execute(t, SetRoyaltyScaleDocument, { input: { validFrom: "2026-10-01", ...SCALE, pointValue: 1 } }, { token: admin.token });
     expect(codes(past)).toEqual(["BAD_USER_INPUT"]);
     expect(past.errors![0]!.extensions!.fields).toEqual(["input.validFrom"]);
-    const scales = await ok(t, "RoyaltyScales", {}, approver.token);
-    expect(scales.royaltyScales.map((s: any) => [s.validFrom, s.inForce, s.pointValue])).toEqual([
+    const scales = await ok(t, RoyaltyScalesDocument, {}, { token: approver.token });
+    expect(scales.royaltyScales.map((s) => [s.validFrom, s.inForce, s.pointValue])).toEqual([
       ["2026-10-20", true, 150_000],
       ["2026-10-15", true, 100_000],
     ]);
-    expect(scales.royaltyScales[1].genres).toEqual(SCALE.genres);
-    const inForce = scales.royaltyScales[0].id;
-    expect(await refusal(t, "DeleteRoyaltyScale", { id: inForce }, admin.token)).toBe("CONFLICT");
+    expect(scales.royaltyScales[1]?.genres).toEqual(SCALE.genres);
+    const inForce = present(scales.royaltyScales[0], "the scale in force").id;
+    expect(await refusal(t, DeleteRoyaltyScaleDocument, { id: inForce }, { token: admin.token })).toBe("CONFLICT");
     // A new scale from today leaves October as it was.
-    await ok(t, "SetRoyaltyScale", { input: { validFrom: "2026-11-02", ...SCALE, pointValue: 999_000 } }, admin.token);
-    expect(await refusal(t, "SetRoyaltyScale", { input: { validFrom: "2026-11-02", ...SCALE } }, admin.token)).toBe("CONFLICT");
-    const future = await ok(t, "SetRoyaltyScale", { input: { validFrom: "2026-12-01", ...SCALE } }, admin.token);
-    await ok(t, "DeleteRoyaltyScale", { id: future.setRoyaltyScale.id }, admin.token);
+    await ok(t, SetRoyaltyScaleDocument, { input: { validFrom: "2026-11-02", ...SCALE, pointValue: 999_000 } }, { token: admin.token });
+    expect(await refusal(t, SetRoyaltyScaleDocument, { input: { validFrom: "2026-11-02", ...SCALE } }, { token: admin.token })).toBe("CONFLICT");
+    const future = await ok(t, SetRoyaltyScaleDocument, { input: { validFrom: "2026-12-01", ...SCALE } }, { token: admin.token });
+    await ok(t, DeleteRoyaltyScaleDocument, { id: future.setRoyaltyScale.id }, { token: admin.token });
     const { csvUrl: _a, xlsxUrl: _b, ...was } = before;
     const { csvUrl: _c, xlsxUrl: _d, ...now } = await report({ month: "2026-10" });
     expect(now).toEqual(was);
@@ -189,21 +213,21 @@ describe("the royalty report", () => {
       },
       { ...SCALE, validFrom: "2026-12-05", pointValue: -1 },
     ]) {
-      expect(await refusal(t, "SetRoyaltyScale", { input }, admin.token)).toBe("BAD_USER_INPUT");
+      expect(await refusal(t, SetRoyaltyScaleDocument, { input }, { token: admin.token })).toBe("BAD_USER_INPUT");
     }
-    const log = await ok(t, "AuditLog", { filter: { actions: ["ROYALTY_SCALE_SET", "ROYALTY_SCALE_DELETE"] } }, admin.token);
+    const log = await ok(t, AuditLogDocument, { filter: { actions: ["ROYALTY_SCALE_SET", "ROYALTY_SCALE_DELETE"] } }, { token: admin.token });
     expect(log.auditLog.totalCount).toBe(6);
-    const replaced = log.auditLog.edges.map((e: any) => e.node).find((e: any) => e.before && JSON.parse(e.before).pointValue === 200_000);
-    expect(JSON.parse(replaced.after).pointValue).toBe(150_000);
+    const replaced = log.auditLog.edges.map((e) => e.node).find((e) => e.before && JSON.parse(e.before).pointValue === 200_000);
+    expect(parsed(replaced?.after).pointValue).toBe(150_000);
   });
 
   it("is for APPROVER and ADMIN only; the scale is edited by ADMIN only", async () => {
-    expect(codes(await run(t, "RoyaltyReport", { month: "2026-10" }, editor.token))).toEqual(["FORBIDDEN"]);
-    expect(codes(await run(t, "RoyaltyReport", { month: "2026-10" }))).toEqual(["UNAUTHENTICATED"]);
-    expect(codes(await run(t, "RoyaltyReport", { month: "2026-13" }, approver.token))).toEqual(["BAD_USER_INPUT"]);
-    expect(await refusal(t, "SetRoyaltyScale", { input: { validFrom: "2026-12-24", ...SCALE } }, approver.token)).toBe("FORBIDDEN");
-    expect(await refusal(t, "RoyaltyScales", {}, editor.token)).toBe("FORBIDDEN");
-    expect((await ok(t, "RoyaltyReport", { month: "2026-10" }, admin.token)).royaltyReport.amount).toBe(1_550_000);
+    expect(codes(await execute(t, RoyaltyReportDocument, { month: "2026-10" }, { token: editor.token }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await execute(t, RoyaltyReportDocument, { month: "2026-10" }))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await execute(t, RoyaltyReportDocument, { month: "2026-13" }, { token: approver.token }))).toEqual(["BAD_USER_INPUT"]);
+    expect(await refusal(t, SetRoyaltyScaleDocument, { input: { validFrom: "2026-12-24", ...SCALE } }, { token: approver.token })).toBe("FORBIDDEN");
+    expect(await refusal(t, RoyaltyScalesDocument, {}, { token: editor.token })).toBe("FORBIDDEN");
+    expect((await ok(t, RoyaltyReportDocument, { month: "2026-10" }, { token: admin.token })).royaltyReport.amount).toBe(1_550_000);
   });
 });
 
@@ -295,7 +319,7 @@ describe("imported pages", () => {
     const outcome = await importPageText(t.app.db, text, "nhap-thu.txt", { now: t.clock.now() });
     expect(outcome.status).toBe("imported");
     const november = await report({ month: "2026-11" });
-    const row = november.rows.find((r: any) => r.title.startsWith("Kiến Tường"));
+    const row = november.rows.find((r) => r.title.startsWith("Kiến Tường"));
     // Scale of 02/11: Phóng sự 4 + 1 extra page × 1.5 + 3 photos × 0.5 = 7 points × 999 000.
     expect(row).toMatchObject({ byline: "Hoài Phương", genre: "Phóng sự", pages: 2, photos: 3, points: 7, amount: 6_993_000 });
   });

@@ -334,6 +334,7 @@ describe("ranking", () => {
 
   it("rejects a cursor from another list as bad input", async () => {
     const list = await execute(t, FilteredArticlesDocument, { first: 1 });
+    // FilteredArticles asks for no pageInfo: the same list's cursor, from the schema.
     const cursor = (await gql(t, "{ articles(first: 1) { pageInfo { endCursor } } }")).data!.articles.pageInfo.endCursor;
     expect(list.errors).toBeUndefined();
     const r = await execute(t, SearchArticlesDocument, { query: "kien tuong", after: cursor });

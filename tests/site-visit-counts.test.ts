@@ -3,9 +3,9 @@
 // burst of visits becomes at most one event a second ending on the last figure.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { untilAborted } from "../src/services/events";
-import { execute, gql, signIn, type TestApp } from "./support/app";
+import { execute, present, signIn, type TestApp } from "./support/app";
 import { LiveServer, sseSubscribe, type Inbox, type LiveEvent } from "./support/live";
-import { RecordArticleViewDocument, RecordSiteVisitDocument } from "../clients/generated/graphql";
+import { FilteredArticlesDocument, HomePageDocument, RecordArticleViewDocument, RecordSiteVisitDocument } from "../clients/generated/graphql";
 
 const SUBSCRIPTION = /* GraphQL */ `
   subscription SiteVisitCounts {
@@ -57,9 +57,10 @@ async function visit(visitorId: string) {
 
 /** The figures as site.statistics answers them now. */
 async function statistics(): Promise<Figures> {
-  const r = await gql(t, "{ site { statistics { online today totalVisits } } }");
+  const r = await execute(t, HomePageDocument);
   expect(r.errors).toBeUndefined();
-  return r.data!.site.statistics as Figures;
+  const { online, today, totalVisits } = r.data!.site.statistics;
+  return { online, today, totalVisits };
 }
 
 describe("siteVisitCounts", () => {
@@ -75,8 +76,8 @@ describe("siteVisitCounts", () => {
     // A repeat within 30 minutes counts nothing: no event with the same figures.
     await visit("truc-tiep-2");
     // An article view brings a new visitor among those online, without a visit.
-    const article = await gql(t, "{ articles(first: 1) { edges { node { id } } } }");
-    const articleId = article.data!.articles.edges[0].node.id as string;
+    const article = await execute(t, FilteredArticlesDocument, { first: 1 });
+    const articleId = present(article.data?.articles.edges[0], "an article").node.id;
     const view = await execute(t, RecordArticleViewDocument, { articleId, visitorId: "nguoi-doc-bai" }, { headers: { "user-agent": BROWSER } });
     expect(view.errors).toBeUndefined();
     const next = figuresOf(await s.inbox.next());

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { createDb } from "../src/db/client";
-import { contractOperation } from "./support/contract";
+import { ArticlePageDocument, HomePageDocument, RecordArticleViewDocument, RecordSiteVisitDocument } from "../clients/generated/graphql";
+import { present } from "./support/app";
 import { closeClients, post, startServer, type RunningServer } from "./support/processes";
 
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
@@ -29,15 +30,13 @@ afterAll(async () => {
 });
 
 async function fixture(url: string) {
-  const home = await post(url, contractOperation("HomePage"));
-  const card = home.data!.latest.edges.map((e: any) => e.node).find((n: any) => n.byline === "Hoài Phương");
-  const page = await post(url, contractOperation("ArticlePage"), { slug: card.slug });
-  return {
-    id: page.data!.article.id as string,
-    slug: card.slug as string,
-    viewCount: page.data!.article.viewCount as number,
-    totalVisits: home.data!.site.statistics.totalVisits as number,
-  };
+  const home = await post(url, HomePageDocument);
+  const card = present(
+    home.data?.latest.edges.map((e) => e.node).find((n) => n.byline === "Hoài Phương"),
+    "Hoài Phương's article",
+  );
+  const page = present((await post(url, ArticlePageDocument, { slug: card.slug })).data?.article, "the article");
+  return { id: page.id, slug: card.slug, viewCount: page.viewCount, totalVisits: home.data!.site.statistics.totalVisits };
 }
 
 describe("a real server process", () => {
@@ -46,16 +45,14 @@ describe("a real server process", () => {
     const before = await fixture(server.graphql);
     const url = server.graphql;
     const views = await Promise.all(
-      Array.from({ length: 2000 }, (_, i) => post(url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: `reader-${i}` }, ua)),
+      Array.from({ length: 2000 }, (_, i) => post(url, RecordArticleViewDocument, { articleId: before.id, visitorId: `reader-${i}` }, ua)),
     );
     expect(views.filter((r) => r.errors)).toEqual([]);
     expect(Math.max(...views.map((r) => r.data!.recordArticleView.viewCount))).toBe(before.viewCount + 2000);
     // Repeats within 30 minutes, and a crawler: not one more.
-    await Promise.all(
-      Array.from({ length: 200 }, (_, i) => post(url, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: `reader-${i}` }, ua)),
-    );
-    await post(url, contractOperation("RecordArticleView"), { articleId: before.id }, { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" });
-    const visits = await Promise.all(Array.from({ length: 300 }, (_, i) => post(url, contractOperation("RecordSiteVisit"), { visitorId: `visitor-${i}` }, ua)));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => post(url, RecordArticleViewDocument, { articleId: before.id, visitorId: `reader-${i}` }, ua)));
+    await post(url, RecordArticleViewDocument, { articleId: before.id }, { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" });
+    const visits = await Promise.all(Array.from({ length: 300 }, (_, i) => post(url, RecordSiteVisitDocument, { visitorId: `visitor-${i}` }, ua)));
     expect(visits.filter((r) => r.errors)).toEqual([]);
     expect((await fixture(url)).viewCount).toBe(before.viewCount + 2000);
 
@@ -78,9 +75,9 @@ describe("a real server process", () => {
     expect(after.viewCount).toBe(before.viewCount + 2000);
     expect(after.totalVisits).toBe(before.totalVisits + 300);
     // The 30-minute windows survive the restart too.
-    const repeat = await post(server.graphql, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: "reader-7" }, ua);
+    const repeat = await post(server.graphql, RecordArticleViewDocument, { articleId: before.id, visitorId: "reader-7" }, ua);
     expect(repeat.data!.recordArticleView.viewCount).toBe(before.viewCount + 2000);
-    const fresh = await post(server.graphql, contractOperation("RecordArticleView"), { articleId: before.id, visitorId: "after-restart" }, ua);
+    const fresh = await post(server.graphql, RecordArticleViewDocument, { articleId: before.id, visitorId: "after-restart" }, ua);
     expect(fresh.data!.recordArticleView.viewCount).toBe(before.viewCount + 2001);
     expect(await server.stop("SIGTERM")).toBe(0);
     server = null;

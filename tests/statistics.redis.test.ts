@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { createDb } from "../src/db/client";
-import { createTestApp, gql, type TestApp } from "./support/app";
-import { contractOperation } from "./support/contract";
+import { createTestApp, execute, present, type TestApp } from "./support/app";
 import { closeClients, post, startServer, type RunningServer } from "./support/processes";
 import { deleteKeysWithPrefix } from "./support/redis";
+import { ArticlePageDocument, HomePageDocument, RecordArticleViewDocument, RecordSiteVisitDocument } from "../clients/generated/graphql";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const PREFIX = `test-${randomUUID()}:`;
@@ -44,7 +44,7 @@ describe("the Redis buffer in one app", () => {
     const row = await t.app.db.article.findFirstOrThrow({ where: { sourceKey: { not: null } } });
     const id = Buffer.from(`Article:${row.id}`).toString("base64");
     const view = async (visitorId?: string, headers = ua) =>
-      (await gql(t, contractOperation("RecordArticleView"), { articleId: id, visitorId }, { headers })).data!.recordArticleView.viewCount;
+      (await execute(t, RecordArticleViewDocument, { articleId: id, visitorId }, { headers })).data!.recordArticleView.viewCount;
     expect(await view("r1")).toBe(row.viewCount + 1);
     expect(await view("r1")).toBe(row.viewCount + 1);
     expect(await view("r2")).toBe(row.viewCount + 2);
@@ -54,7 +54,7 @@ describe("the Redis buffer in one app", () => {
     await t.app.counters.flush();
     expect((await t.app.db.article.findUniqueOrThrow({ where: { id: row.id } })).viewCount).toBe(row.viewCount + 502);
     expect(await view("r1")).toBe(row.viewCount + 502);
-    const visit = await gql(t, contractOperation("RecordSiteVisit"), { visitorId: "r1" }, { headers: ua });
+    const visit = await execute(t, RecordSiteVisitDocument, { visitorId: "r1" }, { headers: ua });
     expect(visit.data!.recordSiteVisit).toMatchObject({ totalVisits: 258180, today: 1 });
     expect(visit.data!.recordSiteVisit.online).toBeGreaterThanOrEqual(1);
     expect(await redis.exists(`${PREFIX}app:counters:pending`)).toBe(1);
@@ -113,28 +113,31 @@ describe("two server processes sharing Redis and the database", () => {
     servers.push(await startServer({ ...env, DATA_DIR: join(dir, "a") }, { inheritEnv: true }));
     servers.push(await startServer({ ...env, DATA_DIR: join(dir, "b") }, { inheritEnv: true }));
     const [a, b] = servers as [RunningServer, RunningServer];
-    const home = await post(a.graphql, contractOperation("HomePage"));
-    const card = home.data!.latest.edges.map((e: any) => e.node).find((n: any) => n.byline === "Hoài Phương");
-    const articleId = card.id as string;
-    const before = card.viewCount as number;
-    const totalBefore = home.data!.site.statistics.totalVisits as number;
+    const home = await post(a.graphql, HomePageDocument);
+    const card = present(
+      home.data?.latest.edges.map((e) => e.node).find((n) => n.byline === "Hoài Phương"),
+      "Hoài Phương's article",
+    );
+    const articleId = card.id;
+    const before = card.viewCount;
+    const totalBefore = home.data!.site.statistics.totalVisits;
 
-    const record = (url: string, visitorId: string) => post(url, contractOperation("RecordArticleView"), { articleId, visitorId }, ua);
+    const record = (url: string, visitorId: string) => post(url, RecordArticleViewDocument, { articleId, visitorId }, ua);
     const results = await Promise.all([
       ...Array.from({ length: 1000 }, (_, i) => record(a.graphql, `a-${i}`)),
       ...Array.from({ length: 1000 }, (_, i) => record(b.graphql, `b-${i}`)),
       // The same visitors on the other instance, within the window: not counted again.
       ...Array.from({ length: 300 }, (_, i) => record(b.graphql, `a-${i}`)),
       ...Array.from({ length: 300 }, (_, i) => record(a.graphql, `b-${i}`)),
-      ...Array.from({ length: 200 }, (_, i) => post(i % 2 ? a.graphql : b.graphql, contractOperation("RecordSiteVisit"), { visitorId: `v-${i}` }, ua)),
-      ...Array.from({ length: 100 }, (_, i) => post(i % 2 ? b.graphql : a.graphql, contractOperation("RecordSiteVisit"), { visitorId: `v-${i}` }, ua)),
+      ...Array.from({ length: 200 }, (_, i) => post(i % 2 ? a.graphql : b.graphql, RecordSiteVisitDocument, { visitorId: `v-${i}` }, ua)),
+      ...Array.from({ length: 100 }, (_, i) => post(i % 2 ? b.graphql : a.graphql, RecordSiteVisitDocument, { visitorId: `v-${i}` }, ua)),
     ]);
     expect(results.filter((r) => r.errors)).toEqual([]);
 
-    const countOn = async (url: string) => (await post(url, contractOperation("ArticlePage"), { slug: card.slug })).data!.article.viewCount as number;
+    const countOn = async (url: string) => present((await post(url, ArticlePageDocument, { slug: card.slug })).data?.article, "the article").viewCount;
     expect(await countOn(a.graphql)).toBe(before + 2000);
     expect(await countOn(b.graphql)).toBe(before + 2000);
-    const stats = async (url: string) => (await post(url, contractOperation("HomePage"))).data!.site.statistics;
+    const stats = async (url: string) => (await post(url, HomePageDocument)).data!.site.statistics;
     expect((await stats(a.graphql)).totalVisits).toBe(totalBefore + 200);
     expect((await stats(b.graphql)).totalVisits).toBe(totalBefore + 200);
 

@@ -107,6 +107,7 @@ describe("recordArticleView", () => {
   });
 
   it("offers no way to set a counter", async () => {
+    // The schema itself, by introspection.
     const r = await gql(t, `{ __schema { mutationType { fields { name args { name } } } types { name inputFields { name } } } }`);
     const mutations = r.data!.__schema.mutationType.fields as Array<{ name: string; args: Array<{ name: string }> }>;
     const inputs = (r.data!.__schema.types as Array<{ name: string; inputFields: Array<{ name: string }> | null }>).flatMap((t) => t.inputFields ?? []);
@@ -272,6 +273,7 @@ describe("topArticles", () => {
         [gid(quiet.id), 3],
       ]);
       expect(await top(editor.token)).toEqual([[gid(quiet.id), 3]]);
+      // The all-time list (no date range), which the contract's SiteStatistics does not ask for.
       const allTime = await gql(t, `{ site { statistics { topArticles(first: 100) { views article { id } } } } }`);
       const ids = allTime.data!.site.statistics.topArticles.map((x: any) => x.article.id);
       expect(ids).not.toContain(gid(hidden.id));

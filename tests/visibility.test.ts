@@ -45,6 +45,7 @@ describe.each([
     expect(all.data!.articles.totalCount).toBe(5);
     const category = await execute(t, CategoryPageDocument, { slug: "tin-tuc-su-kien", first: 100 }, { token: tk });
     expect(present(category.data!.category, "the category").articles.totalCount).toBe(2);
+    // The all-time list (no date range), which the contract's SiteStatistics does not ask for.
     const top = await gql(t, `{ site { statistics { topArticles(first: 20) { article { id } views } } } }`, {}, { token: tk });
     expect(top.data!.site.statistics.topArticles.map((r: any) => r.article.id).filter((id: string) => hiddenIds().includes(id))).toEqual([]);
   });
@@ -57,6 +58,7 @@ describe.each([
       const byNode = await execute(t, MobileArticleDetailDocument, { id: globalId("Article", article.id) }, { token: tk });
       expect(byNode).toEqual({ data: { node: null } });
     }
+    // nodes(ids:) is in the schema, not in the contract.
     const nodes = await gql(t, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: hiddenIds() }, { token: tk });
     expect(nodes.data!.nodes).toEqual(hiddenIds().map(() => null));
   });

@@ -4,9 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { closeApp, createApp } from "../src/app";
 import { createScheduler } from "../src/services/scheduler";
 import { createPortalYoga } from "../src/yoga";
-import { createTestApp, gql, signIn, type TestApp } from "./support/app";
+import { createTestApp, gql, present, selected, signIn, type TestApp } from "./support/app";
 import { startScript } from "./support/processes";
 import { approved, ok, pending, rawId, recordPublications, settle } from "./support/workflow";
+import {
+  ApproveArticleDocument,
+  ArticleHistoryDocument,
+  ArticlePageDocument,
+  DeleteArticleDocument,
+  EditorArticlesDocument,
+  SubmitArticleDocument,
+  UnpublishArticleDocument,
+  UpdateArticleDocument,
+} from "../clients/generated/graphql";
 
 let t: TestApp;
 let author: string;
@@ -15,7 +25,7 @@ let admin: string;
 const HOUR = 3_600_000;
 const later = (ms: number) => new Date(t.clock.now().getTime() + ms).toISOString();
 const scheduler = () => createScheduler({ db: t.app.db, clock: t.clock, events: t.app.events, intervalMs: 0 });
-const readerView = async (slug: string) => (await ok(t, "ArticlePage", { slug })).article;
+const readerView = async (slug: string) => (await ok(t, ArticlePageDocument, { slug })).article;
 
 beforeAll(async () => {
   t = await createTestApp({ seed: false });
@@ -30,13 +40,13 @@ describe("scheduled publishing", () => {
     const publications = recordPublications(t);
     const publishAt = later(HOUR);
     const article = await pending(t, author, { title: "Lịch tiếp công dân tháng 12", publishAt });
-    const approval = await ok(t, "ApproveArticle", { id: article.id }, approver);
+    const approval = await ok(t, ApproveArticleDocument, { id: article.id }, { token: approver });
     expect(approval.approveArticle).toMatchObject({ approvalStatus: "SCHEDULED", version: "1.0", publishedAt: null });
     await settle();
     expect(publications.events).toEqual([]);
     expect(await readerView(article.slug)).toBeNull();
-    const queue = await ok(t, "EditorArticles", { filter: { approvalStatus: "SCHEDULED" } }, approver);
-    expect(queue.articles.edges.map((e: any) => e.node.id)).toEqual([article.id]);
+    const queue = await ok(t, EditorArticlesDocument, { filter: { approvalStatus: "SCHEDULED" } }, { token: approver });
+    expect(queue.articles.edges.map((e) => e.node.id)).toEqual([article.id]);
 
     t.clock.advance(HOUR / 2);
     expect(await scheduler().tick()).toEqual({ promoted: [], expired: [] });
@@ -45,7 +55,7 @@ describe("scheduled publishing", () => {
     t.clock.advance(HOUR / 2);
     expect((await scheduler().tick()).promoted).toEqual([rawId(article.id)]);
     expect(await readerView(article.slug)).toMatchObject({ version: "1.0", publishedAt: new Date(publishAt).toISOString() });
-    const editorView = (await ok(t, "EditorArticles", {}, approver)).articles.edges.find((e: any) => e.node.id === article.id).node;
+    const editorView = (await ok(t, EditorArticlesDocument, {}, { token: approver })).articles.edges.find((e) => e.node.id === article.id)?.node;
     expect(editorView).toMatchObject({ approvalStatus: "APPROVED", version: "1.0" });
     await settle();
     expect(publications.events).toEqual([{ articleId: rawId(article.id), categorySlug: null }]);
@@ -60,9 +70,12 @@ describe("scheduled publishing", () => {
   it("keeps readers on the published version until a scheduled new version is due, without a new announcement", async () => {
     const article = await approved(t, author, approver, { title: "Bản 1" });
     const publications = recordPublications(t);
-    await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "1.0", title: "Bản 2", publishAt: later(HOUR) } }, author);
-    await ok(t, "SubmitArticle", { id: article.id }, author);
-    expect((await ok(t, "ApproveArticle", { id: article.id }, approver)).approveArticle).toMatchObject({ approvalStatus: "SCHEDULED", version: "2.0" });
+    await ok(t, UpdateArticleDocument, { input: { id: article.id, expectedVersion: "1.0", title: "Bản 2", publishAt: later(HOUR) } }, { token: author });
+    await ok(t, SubmitArticleDocument, { id: article.id }, { token: author });
+    expect((await ok(t, ApproveArticleDocument, { id: article.id }, { token: approver })).approveArticle).toMatchObject({
+      approvalStatus: "SCHEDULED",
+      version: "2.0",
+    });
     expect(await readerView(article.slug)).toMatchObject({ title: "Bản 1", version: "1.0" });
     t.clock.advance(HOUR);
     await scheduler().tick();
@@ -77,7 +90,7 @@ describe("scheduled publishing", () => {
     const articles = [];
     for (let i = 0; i < 12; i++) {
       const a = await pending(t, author, { title: `Hẹn giờ ${i}`, publishAt: later(HOUR) });
-      await ok(t, "ApproveArticle", { id: a.id }, approver);
+      await ok(t, ApproveArticleDocument, { id: a.id }, { token: approver });
       articles.push(rawId(a.id));
     }
     t.clock.advance(HOUR);
@@ -101,44 +114,45 @@ describe("scheduled publishing", () => {
 
   it("does not publish a deleted scheduled article; restored, it is published on the next tick", async () => {
     const article = await pending(t, author, { title: "Sẽ bị xóa", publishAt: later(HOUR) });
-    await ok(t, "ApproveArticle", { id: article.id }, approver);
-    await ok(t, "DeleteArticle", { id: article.id }, admin);
+    await ok(t, ApproveArticleDocument, { id: article.id }, { token: approver });
+    await ok(t, DeleteArticleDocument, { id: article.id }, { token: admin });
     t.clock.advance(2 * HOUR);
     expect((await scheduler().tick()).promoted).toEqual([]);
+    // The contract has no restoreArticle: the schema's mutation.
     const restored = await gql(t, `mutation($id: ID!) { restoreArticle(id: $id) { id } }`, { id: article.id }, { token: admin });
     expect(restored.errors).toBeUndefined();
     expect((await scheduler().tick()).promoted).toEqual([rawId(article.id)]);
-    expect((await readerView(article.slug)).title).toBe("Sẽ bị xóa");
+    expect(present(await readerView(article.slug), "the reader's article").title).toBe("Sẽ bị xóa");
   });
 });
 
 describe("editing around a schedule", () => {
   it("publishes the approved version when due even if a newer draft exists; unpublish withdraws the schedule", async () => {
     const article = await pending(t, author, { title: "Bản đã duyệt", publishAt: later(HOUR) });
-    await ok(t, "ApproveArticle", { id: article.id }, approver);
-    const edited = await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "1.0", title: "Bản nháp sau duyệt" } }, author);
+    await ok(t, ApproveArticleDocument, { id: article.id }, { token: approver });
+    const edited = await ok(t, UpdateArticleDocument, { input: { id: article.id, expectedVersion: "1.0", title: "Bản nháp sau duyệt" } }, { token: author });
     expect(edited.updateArticle).toMatchObject({ version: "1.1", approvalStatus: "DRAFT" });
     t.clock.advance(HOUR);
     expect((await scheduler().tick()).promoted).toEqual([rawId(article.id)]);
     expect(await readerView(article.slug)).toMatchObject({ title: "Bản đã duyệt", version: "1.0" });
-    const editorView = (await ok(t, "ArticleHistory", { id: article.id }, author)).node;
+    const editorView = selected((await ok(t, ArticleHistoryDocument, { id: article.id }, { token: author })).node, "the article");
     expect(editorView).toMatchObject({ title: "Bản nháp sau duyệt", version: "1.1" });
-    expect(editorView.versions.edges.map((e: any) => [e.node.label, e.node.approvalStatus])).toEqual([
+    expect(editorView.versions.edges.map((e) => [e.node.label, e.node.approvalStatus])).toEqual([
       ["1.1", "DRAFT"],
       ["1.0", "APPROVED"],
       ["0.1", "PENDING"],
     ]);
 
     // A pending edit on top of a published article keeps its status when the article is unpublished.
-    await ok(t, "SubmitArticle", { id: article.id }, author);
-    const unpublished = await ok(t, "UnpublishArticle", { id: article.id }, approver);
+    await ok(t, SubmitArticleDocument, { id: article.id }, { token: author });
+    const unpublished = await ok(t, UnpublishArticleDocument, { id: article.id }, { token: approver });
     expect(unpublished.unpublishArticle).toMatchObject({ approvalStatus: "PENDING", publishedAt: null });
     expect(await readerView(article.slug)).toBeNull();
 
     // Unpublishing a scheduled article cancels the schedule.
     const scheduled = await pending(t, author, { title: "Hủy lịch", publishAt: later(HOUR) });
-    await ok(t, "ApproveArticle", { id: scheduled.id }, approver);
-    expect((await ok(t, "UnpublishArticle", { id: scheduled.id }, approver)).unpublishArticle.approvalStatus).toBe("DRAFT");
+    await ok(t, ApproveArticleDocument, { id: scheduled.id }, { token: approver });
+    expect((await ok(t, UnpublishArticleDocument, { id: scheduled.id }, { token: approver })).unpublishArticle.approvalStatus).toBe("DRAFT");
     t.clock.advance(2 * HOUR);
     expect((await scheduler().tick()).promoted).toEqual([]);
     expect(await readerView(scheduled.slug)).toBeNull();
@@ -156,10 +170,10 @@ describe("end of publication", () => {
     expect(row).toMatchObject({ status: "DRAFT", publishedVersionId: null, publishedAt: null });
     expect(await readerView(article.slug)).toBeNull();
     // History kept; the editor can publish it again with a new end date.
-    await ok(t, "UpdateArticle", { input: { id: article.id, expectedVersion: "1.0", expireAt: later(HOUR) } }, author);
-    await ok(t, "SubmitArticle", { id: article.id }, author);
-    expect((await ok(t, "ApproveArticle", { id: article.id }, approver)).approveArticle.version).toBe("2.0");
-    expect((await readerView(article.slug)).version).toBe("2.0");
+    await ok(t, UpdateArticleDocument, { input: { id: article.id, expectedVersion: "1.0", expireAt: later(HOUR) } }, { token: author });
+    await ok(t, SubmitArticleDocument, { id: article.id }, { token: author });
+    expect((await ok(t, ApproveArticleDocument, { id: article.id }, { token: approver })).approveArticle.version).toBe("2.0");
+    expect(present(await readerView(article.slug), "the reader's article").version).toBe("2.0");
   });
 });
 
@@ -170,7 +184,7 @@ describe("across restarts", () => {
     const boss = (await signIn(first, "APPROVER")).token;
     const publishAt = new Date(first.clock.now().getTime() + HOUR).toISOString();
     const article = await pending(first, writer, { title: "Đăng khi máy chủ tắt", publishAt });
-    await ok(first, "ApproveArticle", { id: article.id }, boss);
+    await ok(first, ApproveArticleDocument, { id: article.id }, { token: boss });
     // The server stops (its database stays: dropped with `first` at the end).
     await closeApp(first.app);
 
@@ -183,7 +197,7 @@ describe("across restarts", () => {
       service.start();
       // start() runs a first pass at once; stop() waits for it.
       await service.stop();
-      expect((await ok(restarted, "ArticlePage", { slug: article.slug })).article).toMatchObject({
+      expect((await ok(restarted, ArticlePageDocument, { slug: article.slug })).article).toMatchObject({
         title: "Đăng khi máy chủ tắt",
         publishedAt: new Date(publishAt).toISOString(),
       });

@@ -3,9 +3,30 @@
 // a count that reveals one, in any read path. Each reader's answers are recorded
 // before such articles exist and must be exactly the same after.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createTestApp, gql, signIn, type TestApp } from "./support/app";
+import { createTestApp, execute, gql, present, signIn, type GraphQLResponse, type TestApp } from "./support/app";
 import { contractOperation } from "./support/contract";
-import { approved, draft, globalId, ok, pending, rawId, run } from "./support/workflow";
+import { approved, draft, globalId, ok, pending, rawId } from "./support/workflow";
+import {
+  ApproveArticleDocument,
+  ArticlePageDocument,
+  CategoryPageDocument,
+  DeleteArticleDocument,
+  EditorArticlesDocument,
+  FilteredArticlesDocument,
+  HomePageDocument,
+  MobileArticleDetailDocument,
+  MobileFeedDocument,
+  RejectArticleDocument,
+  SearchArticlesDocument,
+  SetArticlePermissionsDocument,
+  UnpublishArticleDocument,
+  UpdateArticleDocument,
+  type ApprovalStatus,
+  type ArticleOrderField,
+  type CreateArticleInput,
+  type FilteredArticlesQueryVariables,
+  type HomePageQuery,
+} from "../clients/generated/graphql";
 
 let t: TestApp;
 let author: string;
@@ -24,6 +45,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// Read paths of the schema that no contract operation takes, written as text: the
+// all-time and monthly top lists (SiteStatistics asks for one date range), article(id:)
+// and nodes(ids:). A leak through any of them is a leak.
 const TOP = `query Top { site { statistics {
   allTime: topArticles(first: 50) { views article { id title } }
   november: topArticles(first: 50, from: "2026-11-01", to: "2026-11-30") { views article { id } }
@@ -32,23 +56,26 @@ const TOP = `query Top { site { statistics {
 /** Every reader-facing read of lists and counts. */
 async function readerAnswers(token: string | undefined) {
   const answers: Record<string, unknown> = {};
-  const categories = (await ok(t, "HomePage", {}, token)).categories.map((c: any) => c.slug);
-  answers.home = await run(t, "HomePage", {}, token);
-  for (const slug of categories) answers[`category ${slug}`] = await run(t, "CategoryPage", { slug, first: 50 }, token);
-  const filters: Array<Record<string, unknown>> = [
+  const categories = (await ok(t, HomePageDocument, {}, { token })).categories.map((c) => c.slug);
+  answers.home = await execute(t, HomePageDocument, {}, { token });
+  for (const slug of categories) answers[`category ${slug}`] = await execute(t, CategoryPageDocument, { slug, first: 50 }, { token });
+  const filters: FilteredArticlesQueryVariables[] = [
     {},
     { filter: { featured: true } },
     { filter: { categorySlug: "tin-tuc-su-kien" } },
     { filter: { categorySlug: "kinh-te" } },
     { filter: { articleType: "Tin" } },
     { filter: { publishedAfter: "2019-01-01T00:00:00Z", publishedBefore: "2030-01-01T00:00:00Z" } },
-    ...["DRAFT", "PENDING", "APPROVED", "REJECTED", "SCHEDULED"].map((s) => ({ filter: { approvalStatus: s } })),
-    ...["PUBLISHED_AT", "UPDATED_AT", "VIEW_COUNT", "TITLE"].map((field) => ({ orderBy: { field, direction: "DESC" } })),
+    ...(["DRAFT", "PENDING", "APPROVED", "REJECTED", "SCHEDULED"] satisfies ApprovalStatus[]).map((s) => ({ filter: { approvalStatus: s } })),
+    ...(["PUBLISHED_AT", "UPDATED_AT", "VIEW_COUNT", "TITLE"] satisfies ArticleOrderField[]).map((field) => ({
+      orderBy: { field, direction: "DESC" as const },
+    })),
   ];
-  for (const variables of filters) answers[`filtered ${JSON.stringify(variables)}`] = await run(t, "FilteredArticles", { first: 50, ...variables }, token);
-  answers.feed = await run(t, "MobileFeed", { first: 50 }, token);
-  answers.feedCategory = await run(t, "MobileFeed", { first: 50, categorySlug: "tin-tuc-su-kien" }, token);
-  answers.search = await run(t, "SearchArticles", { query: "Kiến Tường" }, token);
+  for (const variables of filters)
+    answers[`filtered ${JSON.stringify(variables)}`] = await execute(t, FilteredArticlesDocument, { first: 50, ...variables }, { token });
+  answers.feed = await execute(t, MobileFeedDocument, { first: 50 }, { token });
+  answers.feedCategory = await execute(t, MobileFeedDocument, { first: 50, categorySlug: "tin-tuc-su-kien" }, { token });
+  answers.search = await execute(t, SearchArticlesDocument, { query: "Kiến Tường" }, { token });
   answers.top = await gql(t, TOP, {}, { token });
   return answers;
 }
@@ -56,8 +83,8 @@ async function readerAnswers(token: string | undefined) {
 /** Every reader-facing read of one article. */
 async function articleAnswers(id: string, slug: string, token: string | undefined) {
   return {
-    page: await run(t, "ArticlePage", { slug }, token),
-    detail: await run(t, "MobileArticleDetail", { id }, token),
+    page: await execute(t, ArticlePageDocument, { slug }, { token }),
+    detail: await execute(t, MobileArticleDetailDocument, { id }, { token }),
     byId: await gql(t, `query($id: ID) { article(id: $id) { id title } }`, { id }, { token }),
     nodes: await gql(t, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [id] }, { token }),
   };
@@ -78,21 +105,21 @@ describe("hidden articles", () => {
     const before: Record<string, unknown> = {};
     for (const [who, token] of Object.entries(viewers)) before[who] = await readerAnswers(token);
 
-    const input = (title: string, extra: Record<string, unknown> = {}) => ({ ...hiddenInput(title), categoryId, ...extra });
-    const hidden: Record<string, any> = {};
+    const input = (title: string, extra: Partial<CreateArticleInput> = {}) => ({ ...hiddenInput(title), categoryId, ...extra });
+    const hidden: Record<string, { id: string; slug: string }> = {};
     hidden.draft = await draft(t, author, input("nháp"));
     hidden.pending = await pending(t, author, input("chờ duyệt"));
     hidden.rejected = await pending(t, author, input("bị từ chối"));
-    await ok(t, "RejectArticle", { id: hidden.rejected.id, comment: "Không đạt" }, approver);
+    await ok(t, RejectArticleDocument, { id: hidden.rejected.id, comment: "Không đạt" }, { token: approver });
     const tomorrow = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
     hidden.scheduled = await pending(t, author, input("hẹn giờ", { publishAt: tomorrow }));
-    expect((await ok(t, "ApproveArticle", { id: hidden.scheduled.id }, approver)).approveArticle.approvalStatus).toBe("SCHEDULED");
+    expect((await ok(t, ApproveArticleDocument, { id: hidden.scheduled.id }, { token: approver })).approveArticle.approvalStatus).toBe("SCHEDULED");
     hidden.unpublished = await approved(t, author, approver, input("gỡ xuống"));
-    await ok(t, "UnpublishArticle", { id: hidden.unpublished.id }, approver);
+    await ok(t, UnpublishArticleDocument, { id: hidden.unpublished.id }, { token: approver });
     hidden.deleted = await approved(t, author, approver, input("đã xóa"));
-    await ok(t, "DeleteArticle", { id: hidden.deleted.id }, admin);
+    await ok(t, DeleteArticleDocument, { id: hidden.deleted.id }, { token: admin });
     hidden.nonPublic = await approved(t, author, approver, input("nội bộ"));
-    await ok(t, "SetArticlePermissions", { input: { articleId: hidden.nonPublic.id, inherit: false, public: false } }, admin);
+    await ok(t, SetArticlePermissionsDocument, { input: { articleId: hidden.nonPublic.id, inherit: false, public: false } }, { token: admin });
     hidden.expired = await approved(t, author, approver, input("hết hạn", { expireAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString() }));
     // The end of publication passes; nothing has run the scheduler yet.
     t.clock.advance(2 * 3_600_000);
@@ -115,8 +142,8 @@ describe("hidden articles", () => {
     expect((await articleAnswers(missing.id, missing.slug, undefined)).nodes).toEqual({ data: { nodes: [null] } });
 
     // The author still sees their own work, with its real status.
-    const mine = await ok(t, "EditorArticles", { first: 50 }, author);
-    const statuses = Object.fromEntries(mine.articles.edges.map((e: any) => [e.node.id, e.node.approvalStatus]));
+    const mine = await ok(t, EditorArticlesDocument, { first: 50 }, { token: author });
+    const statuses = Object.fromEntries(mine.articles.edges.map((e) => [e.node.id, e.node.approvalStatus]));
     expect(statuses[hidden.draft.id]).toBe("DRAFT");
     expect(statuses[hidden.scheduled.id]).toBe("SCHEDULED");
     expect(statuses[hidden.unpublished.id]).toBe("DRAFT");
@@ -124,14 +151,18 @@ describe("hidden articles", () => {
   });
 
   it("a published article with a newer draft shows readers the published version everywhere", async () => {
-    const home = await ok(t, "HomePage");
-    const count = (data: any, slug: string) => data.categories.find((c: any) => c.slug === slug).articleCount;
+    const home = await ok(t, HomePageDocument);
+    const count = (data: HomePageQuery, slug: string) =>
+      present(
+        data.categories.find((c) => c.slug === slug),
+        `the category ${slug}`,
+      ).articleCount;
     const kinhTe = await t.app.db.category.findUniqueOrThrow({ where: { slug: "kinh-te" } });
     const tin = await t.app.db.category.findUniqueOrThrow({ where: { slug: "tin-tuc-su-kien" } });
     const article = await approved(t, author, approver, { title: "Tin đã đăng", categoryId: globalId("Category", tin.id), featured: true });
     await ok(
       t,
-      "UpdateArticle",
+      UpdateArticleDocument,
       {
         input: {
           id: article.id,
@@ -142,26 +173,26 @@ describe("hidden articles", () => {
           articleType: "Nháp",
         },
       },
-      author,
+      { token: author },
     );
     for (const [who, token] of Object.entries(viewers)) {
-      const after = await ok(t, "HomePage", {}, token);
+      const after = await ok(t, HomePageDocument, {}, { token });
       expect([who, count(after, "kinh-te")]).toEqual([who, count(home, "kinh-te")]);
       expect([who, count(after, "tin-tuc-su-kien")]).toEqual([who, count(home, "tin-tuc-su-kien") + 1]);
-      const featured = after.featured.edges.map((e: any) => e.node.title);
+      const featured = after.featured.edges.map((e) => e.node.title);
       expect([who, featured.includes("Tin đã đăng")]).toEqual([who, featured.length < 5 || featured.includes("Tin đã đăng")]);
-      const inKinhTe = await ok(t, "FilteredArticles", { filter: { categorySlug: "kinh-te" } }, token);
-      expect([who, inKinhTe.articles.edges.some((e: any) => e.node.id === article.id)]).toEqual([who, false]);
-      const inTin = await ok(t, "FilteredArticles", { filter: { categorySlug: "tin-tuc-su-kien", featured: true } }, token);
-      expect([who, inTin.articles.edges.find((e: any) => e.node.id === article.id)?.node.title]).toEqual([who, "Tin đã đăng"]);
-      const drafts = await ok(t, "FilteredArticles", { filter: { approvalStatus: "DRAFT" } }, token);
+      const inKinhTe = await ok(t, FilteredArticlesDocument, { filter: { categorySlug: "kinh-te" } }, { token });
+      expect([who, inKinhTe.articles.edges.some((e) => e.node.id === article.id)]).toEqual([who, false]);
+      const inTin = await ok(t, FilteredArticlesDocument, { filter: { categorySlug: "tin-tuc-su-kien", featured: true } }, { token });
+      expect([who, inTin.articles.edges.find((e) => e.node.id === article.id)?.node.title]).toEqual([who, "Tin đã đăng"]);
+      const drafts = await ok(t, FilteredArticlesDocument, { filter: { approvalStatus: "DRAFT" } }, { token });
       expect([who, drafts.articles.totalCount]).toEqual([who, 0]);
-      const byType = await ok(t, "FilteredArticles", { filter: { articleType: "Nháp" } }, token);
+      const byType = await ok(t, FilteredArticlesDocument, { filter: { articleType: "Nháp" } }, { token });
       expect([who, byType.articles.totalCount]).toEqual([who, 0]);
     }
     // The editors see the draft's category and status.
-    const editorView = await ok(t, "FilteredArticles", { filter: { categorySlug: "kinh-te", approvalStatus: "DRAFT" } }, author);
-    expect(editorView.articles.edges.map((e: any) => e.node.title)).toContain("Bản nháp đổi chuyên mục");
+    const editorView = await ok(t, FilteredArticlesDocument, { filter: { categorySlug: "kinh-te", approvalStatus: "DRAFT" } }, { token: author });
+    expect(editorView.articles.edges.map((e) => e.node.title)).toContain("Bản nháp đổi chuyên mục");
   });
 });
 
@@ -171,11 +202,12 @@ describe("reader ordering", () => {
     t.clock.advance(1000);
     await approved(t, author, approver, { title: "Thứ tự B" });
     t.clock.advance(1000);
-    const order = { orderBy: { field: "UPDATED_AT", direction: "DESC" } };
-    const titles = async (token?: string) => (await ok(t, "FilteredArticles", { first: 50, ...order }, token)).articles.edges.map((e: any) => e.node.title);
+    const order = { orderBy: { field: "UPDATED_AT", direction: "DESC" } } satisfies FilteredArticlesQueryVariables;
+    const titles = async (token?: string) =>
+      (await ok(t, FilteredArticlesDocument, { first: 50, ...order }, { token })).articles.edges.map((e) => e.node.title);
     const before: Record<string, string[]> = {};
     for (const [who, token] of Object.entries(viewers)) before[who] = await titles(token);
-    await ok(t, "UpdateArticle", { input: { id: a.id, expectedVersion: "1.0", summary: "Sửa chưa duyệt" } }, author);
+    await ok(t, UpdateArticleDocument, { input: { id: a.id, expectedVersion: "1.0", summary: "Sửa chưa duyệt" } }, { token: author });
     for (const [who, token] of Object.entries(viewers)) {
       if (who === "otherContributor") continue; // staff order on the latest edit
       expect([who, await titles(token)]).toEqual([who, before[who]]);
@@ -184,15 +216,17 @@ describe("reader ordering", () => {
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = (await ok(t, "FilteredArticles", { first: 3, after, ...order })).articles;
-      paged.push(...page.edges.map((e: any) => e.node.title));
-      const next: any = await gql(
+      const page = (await ok(t, FilteredArticlesDocument, { first: 3, after, ...order })).articles;
+      paged.push(...page.edges.map((e) => e.node.title));
+      // FilteredArticles asks for no pageInfo: the schema's, for the same page.
+      const next: GraphQLResponse<{ articles: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> = await gql(
         t,
         `query($after: String) { articles(first: 3, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
-      if (!next.data.articles.pageInfo.hasNextPage) break;
-      after = next.data.articles.pageInfo.endCursor;
+      const { pageInfo } = present(next.data, "the page").articles;
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
     }
     expect(paged).toEqual(before.anonymous);
   });
@@ -242,13 +276,13 @@ describe("live events", () => {
     const anonymous = await subscribe();
     const administrator = await subscribe(admin);
     const secret = await pending(t, author, { title: "Nội bộ: chưa công khai" });
-    await ok(t, "SetArticlePermissions", { input: { articleId: secret.id, inherit: false, public: false } }, admin);
+    await ok(t, SetArticlePermissionsDocument, { input: { articleId: secret.id, inherit: false, public: false } }, { token: admin });
     // Only ADMIN (or a grant) may approve an article that stopped inheriting.
-    await ok(t, "ApproveArticle", { id: secret.id }, admin);
+    await ok(t, ApproveArticleDocument, { id: secret.id }, { token: admin });
     const open = await approved(t, author, approver, { title: "Tin công khai" });
     await anonymous.until("Tin công khai");
     await administrator.until("Tin công khai");
-    expect((await anonymous.close()).map((e: any) => e.id)).toEqual([open.id]);
-    expect((await administrator.close()).map((e: any) => e.title)).toEqual(["Nội bộ: chưa công khai", "Tin công khai"]);
+    expect((await anonymous.close()).map((e) => e.id)).toEqual([open.id]);
+    expect((await administrator.close()).map((e) => e.title)).toEqual(["Nội bộ: chưa công khai", "Tin công khai"]);
   });
 });

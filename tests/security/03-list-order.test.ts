@@ -47,6 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// Both directions, every order and the cursors: the schema's list, wider than any contract operation.
 const LIST = `query($field: ArticleOrderField!, $direction: OrderDirection!, $first: Int, $after: String, $last: Int, $before: String) {
   articles(orderBy: { field: $field, direction: $direction }, first: $first, after: $after, last: $last, before: $before) {
     totalCount

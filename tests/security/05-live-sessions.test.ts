@@ -1,6 +1,7 @@
 // A live subscription ends before its next event once its session is no longer
 // valid: signed out everywhere, expired, deactivated, or the role changed; over
-// graphql-ws and SSE alike.
+// graphql-ws and SSE alike. signOutEverywhere is the console's own mutation, not in
+// the contract: it is sent as text.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createPortalServer, type PortalServer } from "../../src/http";
 import { codes, createTestApp, gql, signIn, type TestApp } from "../support/app";

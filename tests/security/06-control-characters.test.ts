@@ -2,7 +2,9 @@
 // every form, block strings, variables), and a request that is not valid UTF-8
 // is answered 400 instead of being stored with replacement characters.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { codes, createTestApp, gql, signIn, type TestApp } from "../support/app";
+import { print } from "graphql";
+import { codes, createTestApp, execute, gql, signIn, type TestApp } from "../support/app";
+import { CreateArticleDocument } from "../../clients/generated/graphql";
 
 let t: TestApp;
 let editor: string;
@@ -12,11 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const CREATE = "mutation($input: CreateArticleInput!) { createArticle(input: $input) { id title } }";
+/** The contract's CreateArticle as the raw request bodies below carry it. */
+const CREATE = print(CreateArticleDocument);
 const stored = async (fragment: string) =>
   (await t.app.db.articleVersion.count({ where: { title: { contains: fragment } } })) +
   (await t.app.db.articleVersion.count({ where: { summary: { contains: fragment } } }));
 
+// Literals can only be written in the query's text: these requests are not the contract's documents.
 describe("in literals of the query", () => {
   it.each([
     ["\\u0000", "the \\u0000 escape"],
@@ -72,7 +76,7 @@ describe("in variables", () => {
     ["\uFFFD", "the replacement character"],
   ])("refuses %j (%s), nested in an input object, and stores nothing", async (character) => {
     const marker = `dau-${Math.random().toString(36).slice(2)}`;
-    const r = await gql(t, CREATE, { input: { title: `${marker}${character}`, body: "<p>x</p>" } }, { token: editor });
+    const r = await execute(t, CreateArticleDocument, { input: { title: `${marker}${character}`, body: "<p>x</p>" } }, { token: editor });
     expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
     expect(r.errors![0]!.extensions!.fields).toEqual(["input.title"]);
     expect(await stored(marker)).toBe(0);

@@ -53,6 +53,7 @@ describe("an attacker cannot lock an administrator out", () => {
 
   it("aliases cannot batch guesses past the per-account limit of one address", async () => {
     const attacker = "203.0.113.68";
+    // Aliases: no contract operation sends this.
     const aliased = `mutation Guess($email: String!, $password: String!) {
       ${Array.from({ length: 11 }, (_, i) => `a${i}: login(email: $email, password: $password) { token }`).join("\n")}
     }`;

@@ -7,7 +7,13 @@ import { createTestApp, signIn, type TestApp, execute } from "../support/app";
 import { ok, globalId, recordPublications, settle } from "../support/workflow";
 import { importPageText } from "../../src/services/importer/import-page";
 import { FIXTURE_PAGE } from "../../src/services/seed";
-import { ArticlePageDocument } from "../../clients/generated/graphql";
+import {
+  ApproveArticleDocument,
+  ArticlePageDocument,
+  DeleteArticleDocument,
+  SubmitArticleDocument,
+  UnpublishArticleDocument,
+} from "../../clients/generated/graphql";
 
 const FIXTURE = readFileSync(FIXTURE_PAGE, "utf8");
 const SLUG = "kien-tuong-thuc-hien-dat-va-vuot-22-24-chi-tieu-nghi-quyet-thi-uy-nam-2019";
@@ -20,7 +26,7 @@ const LATER = new Date("2026-12-01T02:00:00.000Z");
 const readerSees = async (t: TestApp) => {
   const r = await execute(t, ArticlePageDocument, { slug: SLUG });
   expect(r.errors).toBeUndefined();
-  return r.data!.article as Record<string, any> | null;
+  return r.data!.article;
 };
 
 describe("re-importing a page never republishes", () => {
@@ -33,7 +39,7 @@ describe("re-importing a page never republishes", () => {
     const first = await importPageText(t.app.db, FIXTURE, "goc.txt", { now: NOW });
     articleId = first.articleId!;
     approver = (await signIn(t, "APPROVER")).token;
-    await ok(t, "UnpublishArticle", { id: globalId("Article", articleId) }, approver);
+    await ok(t, UnpublishArticleDocument, { id: globalId("Article", articleId) }, { token: approver });
     expect(await readerSees(t)).toBeNull();
   });
   afterEach(() => t.close());
@@ -80,8 +86,8 @@ describe("re-importing a page never republishes", () => {
   it("the imported draft goes through approval like any edit, then a later import publishes as before", async () => {
     await importPageText(t.app.db, EDITED, "sua.txt", { now: LATER });
     const editor = (await signIn(t, "EDITOR")).token;
-    await ok(t, "SubmitArticle", { id: globalId("Article", articleId) }, editor);
-    await ok(t, "ApproveArticle", { id: globalId("Article", articleId) }, approver);
+    await ok(t, SubmitArticleDocument, { id: globalId("Article", articleId) }, { token: editor });
+    await ok(t, ApproveArticleDocument, { id: globalId("Article", articleId) }, { token: approver });
     const shown = await readerSees(t);
     expect(shown?.body).toContain("đã tổ chức");
     // Published again by an approver: a changed page now becomes the next published major version.
@@ -92,7 +98,7 @@ describe("re-importing a page never republishes", () => {
 
   it("a page of an unpublished article that is also in the recycle bin stays there, unpublished", async () => {
     const admin = (await signIn(t, "ADMIN")).token;
-    await ok(t, "DeleteArticle", { id: globalId("Article", articleId) }, admin);
+    await ok(t, DeleteArticleDocument, { id: globalId("Article", articleId) }, { token: admin });
     const outcome = await importPageText(t.app.db, EDITED, "sua.txt", { now: LATER });
     expect(outcome.status).toBe("updated");
     const article = await t.app.db.article.findUniqueOrThrow({ where: { id: articleId } });

@@ -140,7 +140,7 @@ export interface ExecuteOptions {
 }
 
 /** The variables argument of `execute`: optional when the operation has no required variable. */
-type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V, options?: ExecuteOptions] : [variables: V, options?: ExecuteOptions];
+export type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V, options?: ExecuteOptions] : [variables: V, options?: ExecuteOptions];
 
 /**
  * Runs one contract operation (a typed document of clients/generated) through the same
@@ -161,6 +161,16 @@ export function present<T>(value: T | null | undefined, what = "a value"): T {
   return value;
 }
 
+/**
+ * The object a `node(id:)` query selected with its `... on Type` fragment: failing the test
+ * with `what` when the node is null, or of another type (an empty selection).
+ */
+export function selected<T extends object>(value: T | Record<PropertyKey, never> | null | undefined, what = "a node"): T {
+  const node = present(value, what);
+  if (Object.keys(node).length === 0) throw new Error(`expected ${what}, got a node of another type`);
+  return node as T;
+}
+
 let userCounter = 0;
 // Every fixture user has the same password: its hash (the real scrypt, at the real
 // cost) is computed once per test file rather than once per user, 75 ms each.
@@ -178,4 +188,4 @@ export async function signIn(t: TestApp, role: Role, name = `${role.toLowerCase(
 }
 
 /** The error codes of a response, in order. */
-export const codes = (r: GraphQLResponse) => (r.errors ?? []).map((e) => e.extensions?.code);
+export const codes = (r: GraphQLResponse<unknown>) => (r.errors ?? []).map((e) => e.extensions?.code);

@@ -9,7 +9,9 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Role } from "../../src/db/client";
 import { launchBrowser } from "./browser";
-import { contractOperation } from "./contract";
+import { print } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { CreateUserDocument, LoginDocument } from "../../clients/generated/graphql";
 import { createPostgresDatabase } from "./app";
 import { httpGql, startServer, tempDataDir, type RunningServer } from "./processes";
 
@@ -26,13 +28,16 @@ export interface ConsoleUser {
   role: Role;
 }
 
+/** The variables and token of `api`: the variables may be left out when the operation has no required one. */
+type ApiArguments<V> = Record<string, never> extends V ? [variables?: V, token?: string] : [variables: V, token?: string];
+
 export interface ConsoleServer {
   /** The server's base address (http://127.0.0.1:<port>). */
   url: string;
   /** A token of the administrator. */
   adminToken: string;
-  /** One GraphQL request over HTTP; the data, or a thrown error with its message and code. */
-  api(query: string, variables?: Record<string, unknown>, token?: string): Promise<any>;
+  /** One contract operation over HTTP (a typed document of clients/generated); its data, or a thrown error with its message and code. */
+  api<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, ...args: ApiArguments<NoInfer<V>>): Promise<R>;
   /**
    * A page in a context of its own (a user of its own), in Vietnamese and the site's
    * time zone. A request to another origin is refused and recorded (`offsite`), a
@@ -83,14 +88,14 @@ export async function startConsole(users: ConsoleUser[]): Promise<ConsoleServer>
       VIEW_LIMIT_PER_ADDRESS_ARTICLE: "0",
     });
     const url = server.url;
-    const api = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-      const { body } = await httpGql(url, query, variables, token);
+    const api: ConsoleServer["api"] = async (document, ...[variables, token]) => {
+      const { body } = await httpGql(url, print(document), variables ?? {}, token);
       if (body.errors?.length) throw new Error(`${body.errors[0]!.message} (${body.errors[0]!.extensions?.code})`);
       return body.data;
     };
-    const adminToken: string = (await api(contractOperation("Login"), CONSOLE_ADMIN)).login.token;
+    const adminToken = (await api(LoginDocument, CONSOLE_ADMIN)).login.token;
     for (const user of users) {
-      await api(contractOperation("CreateUser"), { input: { email: user.email, name: user.name, password: CONSOLE_PASSWORD, role: user.role } }, adminToken);
+      await api(CreateUserDocument, { input: { email: user.email, name: user.name, password: CONSOLE_PASSWORD, role: user.role } }, adminToken);
     }
     const started = await launchBrowser();
     browser = started;

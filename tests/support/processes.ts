@@ -7,6 +7,8 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { print, type DocumentNode } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 
 const root = process.cwd();
 
@@ -167,14 +169,38 @@ export async function httpGql(url: string, query: string, variables: Record<stri
 // Many requests at once over a bounded set of keep-alive sockets.
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
-/** One GraphQL request over HTTP to an endpoint, through the shared keep-alive agent. */
+/** The answer of `post`. */
+export interface PostResponse<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** The variables and headers of `post`: the variables may be left out when the operation has no required one. */
+type PostArguments<V> = Record<string, never> extends V ? [variables?: V, headers?: Record<string, string>] : [variables: V, headers?: Record<string, string>];
+
+/**
+ * One GraphQL request over HTTP to an endpoint, through the shared keep-alive agent: a
+ * contract operation (a typed document of clients/generated, typed variables and data),
+ * or a query text.
+ */
+export function post<R, V extends Record<string, unknown>>(
+  url: string,
+  document: TypedDocumentNode<R, V>,
+  ...args: PostArguments<NoInfer<V>>
+): Promise<PostResponse<R>>;
 export function post<T = Record<string, any>>(
   url: string,
   query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Promise<PostResponse<T>>;
+export function post(
+  url: string,
+  query: string | DocumentNode,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
-  const body = JSON.stringify({ query, variables });
+): Promise<PostResponse<unknown>> {
+  const body = JSON.stringify({ query: typeof query === "string" ? query : print(query), variables });
   return new Promise((resolve, reject) => {
     const req = request(
       url,

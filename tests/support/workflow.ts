@@ -1,48 +1,56 @@
-// Helpers for the editorial workflow tests: contract operations with a token,
-// articles brought to a given state through the real API, and the database
-// state a refused call must leave untouched.
+// Helpers for the editorial workflow tests: contract operations (the typed documents
+// of clients/generated) with a token, articles brought to a given state through the
+// real API, and the database state a refused call must leave untouched.
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { ApproveArticleDocument, CreateArticleDocument, SubmitArticleDocument, type CreateArticleInput } from "../../clients/generated/graphql";
 import type { MediaKind } from "../../src/db/client";
-import { codes, gql, type GraphQLResponse, type TestApp } from "./app";
-import { contractOperation } from "./contract";
+import { codes, execute, present, type TestApp, type VariablesArgument } from "./app";
+import { operationName } from "./contract";
 
-/** Runs a contract operation (the document the console sends) as `token` (anonymous without). */
-export function run(t: TestApp, name: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse> {
-  return gql(t, contractOperation(name), variables, { token });
+/** Runs a contract operation and returns its typed data, failing on any error. */
+export async function ok<R, V extends Record<string, unknown>>(
+  t: TestApp,
+  document: TypedDocumentNode<R, V>,
+  ...args: VariablesArgument<NoInfer<V>>
+): Promise<R> {
+  const response = await execute(t, document, ...args);
+  if (response.errors) throw new Error(`${operationName(document)}: ${JSON.stringify(response.errors)}`);
+  if (!response.data) throw new Error(`${operationName(document)}: no data`);
+  return response.data;
 }
 
-/** Runs a contract operation and returns its data, failing on any error. */
-export async function ok(t: TestApp, name: string, variables: Record<string, unknown> = {}, token?: string): Promise<Record<string, any>> {
-  const response = await run(t, name, variables, token);
-  if (response.errors) throw new Error(`${name}: ${JSON.stringify(response.errors)}`);
-  return response.data!;
+/** The error codes of a refused call, comma-separated ("OK" when it succeeded). */
+export async function refusal<R, V extends Record<string, unknown>>(
+  t: TestApp,
+  document: TypedDocumentNode<R, V>,
+  ...args: VariablesArgument<NoInfer<V>>
+): Promise<string> {
+  return codes(await execute(t, document, ...args)).join(",") || "OK";
 }
 
-/** The single error code of a refused call. */
-export async function refusal(t: TestApp, name: string, variables: Record<string, unknown>, token?: string) {
-  const response = await run(t, name, variables, token);
-  return codes(response).join(",") || "OK";
-}
+/** An audit event's JSON field (before, after, detail), failing the test when it is null. */
+export const parsed = (json: string | null | undefined, what = "a JSON field") => JSON.parse(present(json, what));
 
 let n = 0;
 
 /** A new DRAFT (0.1) written by `token`'s user. */
-export async function draft(t: TestApp, token: string, input: Record<string, unknown> = {}) {
-  const data = await ok(t, "CreateArticle", { input: { title: `Bài viết thử ${++n}`, body: "<p>Nội dung</p>", ...input } }, token);
-  return data.createArticle as Record<string, any>;
+export async function draft(t: TestApp, token: string, input: Partial<CreateArticleInput> = {}) {
+  const data = await ok(t, CreateArticleDocument, { input: { title: `Bài viết thử ${++n}`, body: "<p>Nội dung</p>", ...input } }, { token });
+  return data.createArticle;
 }
 
 /** An article submitted for approval. */
-export async function pending(t: TestApp, token: string, input: Record<string, unknown> = {}) {
+export async function pending(t: TestApp, token: string, input: Partial<CreateArticleInput> = {}) {
   const article = await draft(t, token, input);
-  await ok(t, "SubmitArticle", { id: article.id }, token);
+  await ok(t, SubmitArticleDocument, { id: article.id }, { token });
   return article;
 }
 
-/** An article approved (1.0) by `approverToken`. */
-export async function approved(t: TestApp, token: string, approverToken: string, input: Record<string, unknown> = {}) {
+/** An article approved (1.0) by `approverToken`: the created article with the approval's state. */
+export async function approved(t: TestApp, token: string, approverToken: string, input: Partial<CreateArticleInput> = {}) {
   const article = await pending(t, token, input);
-  const data = await ok(t, "ApproveArticle", { id: article.id }, approverToken);
-  return { ...article, ...data.approveArticle } as Record<string, any>;
+  const data = await ok(t, ApproveArticleDocument, { id: article.id }, { token: approverToken });
+  return { ...article, ...data.approveArticle };
 }
 
 /** A Media row, as the upload module would have stored it. */
