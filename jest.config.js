@@ -36,6 +36,12 @@ export default {
   // another suite running beside) the heaviest cases take several times longer.
   testTimeout: 120_000,
   maxWorkers: 2,
+  // A worker that has run several files tears down a large heap (each file loads
+  // the app's module graph anew, Prisma's WebAssembly included) after its last
+  // test: on a busy machine that alone can outlast jest's default 500 ms and read
+  // as "failed to exit gracefully", though nothing is left open by then. A
+  // handle that really stays open still shows past this.
+  workerGracefulExitTimeout: 5000,
   projects: suite(process.env.TEST_SUITE ?? "sqlite", [
     // Everything that needs no Redis, on SQLite (or on TEST_DATABASE_URL).
     { ...project, displayName: "sqlite", testMatch: ["**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", MULTI_INSTANCE, REDIS] },

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import WebSocket from "ws";
 import { createPortalClient, homePage, allInCategory, articlePage } from "../clients/recipes/web";
-import { createLiveClient, onArticlePublished, passwordSession, watchViewCount } from "../clients/recipes/live";
+import { createLiveClient, onArticlePublished, passwordSession, watchViewCount, type Session } from "../clients/recipes/live";
 import { uploadImage } from "../clients/recipes/upload";
 import { ApproveArticleDocument, ArticlePageDocument, CreateArticleDocument, HomePageDocument, SubmitArticleDocument } from "../clients/generated/graphql";
 import { present } from "./support/app";
@@ -15,6 +15,7 @@ import { contractOperation } from "./support/contract";
 import { png } from "./support/media-files";
 import { closeClients, post, startServer, tempDataDir, type RunningServer } from "./support/processes";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
+import { pollUntil } from "./support/wait";
 
 const ADMIN = { ADMIN_EMAIL: "quantri@example.vn", ADMIN_PASSWORD: "mật khẩu quản trị" };
 let server: RunningServer;
@@ -123,6 +124,7 @@ describe("upload (urql multipart with the CSRF header)", () => {
 describe("live updates", () => {
   it("graphql-ws: the token in connectionParams, reconnection, a renewed token after revocation", async () => {
     const session = await signIn();
+    await subscriptionsOpen(0);
     const client = createLiveClient(`ws://127.0.0.1:${proxy.port}/graphql`, session, WebSocket);
     const arrived: string[] = [];
     let waiting: { title: string; resolve: () => void } | null = null;
@@ -131,29 +133,27 @@ describe("live updates", () => {
       arrived.push(article.title);
       if (waiting && article.title === waiting.title) waiting.resolve();
     });
-    // The subscription is live once the server acknowledged it: wait until one published article arrives.
+    // The subscription is live once the server has opened it.
+    await subscriptionsOpen(1);
     const first = next("Tin thứ nhất");
-    await until(async () => {
-      if (arrived.includes("Tin thứ nhất")) return true;
-      await publish(session.token!, "Tin thứ nhất");
-      return Promise.race([first.then(() => true), delay(3000).then(() => false)]);
-    });
+    await publish(session.token!, "Tin thứ nhất");
+    await first;
 
     // The token is revoked and the connection drops: the client reconnects, the
     // server answers UNAUTHENTICATED, the recipe signs in again and resubscribes.
     const revoked = session.token!;
     // signOutEverywhere is the console's own mutation, not in the contract.
     expect((await post(server.graphql, "mutation { signOutEverywhere }", {}, { authorization: `Bearer ${revoked}` })).errors).toBeUndefined();
+    const renewal = renewed(session);
     await proxy.cut();
+    await subscriptionsOpen(0);
     await proxy.restore();
-    await until(async () => session.token !== revoked);
+    expect(await renewal).not.toBe(revoked);
+    await subscriptionsOpen(1);
     const second = next("Tin thứ hai");
-    await until(async () => {
-      if (arrived.includes("Tin thứ hai")) return true;
-      await publish(session.token!, "Tin thứ hai");
-      return Promise.race([second.then(() => true), delay(3000).then(() => false)]);
-    });
-    expect(arrived.filter((t) => t === "Tin thứ nhất").length).toBeGreaterThan(0);
+    await publish(session.token!, "Tin thứ hai");
+    await second;
+    expect(arrived).toEqual(["Tin thứ nhất", "Tin thứ hai"]);
     stop();
     await client.dispose();
   }, 150_000);
@@ -165,31 +165,42 @@ describe("live updates", () => {
     const counts: number[] = [];
     let firstEvent!: () => void;
     const arrived = new Promise<void>((resolve) => (firstEvent = resolve));
+    await subscriptionsOpen(0);
     const stop = watchViewCount(server.graphql, article.id, (views) => {
       counts.push(views);
       firstEvent();
     });
-    // Views are counted until an event arrives (the stream may open after the first ones),
-    // each given up to 1.5 s to bring one.
-    let n = 0;
-    await until(async () => {
-      await articlePage(client, home.latest[0]!.slug, `sse-visitor-${n++}`);
-      await Promise.race([arrived, delay(1500)]);
-      return counts.length > 0;
-    });
+    // Once the stream is open, a view brings an event.
+    await subscriptionsOpen(1);
+    const page = await articlePage(client, home.latest[0]!.slug, "sse-visitor");
+    await arrived;
     stop();
-    expect(counts.at(-1)).toBeGreaterThan(0);
+    expect(counts).toEqual([page!.views]);
     expect(textSent()).toEqual([]);
   });
 });
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until the server has this many subscriptions open, as its /metrics counts
+ * them (portal_subscriptions_active): the server is another process, which
+ * announces an opened or ended subscription nowhere else.
+ */
+function subscriptionsOpen(n: number): Promise<void> {
+  return pollUntil(async () => {
+    const metrics = await (await realFetch(`${server.url}/metrics`)).text();
+    return Number(/^portal_subscriptions_active (\d+)$/m.exec(metrics)?.[1]) === n;
+  }, `${n} subscriptions open on the server`);
+}
 
-/** Retries a check until it holds (bounded: 40 tries). */
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    if (await check()) return;
-    await delay(250);
-  }
-  throw new Error("the condition never held");
+/** The next token the session's renew() gets. */
+function renewed(session: Session): Promise<string> {
+  const renew = session.renew;
+  return new Promise((resolve) => {
+    session.renew = async () => {
+      const token = await renew();
+      session.renew = renew;
+      resolve(token);
+      return token;
+    };
+  });
 }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, expect, it, jest } from "@jest/globals";
 import Database from "better-sqlite3";
 import { httpGql, runScript, startServer, tempDataDir, type RunningServer } from "./support/processes";
+import { Changes } from "./support/wait";
 
 jest.setTimeout(240_000);
 
@@ -61,6 +62,8 @@ it("backs up a running server under writes, restores, and the restored server ha
   let stop = false;
   let failures = 0;
   let n = 0;
+  // Told of each write sent or acknowledged.
+  const writes = new Changes();
   const writer = async (w: number) => {
     while (!stop) {
       const i = n++;
@@ -70,11 +73,13 @@ it("backs up a running server under writes, restores, and the restored server ha
         // Site phone numbers rise with i, written by one writer in order: the restored
         // value tells which writes the snapshot saw.
         if (backupDone) sentAfterBackup.push(`phone-${i}`);
+        writes.notify();
         const { body } = await httpGql(server.url, UPDATE_SITE, { input: { phone: String(100000 + i) } }, token);
         if (body.errors) failures++;
         else phonesAcknowledged.push(100000 + i);
         continue;
       }
+      writes.notify();
       const { body } =
         i % 5 === 4
           ? await httpGql(
@@ -86,17 +91,18 @@ it("backs up a running server under writes, restores, and the restored server ha
           : await httpGql(server.url, CREATE_CATEGORY, { input: { name: `Mục ${w} ${i}`, slug } }, token);
       if (body.errors) failures++;
       else acknowledged.push(slug);
+      writes.notify();
     }
   };
   const writers = [0, 1, 2].map(writer);
-  while (acknowledged.length < 30) await new Promise((r) => setTimeout(r, 20));
+  await writes.until(() => acknowledged.length >= 30, "30 writes acknowledged");
 
   const archive = join(source.dir, "..", `backup-${randomBytes(4).toString("hex")}.tar.gz`);
   const acknowledgedBeforeBackup = [...acknowledged];
   const lastPhoneBeforeBackup = phonesAcknowledged.at(-1) ?? 0;
   const backup = await runScript("scripts/backup.ts", [archive], { DATABASE_URL: source.databaseUrl, DATA_DIR: source.dir });
   backupDone = true;
-  while (sentAfterBackup.length < 10) await new Promise((r) => setTimeout(r, 20));
+  await writes.until(() => sentAfterBackup.length >= 10, "10 writes sent after the backup");
   stop = true;
   await Promise.all(writers);
   expect(backup.stderr).toBe("");
@@ -107,8 +113,7 @@ it("backs up a running server under writes, restores, and the restored server ha
 
   // The operator's view of the same minutes: a log line per request, counted at /metrics.
   const writeLines = () => server.logs.filter((l) => l.component === "http" && ["NewCategory", "NewUser"].includes(l.operation));
-  // The lines travel through a pipe: give the last ones a moment to arrive.
-  for (let i = 0; i < 100 && writeLines().length < acknowledged.length; i++) await new Promise((r) => setTimeout(r, 50));
+  await server.logged(() => writeLines().length >= acknowledged.length, "a log line for each acknowledged write");
   const lines = writeLines();
   expect(lines).toHaveLength(acknowledged.length);
   expect(lines[0]).toMatchObject({

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { codes, createTestApp, gql, signIn, type TestApp, execute, present } from "./support/app";
 import { contractOperation } from "./support/contract";
+import { Changes, listening } from "./support/wait";
 import {
   ArticlePageDocument,
   ArticleViewCountDocument,
@@ -71,9 +72,15 @@ describe("recordArticleView", () => {
     const a = await fixtureArticle(t);
     const statsBefore = await t.app.db.articleDailyStat.findMany({ where: { articleId: a.dbId } });
     const answers: number[] = [];
-    const views = Array.from({ length: 2000 }, (_, i) => view(t, a.id, `concurrent-${i}`).then((n) => answers.push(n)));
-    // Flushes run while the views come in.
-    const flushes = [t.app.counters.flush(), new Promise((r) => setTimeout(r, 5)).then(() => t.app.counters.flush())];
+    const answered = new Changes();
+    const views = Array.from({ length: 2000 }, (_, i) =>
+      view(t, a.id, `concurrent-${i}`).then((n) => {
+        answers.push(n);
+        answered.notify();
+      }),
+    );
+    // Flushes run while the views come in: one at once, one when half have been answered.
+    const flushes = [t.app.counters.flush(), answered.until(() => answers.length >= 1000, "1,000 views answered", 120_000).then(() => t.app.counters.flush())];
     await Promise.all([...views, ...flushes]);
     // Each answer includes its own view (at least one more), none counts past the total.
     expect(answers).toHaveLength(2000);
@@ -293,6 +300,8 @@ describe("articleViewCount subscription", () => {
 
   it("sends the new count at most once a second, ending on the latest", async () => {
     const a = await fixtureArticle(t);
+    const articleId = Buffer.from(a.id, "base64").toString("utf8").split(":")[1]!;
+    const subscription = listening(t.app.events, "articleViewCount", articleId);
     const controller = new AbortController();
     const response = await t.yoga.fetch("http://portal.test/graphql", {
       method: "POST",
@@ -333,13 +342,10 @@ describe("articleViewCount subscription", () => {
       }
     })();
     const subscribed = Date.now();
-    // Until the first event shows the subscription is live, a change of the count is
-    // announced (as a view would); the retry pace decides nothing the test asserts.
-    const articleId = Buffer.from(a.id, "base64").toString("utf8").split(":")[1]!;
-    while (events.length === 0) {
-      t.app.events.publish("articleViewCount", articleId, { articleId });
-      await Promise.race([eventWhere(() => true), new Promise((resolve) => setTimeout(resolve, 300))]);
-    }
+    // Once the subscription listens, a change of the count is announced (as a view would): the first event.
+    await subscription;
+    t.app.events.publish("articleViewCount", articleId, { articleId });
+    await eventWhere(() => true);
     // Then a burst of views with no pause: the throttle lets through what one event a second allows.
     let views = 0;
     for (; views < 40; views++) await view(t, a.id, `live-${views}`);

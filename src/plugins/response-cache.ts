@@ -183,6 +183,8 @@ export class ResponseCache {
   private async retryBump(changes: Change[]): Promise<void> {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 500).unref());
+      // The app has closed its Redis client (shutdown): nothing is left to settle.
+      if (this.options.redis?.status === "end") return;
       try {
         await this.generations.bump(["content", "visits", ...changes]);
         this.unsettled = null;

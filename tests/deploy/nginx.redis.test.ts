@@ -18,6 +18,7 @@ import { contractOperation } from "../support/contract";
 import { approve, createDraft, settle, sseSubscribe, wsSubscribe, type SseSubscriber, type WsSubscriber } from "../support/live";
 import { png } from "../support/media-files";
 import { startServer, type RunningServer } from "../support/processes";
+import { Changes, pollUntil } from "../support/wait";
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "";
@@ -89,14 +90,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until(check: () => Promise<boolean>, what: string, attempts = 200): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${what} did not happen\n${nginxOutput}`);
-}
-
 beforeAll(async () => {
   mkdirSync(join(work, "media"), { recursive: true });
   database = await createPostgresDatabase(SERVER_URL);
@@ -165,7 +158,10 @@ http {
   nginx = spawn(NGINX, ["-p", work, "-c", join(work, "nginx.conf")], { stdio: ["ignore", "pipe", "pipe"] });
   nginx.stdout!.on("data", (chunk: Buffer) => (nginxOutput += chunk.toString()));
   nginx.stderr!.on("data", (chunk: Buffer) => (nginxOutput += chunk.toString()));
-  await until(async () => (await call("/ready")).status === 200, "nginx answering /ready");
+  // nginx says nothing when it is up: it is asked until it answers.
+  await pollUntil(async () => (await call("/ready")).status === 200, "nginx answering /ready").catch((error: Error) => {
+    throw new Error(`${error.message}\n${nginxOutput}`);
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -297,9 +293,11 @@ describe("nginx in front of two instances (deploy/nginx/portal.conf)", () => {
   it("loses no request that nginx can retry while one instance stops", async () => {
     const statuses: number[] = [];
     let sent = 0;
+    const sending = new Changes();
     const reader = async (n: number) => {
       for (let i = 0; i < 12; i++) {
         sent++;
+        sending.notify();
         // Each reader has its own address: the rate limit is not what is tried here.
         const answer = await getSiteName(`127.0.1.${n * 12 + i + 1}`);
         statuses.push(answer.status);
@@ -307,7 +305,7 @@ describe("nginx in front of two instances (deploy/nginx/portal.conf)", () => {
       }
     };
     const readers = Array.from({ length: 8 }, (_, n) => reader(n));
-    await until(async () => sent >= 16, "the first requests");
+    await sending.until(() => sent >= 16, "the first requests");
     const stopped = instances[1]!.stop("SIGTERM");
     await Promise.all(readers);
     expect(await stopped).toBe(0);

@@ -9,6 +9,7 @@ import { uploadSlots } from "../../src/plugins/uploads";
 import { codes, createTestApp, signIn, type GraphQLResponse, type TestApp } from "../support/app";
 import { contractOperation } from "../support/contract";
 import { png } from "../support/media-files";
+import { Changes } from "../support/wait";
 
 let t: TestApp;
 let portal: PortalServer;
@@ -147,11 +148,21 @@ describe("who uploads is decided before the body is read", () => {
   });
 });
 
-/** Waits until the server holds this many uploads in flight. */
+/** Waits until the server holds this many uploads in flight (told by each slot taken). */
 async function inFlight(n: number) {
   const slots = uploadSlots(t.app, t.app.config);
-  for (const deadline = Date.now() + 5000; slots.inFlight !== n && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(slots.inFlight).toBe(n);
+  const taken = new Changes();
+  const acquire = slots.acquire;
+  slots.acquire = (user) => {
+    const release = acquire.call(slots, user);
+    taken.notify();
+    return release;
+  };
+  try {
+    await taken.until(() => slots.inFlight === n, `${n} uploads in flight`);
+  } finally {
+    slots.acquire = acquire;
+  }
 }
 
 describe("an editor's upload", () => {

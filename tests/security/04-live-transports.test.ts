@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import WebSocket from "ws";
 import { createPortalServer } from "../../src/http";
 import { testConfig, type Config } from "../../src/env";
+import { liveConnections, type LiveConnections } from "../../src/plugins/security/live-limits";
 import { createRateLimiters } from "../../src/plugins/security/rate-limits";
 import { createTestApp } from "../support/app";
 import { contractOperation } from "../support/contract";
 import { sseRequest, sseSubscribe, wsRequest, wsSubscribe, type SseSubscriber, type WsSubscriber } from "../support/live";
+import { afterEachCall, Changes } from "../support/wait";
 
 const codesOf = (results: Array<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>) =>
   results.flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code));
@@ -32,31 +34,23 @@ async function serve(config: Partial<Config>) {
 async function rawSocket(port: number, headers: Record<string, string> = {}) {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws", { headers });
   const messages: Array<Record<string, any>> = [];
-  const waiters: Array<() => void> = [];
+  const received = new Changes();
   let closed: { code: number } | null = null;
   socket.on("message", (data) => {
     messages.push(JSON.parse(String(data)));
-    waiters.splice(0).forEach((w) => w());
+    received.notify();
   });
   socket.on("close", (code) => {
     closed = { code };
-    waiters.splice(0).forEach((w) => w());
+    received.notify();
   });
   const opened = await new Promise<number | null>((resolve) => {
     socket.once("open", () => resolve(101));
     socket.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? null));
     socket.once("error", () => resolve(null));
   });
-  const until = async (predicate: () => boolean, ms = 5000) => {
-    const deadline = Date.now() + ms;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error("timed out waiting for the server");
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-  };
+  /** Resolves once `predicate()` holds, checked at each message and at the close. */
+  const until = (predicate: () => boolean, ms = 5000) => received.until(predicate, "the server's answer", ms);
   return {
     opened,
     messages,
@@ -131,7 +125,15 @@ describe("the client address of a socket behind a trusted proxy", () => {
 describe("operations per socket, live connections per address, connection-init timeout", () => {
   let s: Awaited<ReturnType<typeof serve>>;
   const open: Array<WsSubscriber | SseSubscriber> = [];
-  beforeAll(async () => (s = await serve({ WS_MAX_OPERATIONS: 3, LIVE_CONNECTIONS_PER_ADDRESS: 2, WS_INIT_TIMEOUT_MS: 300 })));
+  let live: LiveConnections;
+  const released = new Changes();
+  beforeAll(async () => {
+    s = await serve({ WS_MAX_OPERATIONS: 3, LIVE_CONNECTIONS_PER_ADDRESS: 2, WS_INIT_TIMEOUT_MS: 300 });
+    live = liveConnections(s.t.app, s.t.app.config);
+    afterEachCall(live, "release", released.notify);
+  });
+  /** Waits until the server has released all but `n` places of this address (sockets and streams it has seen close). */
+  const placesTaken = (n: number) => released.until(() => live.count("127.0.0.1") <= n, `at most ${n} live connections left open`);
   afterAll(async () => {
     for (const o of open) await o.close();
     await s.close();
@@ -151,7 +153,8 @@ describe("operations per socket, live connections per address, connection-init t
   });
 
   it("refuses a socket or an SSE stream beyond LIVE_CONNECTIONS_PER_ADDRESS, and frees the place on close", async () => {
-    // Wait until the previous test's socket is released on the server.
+    // The previous test's socket is released on the server.
+    await placesTaken(0);
     const subscription = contractOperation("ArticlePublished");
     const first = wsSubscribe(s.port, subscription);
     open.push(first);
@@ -159,28 +162,23 @@ describe("operations per socket, live connections per address, connection-init t
     const second = sseSubscribe(s.port, subscription);
     open.push(second);
     expect(await second.opened).toBe(200);
+    expect(live.count("127.0.0.1")).toBe(2);
     const third = await rawSocket(s.port);
     expect(third.opened).toBe(429);
     const fourth = await sseRequest(s.port, subscription);
     expect(fourth.status === 429 || codesOf(fourth.results).includes("RATE_LIMITED")).toBe(true);
     await first.close();
-    // Once the socket is gone its place is free again.
-    let again = await rawSocket(s.port);
-    for (let i = 0; i < 20 && again.opened !== 101; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      again = await rawSocket(s.port);
-    }
+    // Once the server has seen the socket go, its place is free again.
+    await placesTaken(1);
+    const again = await rawSocket(s.port);
     expect(again.opened).toBe(101);
     again.close();
     second.close();
   });
 
   it("closes a socket that does not send connection_init in time", async () => {
-    let socket = await rawSocket(s.port);
-    for (let i = 0; i < 20 && socket.opened !== 101; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      socket = await rawSocket(s.port);
-    }
+    await placesTaken(0);
+    const socket = await rawSocket(s.port);
     expect(socket.opened).toBe(101);
     await socket.until(() => socket.closed !== null, 5000);
     expect(socket.closed!.code).toBe(4408);

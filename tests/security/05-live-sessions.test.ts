@@ -7,6 +7,7 @@ import { createPortalServer, type PortalServer } from "../../src/http";
 import { codes, createTestApp, gql, signIn, type TestApp } from "../support/app";
 import { contractOperation } from "../support/contract";
 import { approve, createDraft, settle, sseSubscribe, wsSubscribe, type Inbox, type LiveEvent } from "../support/live";
+import { listening } from "../support/wait";
 
 const PUBLISHED = contractOperation("ArticlePublished");
 
@@ -121,16 +122,12 @@ describe("the view count of an article, after signing out everywhere", () => {
     await approve(t.app, article.id, t.clock.now(), t.clock.now());
     const id = Buffer.from(`Article:${article.id}`).toString("base64");
     const query = "subscription($id: ID!) { articleViewCount(articleId: $id) { id title approvalStatus viewCount } }";
+    const subscription = listening(t.app.events, "articleViewCount", article.id);
     const s = await subscribe(transport, query, { id }, token);
-    // Until the subscription listens: an event arrives.
-    for (;;) {
-      t.app.events.publish("articleViewCount", article.id, { articleId: article.id });
-      const first = await s.inbox.next(300).catch(() => null);
-      if (first) {
-        expect(first).toMatchObject({ data: { articleViewCount: { title: "Bài đã duyệt" } } });
-        break;
-      }
-    }
+    // Once the subscription listens, an event arrives.
+    await subscription;
+    t.app.events.publish("articleViewCount", article.id, { articleId: article.id });
+    expect(await s.inbox.next()).toMatchObject({ data: { articleViewCount: { title: "Bài đã duyệt" } } });
     // An unapproved draft becomes the article's latest version.
     const version = await t.app.db.articleVersion.findFirstOrThrow({ where: { articleId: article.id } });
     await t.app.db.articleVersion.update({ where: { id: version.id }, data: { title: "Bản nháp chưa duyệt" } });

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { print, type DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { Changes } from "./wait";
 
 const root = process.cwd();
 
@@ -86,6 +87,8 @@ export interface RunningServer {
   port: number;
   /** Parsed JSON log lines so far. */
   logs: Array<Record<string, any>>;
+  /** Resolves once `check()` holds, checked again as each log line arrives (lines travel through a pipe after the response). */
+  logged(check: () => boolean, what: string): Promise<void>;
   stderr: () => string;
   /** Sends a signal (SIGTERM unless told) and waits for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -108,6 +111,7 @@ export function startServer(env: Record<string, string>, options: ServerOptions 
       env: { ...(options.inheritEnv ? process.env : {}), ...commandEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env }) },
     });
     const logs: Array<Record<string, any>> = [];
+    const lines = new Changes();
     let stderr = "";
     let buffer = "";
     let started = false;
@@ -128,6 +132,7 @@ export function startServer(env: Record<string, string>, options: ServerOptions 
         } catch {
           logs.push({ unparsed: line });
         }
+        lines.notify();
         const last = logs.at(-1)!;
         if (!started && typeof last.port === "number") {
           started = true;
@@ -137,6 +142,7 @@ export function startServer(env: Record<string, string>, options: ServerOptions 
             graphql: `http://127.0.0.1:${last.port}/graphql`,
             port: last.port,
             logs,
+            logged: (check, what) => lines.until(check, what),
             stderr: () => stderr,
             child,
             stop: (signal = "SIGTERM") => {
